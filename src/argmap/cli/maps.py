@@ -1,0 +1,72 @@
+"""CLI commands over saved maps: validate, show, list, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def read_map(path: str):  # -> ArgumentMap (lazy import keeps --help fast)
+    """Load a native JSON map from a path, or from stdin when the path is ``-``."""
+    from argmap.formats import native
+
+    if path == "-":
+        return native.loads(sys.stdin.read(), path="<stdin>")
+    return native.loads(Path(path).read_text(encoding="utf-8"), path=path)
+
+
+@click.command()
+@click.argument("map_file", metavar="MAP.json")
+def validate(map_file: str) -> None:
+    """Check MAP.json against every invariant; list each problem and where it is."""
+    from argmap.errors import MapInvalid
+
+    try:
+        amap = read_map(map_file)
+    except MapInvalid as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(
+        f"{map_file}: valid ({len(amap.statements)} statements, {len(amap.inferences)} inferences, "
+        f"{len(amap.attacks)} attacks, {len(amap.evidence)} evidence)"
+    )
+
+
+@click.command()
+@click.argument("map_file", metavar="MAP.json")
+@click.option("--json", "as_json", is_flag=True, help="A stable JSON view with derived roles.")
+def show(map_file: str, as_json: bool) -> None:
+    """Print MAP.json as an indented outline with roles marked (or --json for scripts)."""
+    from argmap.outline import outline, view
+
+    amap = read_map(map_file)
+    if as_json:
+        click.echo(json.dumps(view(amap), indent=2, ensure_ascii=False))
+    else:
+        click.echo(outline(amap), nl=False)
+
+
+@click.command("list")
+@click.option("--dir", "folder", default="arguments", show_default=True, help="The store folder.")
+def list_maps(folder: str) -> None:
+    """List the maps saved in arguments/ (title, revision, updated, size)."""
+    from argmap.store import Store
+
+    entries = Store(folder).list()
+    if not entries:
+        click.echo(f"no maps in {folder}/")
+        return
+    for e in entries:
+        updated = e.updated.isoformat(timespec="seconds") if e.updated else "-"
+        click.echo(f"{e.name:32} rev {e.revision:<4} {updated:25} {e.size:>8} B  {e.title}")
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of Argmap's native map format."""
+    from argmap.model import ArgumentMap
+
+    click.echo(json.dumps(ArgumentMap.model_json_schema(), indent=2))

@@ -1,0 +1,70 @@
+"""Interchange formats: one module per format, each with a symmetric ``loads``/``dumps`` pair.
+
+``FORMATS`` is the one written-out table; adding a format is a module plus one line here.
+``guess`` picks a format from a name or suffix, sniffing content only where a suffix is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap.errors import FormatError
+from argmap.formats import native
+from argmap.model import ArgumentMap
+
+Loads = Callable[..., ArgumentMap]
+Dumps = Callable[[ArgumentMap], str | bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One interchange format: its name, file suffixes, codec functions and media type."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    loads: Loads | None
+    dumps: Dumps | None
+    media_type: str
+    label: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (Format("json", (".json",), native.loads, native.dumps, "application/json", "Argmap JSON"),)
+}
+
+
+def guess(filename: str | None, text: str | None = None, name: str | None = None) -> Format:
+    """The format named ``name``, else the one a suffix (or, for shared suffixes, content) implies."""
+    if name:
+        if name not in FORMATS:
+            raise FormatError(f"unknown format '{name}'; known: {', '.join(FORMATS)}")
+        return FORMATS[name]
+    suffix = ""
+    if filename and "." in filename:
+        suffix = "." + filename.rsplit(".", 1)[1].lower()
+    matches = [f for f in FORMATS.values() if suffix in f.suffixes]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1 and text is not None:
+        sniffed = _sniff(text)
+        if sniffed in {f.name for f in matches}:
+            return FORMATS[sniffed]
+    if not matches:
+        raise FormatError(
+            f"cannot tell the format of '{filename}' from its suffix; name it with --from "
+            f"({', '.join(FORMATS)})"
+        )
+    raise FormatError(f"'{filename}' could be {' or '.join(f.name for f in matches)}; name one")
+
+
+def _sniff(text: str) -> str | None:
+    """Tell JSON flavours apart by their top-level keys (arguebuf's rule for AIF)."""
+    head = text.lstrip()[:200_000]
+    if head.startswith("{"):
+        if '"locutions"' in head or '"AIF"' in head or '"nodes"' in head and '"edges"' in head:
+            return "aif"
+        if '"schema_version"' in head or '"statements"' in head:
+            return "json"
+    return None

@@ -1,0 +1,66 @@
+"""Argmap's native JSON format: the model itself, lossless, with stable key order.
+
+Spec: ``schema/argmap.schema.json`` (generated from the model; ``argmap schema`` prints it).
+Keeps everything; drops nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import FormatError, MapInvalid, Problem
+from argmap.model import ArgumentMap
+
+NAME = "json"
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """The map as readable JSON: two-space indent, model key order, a final newline."""
+    return json.dumps(amap.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def loads(text: str, path: str | None = None) -> ArgumentMap:
+    """Parse native JSON; bad JSON raises ``FormatError`` (with the line), a bad map ``MapInvalid``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            f"not valid JSON: {err.msg} (column {err.colno})", fmt=NAME, path=path, line=err.lineno
+        ) from None
+    return from_data(data, path)
+
+
+def from_data(data: Any, path: str | None = None) -> ArgumentMap:
+    """Validate parsed JSON as a map; every problem is reported with where it is."""
+    if not isinstance(data, dict):
+        raise FormatError("expected a JSON object at the top level", fmt=NAME, path=path)
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as err:
+        raise MapInvalid([_problem(e, data) for e in err.errors()], path=path) from None
+
+
+def _problem(error: dict[str, Any], data: dict[str, Any]) -> Problem:
+    """Turn a pydantic error location like ('statements', 3, 'text') into "statement 's4' field text"."""
+    loc = list(error["loc"])
+    msg = error["msg"].removeprefix("Value error, ")
+    if not loc:
+        return Problem("", msg)
+    where = str(loc[0])
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        items = data.get(loc[0]) if isinstance(data.get(loc[0]), list) else []
+        item = items[loc[1]] if loc[1] < len(items) else None
+        name = item.get("id") if isinstance(item, dict) else None
+        kind = {"statements": "statement", "inferences": "inference", "attacks": "attack"}.get(
+            str(loc[0]), str(loc[0])
+        )
+        where = f"{kind} '{name}'" if name else f"{kind} #{loc[1] + 1}"
+        rest = ".".join(map(str, loc[2:]))
+        if rest:
+            where += f" field {rest}"
+    elif len(loc) > 1:
+        where = ".".join(map(str, loc))
+    return Problem(where, msg)

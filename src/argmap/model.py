@@ -1,0 +1,271 @@
+"""The argument-map model: the one vocabulary every part of Argmap speaks.
+
+An ``ArgumentMap`` holds statements (claims), first-class inferences (premises → conclusion),
+attacks (on a statement: rebut; on an inference: undercut), evidence attached to statements,
+and the source piece it came from. Every model is frozen: an edit builds a new map through the
+constructor, so the invariants below always run (``model_copy(update=...)`` would skip them).
+
+Roles (main conclusion, premise, objection, ...) are not stored: ``argmap.roles`` derives them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from argmap.errors import Problem
+
+SCHEMA_VERSION = 1
+
+# Documented size limits (README, "The file format").
+MAX_STATEMENTS = 5_000
+MAX_ELEMENTS = 50_000  # statements + inferences + attacks + evidence
+MAX_STATEMENT_CHARS = 20_000
+MAX_SOURCE_CHARS = 2_000_000
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+StatementRating = Literal["accepted", "doubtful", "rejected"]
+InferenceRating = Literal["strong", "weak", "none"]
+Reliability = Literal["high", "medium", "low"]
+EvidenceKind = Literal["statistic", "study", "expert", "testimony", "example", "document", "other"]
+EVIDENCE_KINDS: tuple[str, ...] = EvidenceKind.__args__  # type: ignore[attr-defined]
+EVIDENCE_KIND_LABELS = {
+    "statistic": "statistic",
+    "study": "study / report",
+    "expert": "expert opinion",
+    "testimony": "testimony / quote",
+    "example": "example / anecdote",
+    "document": "document",
+    "other": "other",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """Where an element's words stand in the source text: ``text == source.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Answer(_Frozen):
+    """A user's answer to one critical question of an argumentation scheme."""
+
+    question: str
+    answer: Literal["yes", "no", "open"] = "open"
+    note: str | None = None
+
+
+class _Element(_Frozen):
+    """Metadata every element of a map carries: who added it and when, and why it is there."""
+
+    id: Id
+    author: str | None = None
+    created: datetime | None = None
+    note: str | None = None
+    # Why the extractor (or a user) put it here: the cue words and the rule that fired.
+    cues: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+class Statement(_Element):
+    """A claim: text, optionally anchored to its words in the source."""
+
+    text: str
+    span: Span | None = None
+    implicit: bool = False  # an unstated premise or assumption the reader supplies
+    tags: tuple[str, ...] = ()
+    rating: StatementRating | None = None
+
+
+class _Relation(_Element):
+    scheme: str | None = None  # argumentation scheme name (see argmap.schemes)
+    answers: tuple[Answer, ...] = ()
+    rating: InferenceRating | None = None
+
+
+class Inference(_Relation):
+    """Premises that together support a conclusion (several premises = linked co-premises)."""
+
+    premises: tuple[Id, ...]
+    conclusion: Id
+
+
+class Attack(_Relation):
+    """A statement attacking a statement (rebut) or an inference (undercut)."""
+
+    source: Id
+    target: Id
+
+
+class EvidenceSource(_Frozen):
+    """Where a piece of evidence comes from."""
+
+    title: str | None = None
+    author: str | None = None  # author or outlet
+    url: str | None = None
+    date: str | None = None
+
+    def label(self) -> str:
+        """A one-line human label: author, title, date."""
+        parts = [p for p in (self.author, self.title, self.date) if p]
+        return ", ".join(parts) if parts else (self.url or "")
+
+
+class Evidence(_Element):
+    """Evidence backing a statement: a figure, a report, a quote, an example."""
+
+    target: Id
+    kind: EvidenceKind = "other"
+    text: str
+    span: Span | None = None
+    source: EvidenceSource | None = None
+    reliability: Reliability | None = None
+
+
+class Source(_Frozen):
+    """The piece a map was drawn from."""
+
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    text: str = ""
+
+
+class ArgumentMap(_Frozen):
+    """A whole argument map. Construct it (or ``model_validate`` it) and the invariants run."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Id
+    title: str = "Untitled map"
+    created: datetime | None = None
+    updated: datetime | None = None
+    revision: int = Field(default=0, ge=0)
+    source: Source | None = None
+    main: Id | None = None  # a main conclusion the user pinned; otherwise derived
+    statements: tuple[Statement, ...] = ()
+    inferences: tuple[Inference, ...] = ()
+    attacks: tuple[Attack, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_invariants(self) -> ArgumentMap:
+        found = problems(self)
+        if found:
+            raise ValueError("; ".join(str(p) for p in found))
+        return self
+
+    # Look-ups used everywhere; cheap enough to rebuild, and a frozen map never goes stale.
+    def statement(self, sid: str) -> Statement:
+        """The statement with id ``sid`` (KeyError if none)."""
+        for s in self.statements:
+            if s.id == sid:
+                return s
+        raise KeyError(sid)
+
+    def element(self, eid: str) -> Statement | Inference | Attack | Evidence:
+        """Any element by id (KeyError if none)."""
+        for group in (self.statements, self.inferences, self.attacks, self.evidence):
+            for e in group:
+                if e.id == eid:
+                    return e
+        raise KeyError(eid)
+
+    def ids(self) -> set[str]:
+        """Every id in the map."""
+        return {e.id for g in (self.statements, self.inferences, self.attacks, self.evidence) for e in g}
+
+
+def problems(amap: ArgumentMap) -> list[Problem]:
+    """Every invariant ``amap`` breaks, each naming the element at fault (empty when valid)."""
+    out: list[Problem] = []
+    add = out.append
+    if len(amap.statements) > MAX_STATEMENTS:
+        add(Problem("statements", f"{len(amap.statements)} statements; the limit is {MAX_STATEMENTS}"))
+    total = len(amap.statements) + len(amap.inferences) + len(amap.attacks) + len(amap.evidence)
+    if total > MAX_ELEMENTS:
+        add(Problem("map", f"{total} elements; the limit is {MAX_ELEMENTS}"))
+    source_text = amap.source.text if amap.source else ""
+    if len(source_text) > MAX_SOURCE_CHARS:
+        add(Problem("source.text", f"{len(source_text)} characters; the limit is {MAX_SOURCE_CHARS}"))
+
+    seen: set[str] = set()
+    for group, kind in (
+        (amap.statements, "statement"),
+        (amap.inferences, "inference"),
+        (amap.attacks, "attack"),
+        (amap.evidence, "evidence"),
+    ):
+        for e in group:
+            if e.id in seen:
+                add(Problem(f"{kind} '{e.id}'", "duplicate id"))
+            seen.add(e.id)
+    sids = {s.id for s in amap.statements}
+    iids = {i.id for i in amap.inferences}
+
+    def span_ok(where: str, span: Span | None) -> None:
+        if span is None:
+            return
+        if amap.source is None:
+            add(Problem(where, "has a span but the map has no source text"))
+        elif span.end < span.start or span.end > len(source_text):
+            add(
+                Problem(
+                    where,
+                    f"span {span.start}-{span.end} lies outside the source text "
+                    f"({len(source_text)} characters)",
+                )
+            )
+        elif source_text[span.start : span.end] != span.text:
+            add(
+                Problem(
+                    where, f"span {span.start}-{span.end} does not match its quoted words {span.text[:40]!r}"
+                )
+            )
+
+    for s in amap.statements:
+        where = f"statement '{s.id}'"
+        if not s.text.strip():
+            add(Problem(where, "text is empty"))
+        if len(s.text) > MAX_STATEMENT_CHARS:
+            add(Problem(where, f"text has {len(s.text)} characters; the limit is {MAX_STATEMENT_CHARS}"))
+        span_ok(where, s.span)
+    for i in amap.inferences:
+        where = f"inference '{i.id}'"
+        if not i.premises:
+            add(Problem(where, "has no premise"))
+        if len(set(i.premises)) != len(i.premises):
+            add(Problem(where, "lists a premise twice"))
+        for p in i.premises:
+            if p not in sids:
+                add(Problem(where, f"premise '{p}' is not a statement in this map"))
+        if i.conclusion not in sids:
+            add(Problem(where, f"conclusion '{i.conclusion}' is not a statement in this map"))
+        if i.conclusion in i.premises:
+            add(Problem(where, f"concludes its own premise '{i.conclusion}' (self-support)"))
+    for a in amap.attacks:
+        where = f"attack '{a.id}'"
+        if a.source not in sids:
+            add(Problem(where, f"source '{a.source}' is not a statement in this map"))
+        if a.target not in sids and a.target not in iids:
+            add(Problem(where, f"target '{a.target}' is not a statement or inference in this map"))
+        if a.source == a.target:
+            add(Problem(where, "a statement cannot attack itself"))
+    for e in amap.evidence:
+        where = f"evidence '{e.id}'"
+        if not e.text.strip():
+            add(Problem(where, "text is empty"))
+        if e.target not in sids:
+            add(Problem(where, f"target '{e.target}' is not a statement in this map"))
+        span_ok(where, e.span)
+    if amap.main is not None and amap.main not in sids:
+        add(Problem("main", f"pinned main conclusion '{amap.main}' is not a statement in this map"))
+    return out
