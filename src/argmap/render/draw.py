@@ -1,0 +1,288 @@
+"""Draw a map as a Graphviz digraph: nodes, junctions, edges and the legend.
+
+DOT node names are element ids: statements (``s1``), evidence (``e1``) and, for each linked
+inference (or an inference that is undercut), a small junction point named after the inference
+(``i1``). Premises meet at the junction, one arrow leaves it. Every node and edge also gets an SVG
+id ``map-<element id>`` so an HTML page can link to it.
+
+Lines are written directly into the digraph's body (not one ``Digraph.node`` call per node):
+the same DOT, several times faster on maps of thousands of nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import graphviz
+
+from argmap.model import ArgumentMap, Evidence, Statement
+from argmap.render import style
+from argmap.render.style import dot_id, dot_string, html_text
+from argmap.render.view import Selection, ViewOptions, select
+from argmap.roles import ROLE_LABELS, derive
+
+_RANKDIR = {"TB": "BT", "LR": "RL"}  # arrows point at conclusions, so conclusions come first
+EVIDENCE_SHAPE = "note"
+STATEMENT_SHAPE = "box"
+LEGEND_PREFIX = "legend/"  # "/" never occurs in an element id, so legend nodes cannot clash
+
+
+def to_digraph(
+    amap: ArgumentMap, options: ViewOptions | None = None, *, links: Mapping[str, str] | None = None
+) -> graphviz.Digraph:
+    """The map as a ``graphviz.Digraph`` under ``options``; ``links`` maps element ids to hrefs."""
+    options = options or ViewOptions()
+    roles = derive(amap)
+    sel = select(amap, options, roles.main)
+    body: list[str] = []
+    add = body.append
+    links = links or {}
+
+    for s in amap.statements:
+        if s.id in sel.visible:
+            add(_statement_line(s, roles.role[s.id], options, sel, links.get(s.id)))
+    if options.show_evidence:
+        for e in amap.evidence:
+            if e.id in sel.visible and e.target in sel.visible:
+                add(_evidence_line(e, options, sel, links.get(e.id)))
+                add(_edge(e.id, e.target, style.EVIDENCE_EDGE, eid=e.id, highlight=e.id in options.highlight))
+
+    undercut = {a.target for a in amap.attacks if a.source in sel.visible}
+    drawn_inferences: set[str] = set()
+    for inf in amap.inferences:
+        premises = [p for p in inf.premises if p in sel.visible]
+        if inf.conclusion not in sel.visible or not premises:
+            continue
+        drawn_inferences.add(inf.id)
+        hi = inf.id in options.highlight
+        if len(inf.premises) > 1 or inf.id in undercut:
+            add(_junction_line(inf.id, inf.premises, inf.conclusion, hi, links.get(inf.id)))
+            for p in premises:
+                add(_edge(p, inf.id, style.SUPPORT_EDGE, mark=False, arrow=False, highlight=hi))
+            add(_edge(inf.id, inf.conclusion, style.SUPPORT_EDGE, eid=inf.id, highlight=hi))
+        else:
+            add(_edge(premises[0], inf.conclusion, style.SUPPORT_EDGE, eid=inf.id, highlight=hi))
+
+    for a in amap.attacks:
+        if a.source in sel.visible and (a.target in sel.visible or a.target in drawn_inferences):
+            add(_edge(a.source, a.target, style.ATTACK_EDGE, eid=a.id, highlight=a.id in options.highlight))
+
+    if options.legend:
+        body.extend(_legend_lines(options, cluster=True))
+    return graphviz.Digraph(
+        name=amap.id,
+        graph_attr=_graph_attrs(options, amap.title),
+        node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
+        body=body,
+    )
+
+
+def to_dot(amap: ArgumentMap, options: ViewOptions | None = None) -> str:
+    """The map as DOT source; pure Python, no ``dot`` binary needed (the browser can draw it)."""
+    return to_digraph(amap, options).source
+
+
+def legend_dot(options: ViewOptions | None = None) -> str:
+    """A small separate graph explaining the shapes, colours, line styles and marks."""
+    options = options or ViewOptions()
+    g = graphviz.Digraph(
+        name="legend",
+        graph_attr=_graph_attrs(options, None),
+        node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
+        body=_legend_lines(options, cluster=False),
+    )
+    return g.source
+
+
+def _graph_attrs(options: ViewOptions, title: str | None) -> dict[str, str]:
+    attrs = {
+        "rankdir": _RANKDIR.get(options.direction, "BT"),
+        "fontname": style.FONT,
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "bgcolor": "white",
+    }
+    if title:
+        # graphviz quotes attribute values itself; pass clean text, and escape backslashes,
+        # which Graphviz would read as escapes (\N, \G, \n) in a tooltip.
+        attrs["tooltip"] = style.clean(style.shorten(title, 200)).replace("\\", "\\\\")
+    return attrs
+
+
+def _attrs(pairs: dict[str, str]) -> str:
+    """Attribute pairs as DOT; values must already be quoted or be HTML-like labels."""
+    return " ".join(f"{k}={v}" for k, v in pairs.items())
+
+
+def _fill(eid: str, role: str, options: ViewOptions) -> tuple[str, str, str]:
+    """(fill, border, header text) of a node under the colour scheme chosen."""
+    if options.color_by == "evaluation":
+        status = (options.evaluation or {}).get(eid, "unrated")
+        fill, border, mark = style.STATUS_STYLE.get(status, style.STATUS_STYLE["unrated"])
+        return fill, border, f"{mark} {status}"
+    fill, border = style.ROLE_STYLE[role]
+    return fill, border, ROLE_LABELS.get(role, role)
+
+
+def _header(eid: str, what: str, extra: list[str]) -> str:
+    bits = " \u00b7 ".join([eid, what, *extra])
+    return f'<FONT POINT-SIZE="9" COLOR="#444444">{html_text(bits)}</FONT>'
+
+
+def _hidden_marker(eid: str, sel: Selection) -> str:
+    n = sel.hidden_below.get(eid)
+    return f'<BR/><FONT POINT-SIZE="9"><B>+{n} hidden</B></FONT>' if n else ""
+
+
+def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selection, href: str | None) -> str:
+    fill, border, what = _fill(s.id, role, options)
+    extra = (["implicit"] if s.implicit else []) + (
+        [ROLE_LABELS[role]] if options.color_by == "evaluation" else []
+    )
+    text = html_text(style.shorten(s.text, style.MAX_LABEL_CHARS), options.wrap)
+    if role == "main":
+        text = f"<B>{text}</B>"
+    label = f"<{_header(s.id, what, extra)}<BR/>{text}{_hidden_marker(s.id, sel)}>"
+    styles = ["rounded", "filled"] + (["dashed"] if s.implicit else [])
+    attrs = {
+        "id": dot_string(f"map-{s.id}"),
+        "label": label,
+        "shape": STATEMENT_SHAPE,
+        "style": dot_string(",".join(styles)),
+        "fillcolor": dot_string(fill),
+        "color": dot_string(border),
+        "penwidth": "2.5" if role == "main" else "1.2",
+        "tooltip": dot_string(style.shorten(f"{s.id}: {s.text}", style.MAX_TOOLTIP_CHARS)),
+    }
+    _mark(attrs, s.id in options.highlight, href)
+    return f"\t{dot_id(s.id)} [{_attrs(attrs)}]\n"
+
+
+def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str | None) -> str:
+    fill, border, what = _fill(e.id, "evidence", options)
+    extra = [e.kind] if options.color_by == "role" else ["evidence", e.kind]
+    text = html_text(style.shorten(e.text, style.MAX_LABEL_CHARS // 2), options.wrap)
+    source = e.source.label() if e.source else ""
+    src = (
+        f'<BR/><FONT POINT-SIZE="9"><I>{html_text("— " + source, options.wrap)}</I></FONT>' if source else ""
+    )
+    label = f"<{_header(e.id, what, extra)}<BR/>{text}{src}{_hidden_marker(e.id, sel)}>"
+    tip = f"{e.id} ({e.kind}): {e.text}" + (f" — {source}" if source else "")
+    attrs = {
+        "id": dot_string(f"map-{e.id}"),
+        "label": label,
+        "shape": EVIDENCE_SHAPE,
+        "style": '"filled"',
+        "fillcolor": dot_string(fill),
+        "color": dot_string(border),
+        "tooltip": dot_string(style.shorten(tip, style.MAX_TOOLTIP_CHARS)),
+    }
+    _mark(attrs, e.id in options.highlight, href)
+    return f"\t{dot_id(e.id)} [{_attrs(attrs)}]\n"
+
+
+def _junction_line(iid: str, premises: tuple[str, ...], conclusion: str, hi: bool, href: str | None) -> str:
+    together = " + ".join(premises)
+    attrs = {
+        "id": dot_string(f"map-{iid}"),
+        "shape": "point",
+        "width": "0.11" if hi else "0.08",
+        "color": dot_string(style.HIGHLIGHT_COLOR if hi else style.SUPPORT_COLOR),
+        "tooltip": dot_string(f"{iid}: {together} \u2192 {conclusion}"),
+    }
+    if href:
+        attrs["href"] = dot_string(href)
+    return f"\t{dot_id(iid)} [{_attrs(attrs)}]\n"
+
+
+def _mark(attrs: dict[str, str], highlighted: bool, href: str | None) -> None:
+    if highlighted:
+        attrs["peripheries"] = "2"
+        attrs["color"] = dot_string(style.HIGHLIGHT_COLOR)
+        attrs["penwidth"] = "3"
+    if href:
+        attrs["href"] = dot_string(href)
+
+
+def _edge(
+    tail: str,
+    head: str,
+    kind: tuple[str, str, str],
+    *,
+    eid: str | None = None,
+    mark: bool = True,
+    arrow: bool = True,
+    highlight: bool = False,
+) -> str:
+    color, line, sign = kind
+    attrs = {"color": dot_string(color), "style": dot_string(line)}
+    if eid:
+        attrs["id"] = dot_string(f"map-{eid}")
+        attrs["tooltip"] = dot_string(eid)
+    if mark and sign:
+        attrs["label"] = dot_string(f" {sign} ")
+        attrs["fontcolor"] = dot_string(color)
+    if not arrow:
+        attrs["arrowhead"] = "none"
+    if highlight:
+        attrs["penwidth"] = "3.5"
+    elif line == "solid" and sign:
+        attrs["penwidth"] = "1.4"
+    else:
+        attrs["penwidth"] = "1.6"
+    return f"\t{dot_id(tail)} -> {dot_id(head)} [{_attrs(attrs)}]\n"
+
+
+def _legend_lines(options: ViewOptions, *, cluster: bool) -> list[str]:
+    """Sample nodes and edges; in a cluster when drawn inside a map."""
+    p = LEGEND_PREFIX
+    lines = []
+    if cluster:
+        lines.append('\tsubgraph "cluster_legend" {\n')
+        lines.append('\t\tlabel="Legend" fontsize="11" style="rounded" color="#999999"\n')
+    samples: list[tuple[str, str, str, str, bool]] = []  # name, header, fill, border, dashed
+    if options.color_by == "evaluation":
+        for status, (fill, border, mark) in style.STATUS_STYLE.items():
+            samples.append((status, f"{mark} {status}", fill, border, False))
+    else:
+        for role in ("main", "intermediate", "premise", "objection", "rebuttal"):
+            fill, border = style.ROLE_STYLE[role]
+            samples.append((role, ROLE_LABELS[role], fill, border, False))
+    samples.append(("implicit", "implicit premise", *style.ROLE_STYLE["premise"], True))
+    for name, header, fill, border, dashed in samples:
+        node_style = "rounded,filled" + (",dashed" if dashed else "")
+        lines.append(
+            f"\t{dot_id(p + name)} [label=<{html_text(header)}> shape=box style={dot_string(node_style)} "
+            f"fillcolor={dot_string(fill)} color={dot_string(border)} fontsize=10]\n"
+        )
+    ev_fill, ev_border = style.ROLE_STYLE["evidence"]
+    lines.append(
+        f"\t{dot_id(p + 'evidence')} [label=<evidence<BR/><I>— its source</I>> shape={EVIDENCE_SHAPE} "
+        f"style=filled fillcolor={dot_string(ev_fill)} color={dot_string(ev_border)} fontsize=10]\n"
+    )
+    plain = "shape=box style=rounded fontsize=10"
+    for name, text in (
+        ("claim", "claim"),
+        ("reason", "reason: supports (+)"),
+        ("objection-sample", f"objection: attacks ({style.MINUS})"),
+        ("co1", "co-premise"),
+        ("co2", "co-premise"),
+        ("linked", "linked premises join"),
+        ("undercut", "undercut: attacks the inference"),
+    ):
+        lines.append(f"\t{dot_id(p + name)} [label={dot_string(text)} {plain}]\n")
+    lines.append(
+        f"\t{dot_id(p + 'junction')} [shape=point width=0.08 color={dot_string(style.SUPPORT_COLOR)}]\n"
+    )
+    lines.append(_edge(p + "reason", p + "claim", style.SUPPORT_EDGE))
+    lines.append(_edge(p + "objection-sample", p + "claim", style.ATTACK_EDGE))
+    lines.append(_edge(p + "evidence", p + "claim", style.EVIDENCE_EDGE))
+    lines.append(_edge(p + "co1", p + "junction", style.SUPPORT_EDGE, mark=False, arrow=False))
+    lines.append(_edge(p + "co2", p + "junction", style.SUPPORT_EDGE, mark=False, arrow=False))
+    lines.append(_edge(p + "junction", p + "linked", style.SUPPORT_EDGE))
+    lines.append(_edge(p + "undercut", p + "junction", style.ATTACK_EDGE))
+    if cluster:
+        lines.append("\t}\n")
+    return lines

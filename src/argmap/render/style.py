@@ -1,0 +1,125 @@
+"""The look of a map: the colour-blind-safe palette, node and edge styles, and safe label text.
+
+Colours are the Okabe–Ito palette (and light tints of it for fills, so black text stays legible).
+Nothing relies on colour alone: attacks are also dashed and marked "−", supports solid and
+marked "+", implicit premises dashed, highlighted nodes double-bordered, and every node's header
+names its role (or its evaluation with a ✓ ? ✗ mark), so a greyscale print reads the same.
+
+Every piece of user text reaches DOT through ``html_text`` (for HTML-like labels) or
+``dot_string`` (for quoted attributes): no text can close a label, open a tag or add an attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+FONT = "Helvetica,Arial,sans-serif"
+SUPPORT_COLOR = OKABE_ITO["bluish_green"]
+ATTACK_COLOR = OKABE_ITO["vermillion"]
+EVIDENCE_COLOR = OKABE_ITO["orange"]
+HIGHLIGHT_COLOR = OKABE_ITO["reddish_purple"]
+MINUS = "\u2212"  # a real minus sign: wider than a hyphen, reads as "against"
+
+# Node fills and borders by derived role: (fill, border).
+ROLE_STYLE: dict[str, tuple[str, str]] = {
+    "main": ("#CCE3F0", OKABE_ITO["blue"]),
+    "intermediate": ("#DDF0FB", OKABE_ITO["sky_blue"]),
+    "premise": ("#F3FAFE", OKABE_ITO["sky_blue"]),
+    "objection": ("#F7DFCC", OKABE_ITO["vermillion"]),
+    "rebuttal": ("#CCECE2", OKABE_ITO["bluish_green"]),
+    "unconnected": ("#EEEEEE", "#777777"),
+    "evidence": ("#FCF1CC", OKABE_ITO["orange"]),
+}
+
+# Node fills by evaluation status: (fill, border, mark shown in the header).
+STATUS_STYLE: dict[str, tuple[str, str, str]] = {
+    "accepted": ("#CCECE2", OKABE_ITO["bluish_green"], "\u2713"),
+    "doubtful": ("#FBF5C6", OKABE_ITO["orange"], "?"),
+    "rejected": ("#F7DFCC", OKABE_ITO["vermillion"], "\u2717"),
+    "unrated": ("#FFFFFF", "#777777", "\u00b7"),
+}
+
+# Edges: (colour, style, mark).
+SUPPORT_EDGE = (SUPPORT_COLOR, "solid", "+")
+ATTACK_EDGE = (ATTACK_COLOR, "dashed", MINUS)
+EVIDENCE_EDGE = (EVIDENCE_COLOR, "dotted", "")
+
+MAX_LABEL_CHARS = 280  # longer text is cut with "…" in the node; the tooltip has more
+MAX_TOOLTIP_CHARS = 1_000
+
+# Characters XML (and so Graphviz's HTML-label parser and SVG) cannot carry, or that would
+# upset the layout: C0/C1 controls other than newline and tab, lone surrogates, U+FFFE/U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def clean(text: str) -> str:
+    """``text`` with characters no XML document may hold replaced by U+FFFD; tabs become spaces."""
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub("\ufffd", text)
+    return text.replace("\t", " ")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in "…" when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap at ``width`` characters; explicit line breaks kept, long words split.
+
+    A hand-written loop rather than ``textwrap``: it is several times faster, which matters for
+    maps of thousands of nodes.
+    """
+    width = max(8, width)
+    lines: list[str] = []
+    for para in text.splitlines() or [""]:
+        line = ""
+        for word in _SPACE.split(para.strip()):
+            while len(word) > width:  # a URL or a long compound: split it
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def html_text(text: str, width: int | None = None) -> str:
+    """User text as the inside of a Graphviz HTML-like label: escaped, wrapped, lines joined by <BR/>."""
+    text = clean(text)
+    lines = wrap(text, width) if width else text.splitlines() or [""]
+    return '<BR ALIGN="CENTER"/>'.join(html.escape(line, quote=True) for line in lines)
+
+
+def dot_string(text: str) -> str:
+    """User text as a quoted DOT attribute value (an escString: backslashes doubled, quotes escaped)."""
+    text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def dot_id(name: str) -> str:
+    """A node name quoted for DOT (ids are restricted by the model, but ``:`` would read as a port)."""
+    return dot_string(name)
