@@ -129,3 +129,20 @@ def test_example_map_language_cues(example):
     pred = {f.node_ids[0]: f for f in language.prediction_as_fact(example)}
     assert pred["s2"].severity == "warning"
     assert "unsupported prediction" in pred["s2"].message.lower()
+
+
+def test_hedged_premise_quiet_when_another_reason_is_firm_or_hedge_is_embedded(make):
+    firm = make(
+        {
+            "c": "Voters will turn away.",
+            "p": "The party may sell the data.",
+            "q": "Polls show falling trust.",
+        },
+        supports=((("p",), "c"), (("q",), "c")),
+    )
+    assert list(language.hedged_premise(firm)) == []
+    embedded = make(
+        {"c": "The data is valuable.", "p": "It estimates how likely any voter is to vote."},
+        supports=((("p",), "c"),),
+    )
+    assert list(language.hedged_premise(embedded)) == []

@@ -140,29 +140,49 @@ def absolute_claim(amap: ArgumentMap) -> Iterator[Finding]:
             )
 
 
+def hedges(text: str) -> list[tuple[str, str]]:
+    """Hedges the author makes: not those inside a reported or embedded clause ('how likely')."""
+    plain = normalise(text)
+    if cues(lx.REPORTED, plain):
+        return []
+    out = []
+    for rx, label in _compiled(lx.HEDGES):
+        for m in rx.finditer(plain):
+            before = plain[: m.start()].split()[-3:]
+            if not any(re.fullmatch(lx.NOT_ASSERTED_BEFORE, w.strip(",;:").lower()) for w in before):
+                out.append((m.group(0), label))
+    return out
+
+
 def hedged_premise(amap: ArgumentMap) -> Iterator[Finding]:
-    """A hedged premise ('may', 'perhaps') carrying a conclusion stated outright."""
+    """A conclusion stated outright whose every reason rests on a hedged premise ('may', 'perhaps')."""
     by_id = {s.id: s for s in amap.statements}
+    with_evidence, _ = _backed(amap)
+    reasons: dict[str, list[tuple[str, ...]]] = {}
     for inf in amap.inferences:
-        concl = by_id[inf.conclusion]
-        if is_question(concl.text) or cues(lx.HEDGES, concl.text):
+        reasons.setdefault(inf.conclusion, []).append(inf.premises)
+    for cid, groups in reasons.items():
+        concl = by_id[cid]
+        if cid in with_evidence or is_question(concl.text) or hedges(concl.text):
             continue
-        for p in inf.premises:
-            found = cues(lx.HEDGES, by_id[p].text)
-            if found:
-                yield Finding(
-                    check="hedged_premise",
-                    severity="warning",
-                    node_ids=(p, concl.id),
-                    message=f"{p} is hedged, but {concl.id}, which rests on it, is stated outright.",
-                    cue=_show(found),
-                    question="If the premise is only possibly true, how sure can the conclusion be?",
-                )
+        hedged = [[(p, h) for p in group if (h := hedges(by_id[p].text))] for group in groups]
+        if not all(hedged):
+            continue  # some reason is stated without a hedge: the conclusion does not hang on a 'may'
+        found = [h for group in hedged for _, hs in group for h in hs]
+        premises = tuple(dict.fromkeys(p for group in hedged for p, _ in group))
+        yield Finding(
+            check="hedged_premise",
+            severity="warning",
+            node_ids=(*premises, cid),
+            message=f"{cid} is stated outright, but the reasons for it are hedged ({', '.join(premises)}).",
+            cue=_show(found),
+            question="If the premise is only possibly true, how sure can the conclusion be?",
+        )
 
 
 def _is_prediction(text: str) -> list[tuple[str, str]]:
     plain = normalise(text)
-    if is_question(plain) or cues(lx.HEDGES, plain) or cues(lx.REPORTED, plain):
+    if is_question(plain) or hedges(plain) or cues(lx.REPORTED, plain):
         return []
     out = []
     for rx, label in _compiled(lx.PREDICTION):

@@ -77,7 +77,6 @@ HEDGES: Lexicon = (
     (r"perhaps|possibly|maybe", "perhaps"),
     (r"probably|likely|presumably", "probably"),
     (r"it seems|seems to|appears to", "seems"),
-    (r"some(?:what|times)", "sometimes"),
     (r"arguably", "arguably"),
 )
 

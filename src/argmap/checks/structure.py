@@ -43,13 +43,17 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
             or roles.side.get(s.id) != "proponent"
         ):
             continue
-        main_line = roles.main in supports[s.id]
+        # It carries the main conclusion's weight when it is that conclusion's only stated reason.
+        main_reasons = [i for i in amap.inferences if i.conclusion == roles.main]
+        main_line = roles.main in supports[s.id] and all(
+            all(p == s.id or amap.statement(p).implicit for p in i.premises) for i in main_reasons
+        )
         yield Finding(
             check="unsupported_premise",
             severity="warning" if main_line else "info",
             node_ids=(s.id,),
             message=(
-                "A premise of the main conclusion with no reason or evidence given for it."
+                "The main conclusion's only reason, with no reason or evidence given for it."
                 if main_line
                 else "A premise with no reason or evidence given for it."
             ),
