@@ -71,7 +71,7 @@ def to_digraph(
         body.extend(_legend_lines(options, cluster=True))
     return graphviz.Digraph(
         name=amap.id,
-        graph_attr=_graph_attrs(options, amap.title),
+        graph_attr=_graph_attrs(options),
         node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
         body=body,
@@ -88,7 +88,7 @@ def legend_dot(options: ViewOptions | None = None) -> str:
     options = options or ViewOptions()
     g = graphviz.Digraph(
         name="legend",
-        graph_attr=_graph_attrs(options, None),
+        graph_attr=_graph_attrs(options),
         node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
         body=_legend_lines(options, cluster=False),
@@ -96,7 +96,7 @@ def legend_dot(options: ViewOptions | None = None) -> str:
     return g.source
 
 
-def _graph_attrs(options: ViewOptions, title: str | None) -> dict[str, str]:
+def _graph_attrs(options: ViewOptions) -> dict[str, str]:
     attrs = {
         "rankdir": _RANKDIR.get(options.direction, "BT"),
         "fontname": style.FONT,
@@ -104,10 +104,6 @@ def _graph_attrs(options: ViewOptions, title: str | None) -> dict[str, str]:
         "ranksep": "0.45",
         "bgcolor": "white",
     }
-    if title:
-        # graphviz quotes attribute values itself; pass clean text, and escape backslashes,
-        # which Graphviz would read as escapes (\N, \G, \n) in a tooltip.
-        attrs["tooltip"] = style.clean(style.shorten(title, 200)).replace("\\", "\\\\")
     return attrs
 
 
@@ -141,21 +137,22 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
     extra = (["implicit"] if s.implicit else []) + (
         [ROLE_LABELS[role]] if options.color_by == "evaluation" else []
     )
-    text = html_text(style.shorten(s.text, style.MAX_LABEL_CHARS), options.wrap)
+    short = style.shorten(s.text, style.MAX_LABEL_CHARS)
+    text = html_text(short, options.wrap)
     if role == "main":
         text = f"<B>{text}</B>"
     label = f"<{_header(s.id, what, extra)}<BR/>{text}{_hidden_marker(s.id, sel)}>"
-    styles = ["rounded", "filled"] + (["dashed"] if s.implicit else [])
     attrs = {
-        "id": dot_string(f"map-{s.id}"),
+        "id": f'"map-{s.id}"',
         "label": label,
         "shape": STATEMENT_SHAPE,
-        "style": dot_string(",".join(styles)),
-        "fillcolor": dot_string(fill),
-        "color": dot_string(border),
+        "style": '"rounded,filled,dashed"' if s.implicit else '"rounded,filled"',
+        "fillcolor": f'"{fill}"',
+        "color": f'"{border}"',
         "penwidth": "2.5" if role == "main" else "1.2",
-        "tooltip": dot_string(style.shorten(f"{s.id}: {s.text}", style.MAX_TOOLTIP_CHARS)),
     }
+    if short is not s.text:  # the label was cut: the tooltip carries more
+        attrs["tooltip"] = dot_string(style.shorten(f"{s.id}: {s.text}", style.MAX_TOOLTIP_CHARS))
     _mark(attrs, s.id in options.highlight, href)
     return f"\t{dot_id(s.id)} [{_attrs(attrs)}]\n"
 
@@ -163,22 +160,24 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
 def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str | None) -> str:
     fill, border, what = _fill(e.id, "evidence", options)
     extra = [e.kind] if options.color_by == "role" else ["evidence", e.kind]
-    text = html_text(style.shorten(e.text, style.MAX_LABEL_CHARS // 2), options.wrap)
+    short = style.shorten(e.text, style.MAX_LABEL_CHARS // 2)
+    text = html_text(short, options.wrap)
     source = e.source.label() if e.source else ""
     src = (
         f'<BR/><FONT POINT-SIZE="9"><I>{html_text("— " + source, options.wrap)}</I></FONT>' if source else ""
     )
     label = f"<{_header(e.id, what, extra)}<BR/>{text}{src}{_hidden_marker(e.id, sel)}>"
-    tip = f"{e.id} ({e.kind}): {e.text}" + (f" — {source}" if source else "")
     attrs = {
-        "id": dot_string(f"map-{e.id}"),
+        "id": f'"map-{e.id}"',
         "label": label,
         "shape": EVIDENCE_SHAPE,
         "style": '"filled"',
-        "fillcolor": dot_string(fill),
-        "color": dot_string(border),
-        "tooltip": dot_string(style.shorten(tip, style.MAX_TOOLTIP_CHARS)),
+        "fillcolor": f'"{fill}"',
+        "color": f'"{border}"',
     }
+    if short is not e.text:
+        tip = f"{e.id} ({e.kind}): {e.text}" + (f" — {source}" if source else "")
+        attrs["tooltip"] = dot_string(style.shorten(tip, style.MAX_TOOLTIP_CHARS))
     _mark(attrs, e.id in options.highlight, href)
     return f"\t{dot_id(e.id)} [{_attrs(attrs)}]\n"
 
@@ -186,11 +185,11 @@ def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str 
 def _junction_line(iid: str, premises: tuple[str, ...], conclusion: str, hi: bool, href: str | None) -> str:
     together = " + ".join(premises)
     attrs = {
-        "id": dot_string(f"map-{iid}"),
+        "id": f'"map-{iid}"',
         "shape": "point",
         "width": "0.11" if hi else "0.08",
-        "color": dot_string(style.HIGHLIGHT_COLOR if hi else style.SUPPORT_COLOR),
-        "tooltip": dot_string(f"{iid}: {together} \u2192 {conclusion}"),
+        "color": f'"{style.HIGHLIGHT_COLOR if hi else style.SUPPORT_COLOR}"',
+        "tooltip": f'"{iid}: {together} \u2192 {conclusion}"',
     }
     if href:
         attrs["href"] = dot_string(href)
@@ -200,10 +199,25 @@ def _junction_line(iid: str, premises: tuple[str, ...], conclusion: str, hi: boo
 def _mark(attrs: dict[str, str], highlighted: bool, href: str | None) -> None:
     if highlighted:
         attrs["peripheries"] = "2"
-        attrs["color"] = dot_string(style.HIGHLIGHT_COLOR)
+        attrs["color"] = f'"{style.HIGHLIGHT_COLOR}"'
         attrs["penwidth"] = "3"
     if href:
         attrs["href"] = dot_string(href)
+
+
+def _edge_attrs(kind: tuple[str, str, str], mark: bool, arrow: bool, highlight: bool) -> str:
+    color, line, sign = kind
+    attrs = {"color": f'"{color}"', "style": f'"{line}"'}
+    if mark and sign:
+        attrs["label"] = f'" {sign} "'
+        attrs["fontcolor"] = f'"{color}"'
+    if not arrow:
+        attrs["arrowhead"] = "none"
+    attrs["penwidth"] = "3.5" if highlight else "1.4" if line == "solid" else "1.6"
+    return _attrs(attrs)
+
+
+_EDGE_ATTRS: dict[tuple, str] = {}
 
 
 def _edge(
@@ -216,23 +230,12 @@ def _edge(
     arrow: bool = True,
     highlight: bool = False,
 ) -> str:
-    color, line, sign = kind
-    attrs = {"color": dot_string(color), "style": dot_string(line)}
-    if eid:
-        attrs["id"] = dot_string(f"map-{eid}")
-        attrs["tooltip"] = dot_string(eid)
-    if mark and sign:
-        attrs["label"] = dot_string(f" {sign} ")
-        attrs["fontcolor"] = dot_string(color)
-    if not arrow:
-        attrs["arrowhead"] = "none"
-    if highlight:
-        attrs["penwidth"] = "3.5"
-    elif line == "solid" and sign:
-        attrs["penwidth"] = "1.4"
-    else:
-        attrs["penwidth"] = "1.6"
-    return f"\t{dot_id(tail)} -> {dot_id(head)} [{_attrs(attrs)}]\n"
+    key = (kind, mark, arrow, highlight)
+    common = _EDGE_ATTRS.get(key)
+    if common is None:  # a handful of combinations: build each once
+        common = _EDGE_ATTRS[key] = _edge_attrs(kind, mark, arrow, highlight)
+    named = f' id="map-{eid}" tooltip="{eid}"' if eid else ""
+    return f"\t{dot_id(tail)} -> {dot_id(head)} [{common}{named}]\n"
 
 
 def _legend_lines(options: ViewOptions, *, cluster: bool) -> list[str]:

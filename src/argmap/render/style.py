@@ -64,10 +64,17 @@ MAX_TOOLTIP_CHARS = 1_000
 # upset the layout: C0/C1 controls other than newline and tab, lone surrogates, U+FFFE/U+FFFF.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"[ \t\u00a0]+")
+_BREAK = re.compile("[\n\r\u2028\u2029]")
+# Graphviz reads \N, \G, \E, \l... in labels and tooltips as escapes (\N = the node's name), and
+# versions differ in how many times they unescape a doubled backslash. A backslash followed by an
+# invisible WORD JOINER is no escape in any version, so it shows as one literal backslash.
+_LITERAL_BACKSLASH = "\\\u2060"
 
 
 def clean(text: str) -> str:
     """``text`` with characters no XML document may hold replaced by U+FFFD; tabs become spaces."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _UNSAFE.search(text):
         text = _UNSAFE.sub("\ufffd", text)
     return text.replace("\t", " ")
@@ -85,6 +92,8 @@ def wrap(text: str, width: int) -> list[str]:
     maps of thousands of nodes.
     """
     width = max(8, width)
+    if len(text) <= width and not _BREAK.search(text):
+        return [text.strip()]
     lines: list[str] = []
     for para in text.splitlines() or [""]:
         line = ""
@@ -109,17 +118,22 @@ def wrap(text: str, width: int) -> list[str]:
 def html_text(text: str, width: int | None = None) -> str:
     """User text as the inside of a Graphviz HTML-like label: escaped, wrapped, lines joined by <BR/>."""
     text = clean(text)
-    lines = wrap(text, width) if width else text.splitlines() or [""]
-    return '<BR ALIGN="CENTER"/>'.join(html.escape(line, quote=True) for line in lines)
+    lines = wrap(text, width) if width else text.splitlines()
+    # Escape once for all lines: newline is not touched by html.escape, so it can mark the breaks.
+    escaped = html.escape("\n".join(lines), quote=True).replace("\\", _LITERAL_BACKSLASH)
+    return escaped.replace("\n", '<BR ALIGN="CENTER"/>')
 
 
 def dot_string(text: str) -> str:
-    """User text as a quoted DOT attribute value (an escString: backslashes doubled, quotes escaped)."""
-    text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
+    """User text as a quoted DOT attribute value for escString attributes such as ``tooltip``.
+
+    Graphviz decodes entities there too, so ``&`` is written ``&amp;`` to show as typed.
+    """
+    text = clean(text).replace("&", "&amp;").replace("\\", "\\" + _LITERAL_BACKSLASH).replace('"', '\\"')
+    return '"' + text.replace("\n", "\\n") + '"'
 
 
 def dot_id(name: str) -> str:
-    """A node name quoted for DOT (ids are restricted by the model, but ``:`` would read as a port)."""
-    return dot_string(name)
+    """A node name quoted for DOT: the model restricts ids to ``[A-Za-z0-9_.:-]``, so quoting is all
+    they need (unquoted, ``:`` would read as a port)."""
+    return f'"{name}"'
