@@ -1,0 +1,245 @@
+"""The one source of truth for the app: the open map's undo history and where it came from.
+
+Everything lives in ``st.session_state`` under the keys below; pages read it through these
+functions and change it only through ``open_map``, ``push``, ``undo``, ``redo`` and ``mark_saved``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from argmap.edit import History
+from argmap.errors import ArgmapError, EditError
+from argmap.model import ArgumentMap
+
+EXAMPLE = "democrats-voter-data"  # the hand-made example map, open on first start
+
+_HISTORY = "argmap_history"  # edit.History of the open map
+_NAME = "argmap_name"  # store name the map was loaded from / saved as (None: not saved yet)
+_REVISION = "argmap_revision"  # store revision it was loaded at (None: not saved yet)
+_SAVED = "argmap_saved"  # the map as last loaded or saved, to tell unsaved changes
+_VERSION = "argmap_version"  # bumped on every change: versions the table editors' keys
+_READONLY = "argmap_readonly"  # opened from a share link
+_SHARE_TOKEN = "argmap_share_token"  # the share token already opened in this session
+_ROOT = "argmap_root"  # folder of streamlit_app.py: arguments/ and seeds/ are found from it
+_FLASH = "argmap_flash"  # (kind, message) to show once on the next run
+AUTHOR = "author"  # the sidebar's author text input
+SELECTED = "selected_node"  # the Map page's node selectbox
+
+
+def configure(root: Path) -> None:
+    """Remember the app's root folder (where arguments/ and seeds/ are)."""
+    st.session_state.setdefault(_ROOT, str(root))
+
+
+def root() -> Path:
+    """The app's root folder."""
+    return Path(st.session_state.get(_ROOT, "."))
+
+
+def store_folder() -> Path:
+    """The store folder: ``$ARGMAP_STORE`` if set (tests use a temporary one), else ``<root>/arguments``."""
+    env = os.environ.get("ARGMAP_STORE")
+    return Path(env) if env else root() / "arguments"
+
+
+def store():  # -> argmap.store.Store (imported lazily: the Store module is only needed on demand)
+    """The store the app reads and writes."""
+    from argmap.store import Store
+
+    return Store(store_folder())
+
+
+def seeds_folder() -> Path:
+    """The folder of sample pieces offered on the Analyze page."""
+    return root() / "seeds"
+
+
+# --- the open map -------------------------------------------------------------------------
+
+
+def has_map() -> bool:
+    """Whether a map is open."""
+    return _HISTORY in st.session_state
+
+
+def history() -> History | None:
+    """The open map's undo history (None when no map is open)."""
+    return st.session_state.get(_HISTORY)
+
+
+def current_map() -> ArgumentMap | None:
+    """The open map as it stands now (None when no map is open)."""
+    h = history()
+    return h.present if h is not None else None
+
+
+def open_map(amap: ArgumentMap, *, name: str | None = None, readonly: bool = False) -> None:
+    """Open ``amap`` with a fresh history; ``name`` is its store name when it came from the store."""
+    st.session_state[_HISTORY] = History(present=amap)
+    st.session_state[_NAME] = name
+    st.session_state[_REVISION] = amap.revision if name else None
+    st.session_state[_SAVED] = amap if name else None
+    st.session_state[_READONLY] = readonly
+    st.session_state.pop(SELECTED, None)
+    _bump()
+
+
+def push(amap: ArgumentMap) -> None:
+    """Record an edited map as the present (undoable). Refused in a read-only map."""
+    if readonly():
+        raise EditError("this map is read-only (opened from a share link): make an editable copy first")
+    h = history()
+    st.session_state[_HISTORY] = History(present=amap) if h is None else h.push(amap)
+    _bump()
+
+
+def undo() -> None:
+    """Step back one edit."""
+    h = history()
+    if h is not None and h.can_undo and not readonly():
+        st.session_state[_HISTORY] = h.undo()
+        _bump()
+
+
+def redo() -> None:
+    """Step forward one undone edit."""
+    h = history()
+    if h is not None and h.can_redo and not readonly():
+        st.session_state[_HISTORY] = h.redo()
+        _bump()
+
+
+def can_undo() -> bool:
+    h = history()
+    return bool(h and h.can_undo and not readonly())
+
+
+def can_redo() -> bool:
+    h = history()
+    return bool(h and h.can_redo and not readonly())
+
+
+def name() -> str | None:
+    """The store name of the open map (None if never saved)."""
+    return st.session_state.get(_NAME)
+
+
+def revision() -> int | None:
+    """The store revision the open map was loaded or last saved at."""
+    return st.session_state.get(_REVISION)
+
+
+def mark_saved(saved: ArgumentMap, name: str) -> None:
+    """After a save: the saved map (new revision) becomes the present, without losing undo."""
+    h = history()
+    st.session_state[_HISTORY] = History(present=saved) if h is None else h.push(saved)
+    st.session_state[_NAME] = name
+    st.session_state[_REVISION] = saved.revision
+    st.session_state[_SAVED] = saved
+    _bump()
+
+
+def unsaved() -> bool:
+    """Whether the open map differs from what was last loaded from or saved to the store."""
+    amap = current_map()
+    if amap is None:
+        return False
+    saved = st.session_state.get(_SAVED)
+    if saved is None:
+        return True
+    return _content(amap) != _content(saved)
+
+
+def _content(amap: ArgumentMap) -> dict:
+    # Saving sets revision and updated; they are not a change the user made.
+    return amap.model_dump(exclude={"revision", "updated", "created"})
+
+
+def version() -> int:
+    """A counter bumped on every change of the open map (keys of the table editors include it)."""
+    return st.session_state.get(_VERSION, 0)
+
+
+def _bump() -> None:
+    st.session_state[_VERSION] = version() + 1
+
+
+def readonly() -> bool:
+    """Whether the open map came from a share link and may not be edited."""
+    return bool(st.session_state.get(_READONLY, False))
+
+
+def make_editable() -> None:
+    """Turn a shared, read-only map into the user's own editable (unsaved) copy."""
+    st.session_state[_READONLY] = False
+    st.session_state[_NAME] = None
+    st.session_state[_REVISION] = None
+    st.session_state[_SAVED] = None
+    _bump()
+
+
+def author() -> str | None:
+    """The session's author name, recorded on every node the user adds."""
+    value = str(st.session_state.get(AUTHOR) or "").strip()
+    return value or None
+
+
+def selected() -> str | None:
+    """The id of the element selected on the Map page, if it still exists."""
+    sid = st.session_state.get(SELECTED)
+    amap = current_map()
+    return sid if amap is not None and sid in amap.ids() else None
+
+
+def select(eid: str | None) -> None:
+    """Select an element (call before the selectbox is drawn, e.g. from a callback)."""
+    st.session_state[SELECTED] = eid
+
+
+# --- messages that survive one rerun --------------------------------------------------------
+
+
+def flash(kind: str, message: str) -> None:
+    """Queue a message ("success", "info", "warning", "error") for the next run of the page."""
+    st.session_state[_FLASH] = (kind, message)
+
+
+def take_flash() -> tuple[str, str] | None:
+    """The queued message, once."""
+    return st.session_state.pop(_FLASH, None)
+
+
+# --- first start and share links ------------------------------------------------------------
+
+
+def start() -> None:
+    """Open what this session should show: a shared map from the link, else the example map."""
+    from argmap.share import PARAM, decode
+
+    token = st.query_params.get(PARAM)
+    if token and token != st.session_state.get(_SHARE_TOKEN):
+        st.session_state[_SHARE_TOKEN] = token
+        try:
+            open_map(decode(token), readonly=True)
+        except ArgmapError as err:
+            flash("error", f"The share link could not be opened: {err}")
+        return
+    if has_map():
+        return
+    try:
+        open_map(store().load(EXAMPLE), name=EXAMPLE)
+        return
+    except ArgmapError:
+        pass  # no example in this store: draft it from the seed piece instead
+    seed = seeds_folder() / f"{EXAMPLE}.txt"
+    if seed.is_file():
+        try:
+            from argmap.extract import extract
+
+            open_map(extract(seed.read_text(encoding="utf-8"), title="Democrats selling voter data"))
+        except (ArgmapError, ImportError):
+            pass  # the Analyze page explains how to start

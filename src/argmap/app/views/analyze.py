@@ -1,0 +1,90 @@
+"""Analyze: paste a piece, upload a file or pick a sample, and let Argmap draft its map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap.app import state, widgets
+from argmap.errors import ArgmapError, InputError
+from argmap.model import Source
+
+st.title("📝 Analyze a piece of writing")
+st.markdown(
+    "Paste an opinion piece, essay or letter (or upload one). Argmap drafts its argument map: "
+    "the main conclusion, the reasons for it, the objections and the evidence. "
+    "You then correct the draft on the **Map** page."
+)
+widgets.show_flash()
+
+seeds = sorted(state.seeds_folder().glob("*.txt")) if state.seeds_folder().is_dir() else []
+source_kind = st.radio(
+    "Where is the text?",
+    ["Paste text", "Upload a file", "Pick a sample"],
+    key="analyze_source",
+    horizontal=True,
+)
+
+text = ""
+default_title = ""
+if source_kind == "Paste text":
+    text = st.text_area(
+        "Text",
+        key="analyze_text",
+        height=260,
+        placeholder="Paste the article here. A title on the first line is fine.",
+    )
+elif source_kind == "Upload a file":
+    upload = st.file_uploader(
+        "A .txt, .md or .html file", type=["txt", "md", "html", "htm"], key="analyze_upload"
+    )
+    if upload is not None:
+        with widgets.guard():
+            text = widgets.upload_text(upload.name, upload.getvalue())
+            default_title = upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+            st.caption(f"{len(text):,} characters read from {upload.name}.")
+else:
+    if not seeds:
+        st.info("No samples found in seeds/.")
+    else:
+        pick = st.selectbox(
+            "Sample", seeds, key="analyze_seed", format_func=lambda p: p.stem.replace("-", " ").capitalize()
+        )
+        text = pick.read_text(encoding="utf-8")
+        default_title = pick.stem.replace("-", " ").capitalize()
+        with st.expander("Show the text"):
+            st.text(text)
+
+c1, c2, c3 = st.columns(3)
+title = c1.text_input("Title", key="analyze_title", placeholder=default_title or "e.g. Selling voter data")
+author = c2.text_input("Author or outlet", key="analyze_author")
+url = c3.text_input("URL", key="analyze_url", placeholder="https://…")
+
+if st.button("Map it", key="analyze_go", type="primary", disabled=not text.strip()):
+    try:
+        from argmap.extract import extract
+    except ImportError:
+        st.error("The extractor is not installed in this build; open a saved map from the Library instead.")
+    else:
+        try:
+            with st.spinner("Reading the argument…"):
+                amap = extract(text, title=(title or default_title or None))
+                extra = {k: v for k, v in (("author", author), ("url", url)) if v and v.strip()}
+                if extra:
+                    from argmap.edit import rebuild
+
+                    base = amap.source or Source(text=text)
+                    amap = rebuild(amap, source=base.model_copy(update=extra))
+        except InputError as err:
+            widgets.error(err)
+        except ArgmapError as err:
+            widgets.error(err)
+        else:
+            state.open_map(amap)
+            state.flash(
+                "success",
+                f"Mapped “{amap.title}”: {len(amap.statements)} statements. "
+                "Check the draft, correct it, and save it in the Library.",
+            )
+            st.switch_page(f"{widgets.VIEWS}/map.py")
+if not text.strip():
+    st.caption("Enter or choose a text to enable **Map it**.")

@@ -1,0 +1,254 @@
+"""Library: the maps in the store — open, save (never over someone else's save), revisions, import."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from argmap.app import state, widgets
+from argmap.errors import ArgmapError, Conflict
+from argmap.formats import FORMATS
+from argmap.outline import outline
+from argmap.store import slug
+
+_CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
+
+st.title("📚 Library")
+st.caption(
+    f"Maps are kept as JSON files in `{state.store_folder()}`; every save keeps the previous revision."
+)
+widgets.show_flash()
+store = state.store()
+amap = state.current_map()
+
+
+def _open(name: str) -> None:
+    state.open_map(store.load(name), name=name)
+    st.session_state.pop(_CONFLICT, None)
+    state.flash("success", f"Opened “{name}”.")
+
+
+def _save_as(new_name: str) -> None:
+    saved = store.save_as(state.current_map(), new_name)
+    state.mark_saved(saved, new_name)
+    st.session_state.pop(_CONFLICT, None)
+    state.flash("success", f"Saved as “{new_name}” (revision {saved.revision}).")
+
+
+# --- the open map ---------------------------------------------------------------------------
+st.subheader("The open map")
+if amap is None:
+    st.info("No map is open. Open one below, import a file, or map a text on **Analyze**.")
+elif state.readonly():
+    st.info(
+        "This map came from a share link and is read-only: make an editable copy (banner above) to save it."
+    )
+else:
+    st.markdown(f"**{amap.title}** — {widgets.map_caption(amap)}")
+    c1, c2 = st.columns(2)
+    with c1:
+        if state.name():
+            if st.button(
+                f"💾 Save “{state.name()}”", key="library_save", type="primary", disabled=not state.unsaved()
+            ):
+                try:
+                    saved = store.save(amap, state.name(), expected_revision=state.revision())
+                except Conflict as err:
+                    try:
+                        theirs = store.load(state.name())
+                    except ArgmapError:
+                        theirs = None
+                    st.session_state[_CONFLICT] = (state.name(), theirs, str(err))
+                except ArgmapError as err:
+                    widgets.error(err)
+                else:
+                    state.mark_saved(saved, state.name())
+                    state.flash("success", f"Saved revision {saved.revision}.")
+                    st.rerun()
+            if not state.unsaved():
+                st.caption("No unsaved changes.")
+        else:
+            st.caption("This map has not been saved yet: give it a name.")
+    with c2, st.form("form_save_as", border=False):
+        st.text_input("Save as (a new map)", key="library_save_as_name", value=slug(amap.title))
+        if st.form_submit_button("Save as", key="library_save_as"):
+            with widgets.guard():
+                _save_as(st.session_state["library_save_as_name"].strip())
+                st.rerun()
+
+conflict = st.session_state.get(_CONFLICT)
+if conflict and amap is not None:
+    name, theirs, message = conflict
+    with st.container(border=True):
+        st.error(f"**Not saved.** {message}", icon="⚠️")
+        st.markdown("Compare both versions, then choose. Nothing is overwritten unless you say so.")
+        m, t = st.columns(2)
+        m.markdown("**Your version** (in this session)")
+        m.code(outline(amap), language=None)
+        t.markdown(f"**Their version** (revision {theirs.revision if theirs else '—'} in the store)")
+        t.code(outline(theirs) if theirs else "(deleted or renamed)", language=None)
+        k1, k2, k3 = st.columns(3)
+        with k1:
+            sure = st.checkbox("I want to replace their version", key="conflict_confirm")
+            if st.button(
+                "Keep mine (save over theirs)", key="conflict_keep_mine", disabled=not sure or theirs is None
+            ):
+                with widgets.guard():
+                    saved = store.save(amap, name, expected_revision=theirs.revision)
+                    state.mark_saved(saved, name)
+                    st.session_state.pop(_CONFLICT, None)
+                    state.flash(
+                        "success",
+                        f"Saved your version as revision {saved.revision}; theirs is kept in the revisions.",
+                    )
+                    st.rerun()
+        with k2:
+            if st.button(
+                "Take theirs (drop my changes)", key="conflict_take_theirs", disabled=theirs is None
+            ):
+                with widgets.guard():
+                    _open(name)
+                    st.rerun()
+        with k3:
+            st.text_input("New name for mine", key="conflict_new_name", value=f"{name}-mine")
+            if st.button("Save mine as a new map", key="conflict_save_new"):
+                with widgets.guard():
+                    _save_as(st.session_state["conflict_new_name"].strip())
+                    st.rerun()
+
+# --- saved maps ------------------------------------------------------------------------------
+st.subheader("Saved maps")
+entries = []
+with widgets.guard():
+    entries = store.list()
+if not entries:
+    st.info("No saved maps yet. Save the open map above, or import a file below.")
+else:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "name": e.name,
+                    "title": e.title,
+                    "revision": e.revision,
+                    "updated": e.updated.strftime("%Y-%m-%d %H:%M") if e.updated else "",
+                    "size (KB)": round(e.size / 1024, 1),
+                }
+                for e in entries
+            ]
+        ),
+        hide_index=True,
+        key="library_table",
+    )
+    names = [e.name for e in entries]
+    pick = st.selectbox(
+        "Map",
+        names,
+        key="library_pick",
+        index=names.index(state.name()) if state.name() in names else 0,
+        format_func=lambda n: next(f"{e.title} ({n})" for e in entries if e.name == n),
+    )
+    tab_open, tab_rev, tab_rename, tab_delete = st.tabs(["Open", "Revisions", "Rename", "Delete"])
+    with tab_open:
+        risky = state.unsaved() and amap is not None and not state.readonly()
+        ok = True
+        if risky:
+            ok = st.checkbox("The open map has unsaved changes: discard them", key="library_discard")
+        if st.button("Open", key="library_open", type="primary", disabled=not ok):
+            with widgets.guard():
+                _open(pick)
+                st.switch_page(f"{widgets.VIEWS}/map.py")
+    with tab_rev:
+        revs = []
+        with widgets.guard():
+            revs = store.revisions(pick)
+        if revs:
+            rev = st.selectbox(
+                "Revision",
+                [r.revision for r in revs],
+                key="library_revision",
+                format_func=lambda n: next(
+                    f"revision {n}"
+                    + (f" — {r.updated:%Y-%m-%d %H:%M}" if r.updated else "")
+                    + (" (current)" if i == 0 else "")
+                    for i, r in enumerate(revs)
+                    if r.revision == n
+                ),
+            )
+            with widgets.guard():
+                old = store.load_revision(pick, rev)
+                with st.expander(f"View revision {rev}"):
+                    st.code(outline(old), language=None)
+            if rev != revs[0].revision and st.button(f"Restore revision {rev}", key="library_restore"):
+                with widgets.guard():
+                    restored = store.restore(pick, rev, expected_revision=revs[0].revision)
+                    state.open_map(restored, name=pick)
+                    state.flash(
+                        "success", f"Restored revision {rev} of “{pick}” as revision {restored.revision}."
+                    )
+                    st.rerun()
+    with tab_rename:
+        st.text_input("New name", key="library_new_name", placeholder="letters, digits and dashes")
+        if st.button("Rename", key="library_rename"):
+            with widgets.guard():
+                new = st.session_state["library_new_name"].strip()
+                store.rename(pick, new)
+                if state.name() == pick:
+                    st.session_state["argmap_name"] = new
+                state.flash("success", f"Renamed “{pick}” to “{new}”.")
+                st.rerun()
+    with tab_delete:
+        st.caption("Deleted maps go to the trash (with their revisions) and can be brought back.")
+        if st.button(f"Delete “{pick}”", key="library_delete"):
+            with widgets.guard():
+                store.delete(pick)
+                state.flash("success", f"Deleted “{pick}”. It is in the trash below: undelete it there.")
+                st.rerun()
+
+trash = []
+with widgets.guard():
+    trash = store.trash()
+if trash:
+    with st.expander(f"Trash ({len(trash)})"):
+        gone = st.selectbox("Deleted map", [e.name for e in trash], key="library_trash_pick")
+        if st.button("Undelete", key="library_undelete"):
+            with widgets.guard():
+                store.undelete(gone)
+                state.flash("success", f"“{gone}” is back.")
+                st.rerun()
+
+# --- import ---------------------------------------------------------------------------------
+st.subheader("Import a file")
+readable = {name: f for name, f in FORMATS.items() if f.loads is not None}
+st.caption(
+    "Readable formats: " + ", ".join(f"{f.label} ({', '.join(f.suffixes)})" for f in readable.values())
+)
+upload = st.file_uploader("A map file", key="library_upload")
+fmt = st.selectbox(
+    "Format",
+    ["auto", *readable],
+    key="library_import_format",
+    format_func=lambda n: "tell from the file" if n == "auto" else readable[n].label,
+)
+if st.button("Import", key="library_import", disabled=upload is None):
+    with widgets.guard(), tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            text_ok = True
+            path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            text_ok = False
+            st.error(f"{upload.name} is not a text file in UTF-8; export it as text and try again.")
+        if text_ok:
+            imported = store.import_file(path, None if fmt == "auto" else fmt)
+            name = next(
+                (e.name for e in store.list() if e.title == imported.title and e.updated == imported.updated),
+                slug(imported.title),
+            )
+            state.open_map(imported, name=name)
+            state.flash("success", f"Imported “{imported.title}” as “{name}”; it is now the open map.")
+            st.rerun()

@@ -1,0 +1,423 @@
+"""Map: the tree beside the source text; select a node to see why it is there and to edit it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from argmap import edit
+from argmap.app import state, widgets
+from argmap.errors import ArgmapError
+from argmap.highlight import marks, to_html
+from argmap.model import (
+    EVIDENCE_KIND_LABELS,
+    EVIDENCE_KINDS,
+    ArgumentMap,
+    Evidence,
+    EvidenceSource,
+    Statement,
+)
+from argmap.outline import outline
+from argmap.roles import ROLE_LABELS, derive
+
+try:  # the renderer draws the tree; without it the page shows the outline only
+    from argmap.render import ViewOptions, to_dot
+except ImportError:  # pragma: no cover - only while the render module is missing
+    ViewOptions = to_dot = None  # type: ignore[assignment,misc]
+
+
+# --- actions (widget callbacks: they run before the page is drawn, so it shows the result) ------
+
+
+def _action(fn: Callable[[ArgumentMap, str], str | None]) -> Callable[[], None]:
+    """Wrap an edit: run it on the open map and the selected node; errors become a message."""
+
+    def run() -> None:
+        amap, sel = state.current_map(), state.selected()
+        if amap is None or sel is None:
+            return
+        try:
+            done = fn(amap, sel)
+        except ArgmapError as err:
+            widgets.report(err)
+        else:
+            if done:
+                state.flash("success", done)
+
+    return run
+
+
+def _value(key: str) -> str:
+    return str(st.session_state.get(key) or "")
+
+
+def _edit_text(amap: ArgumentMap, sel: str) -> str:
+    new = edit.edit_text(amap, sel, _value("edit_text"))
+    if isinstance(new.element(sel), Statement) and bool(st.session_state.get("edit_implicit")) != getattr(
+        new.element(sel), "implicit", False
+    ):
+        new = edit.mark_implicit(new, sel, bool(st.session_state.get("edit_implicit")))
+    state.push(new)
+    return f"Saved the changes to {sel}."
+
+
+def _add_premise(amap: ArgumentMap, sel: str) -> str:
+    mode = st.session_state.get("premise_join", "new")
+    join = None if mode == "new" else mode
+    new, nid = edit.add_premise(
+        amap,
+        sel,
+        _value("premise_text"),
+        join=join,
+        implicit=bool(st.session_state.get("premise_implicit")),
+        author=state.author(),
+    )
+    state.push(new)
+    st.session_state["premise_text"] = ""
+    how = f"a co-premise in {join}" if join else "a new reason"
+    return f"Added {nid} as {how} for {sel}."
+
+
+def _add_attack(amap: ArgumentMap, sel: str) -> str:
+    target = st.session_state.get("attack_target") or sel
+    new, nid = edit.add_attack(amap, target, _value("attack_text"), author=state.author())
+    state.push(new)
+    st.session_state["attack_text"] = ""
+    what = "an undercut of" if target != sel else "an objection to"
+    return f"Added {nid} as {what} {target}."
+
+
+def _add_rebuttal(amap: ArgumentMap, sel: str) -> str:
+    new, nid = edit.add_rebuttal(amap, sel, _value("rebuttal_text"), author=state.author())
+    state.push(new)
+    st.session_state["rebuttal_text"] = ""
+    return f"Added {nid}, a rebuttal of {sel}."
+
+
+def _attach_evidence(amap: ArgumentMap, sel: str) -> str:
+    fields = {k: _value(f"evidence_{k}").strip() or None for k in ("title", "author", "url", "date")}
+    source = EvidenceSource(**fields) if any(fields.values()) else None
+    new, eid = edit.attach_evidence(
+        amap,
+        sel,
+        _value("evidence_text"),
+        kind=st.session_state.get("evidence_kind") or "other",
+        source=source,
+        author=state.author(),
+    )
+    state.push(new)
+    for k in ("text", "title", "author", "url", "date"):
+        st.session_state[f"evidence_{k}"] = ""
+    return f"Attached evidence {eid} to {sel}."
+
+
+def _move(amap: ArgumentMap, sel: str) -> str:
+    target = st.session_state.get("move_target")
+    if not target:
+        return ""
+    state.push(edit.relink(amap, sel, target))
+    return f"Moved {sel} under {target}."
+
+
+def _pin(amap: ArgumentMap, sel: str) -> str:
+    state.push(edit.pin_main(amap, None if amap.main == sel else sel))
+    return f"{sel} is now pinned as the main conclusion." if amap.main != sel else "Unpinned."
+
+
+def _delete(amap: ArgumentMap, sel: str) -> str:
+    if not st.session_state.get("delete_confirm"):
+        state.flash("warning", "Tick the box to confirm the deletion.")
+        return ""
+    state.push(edit.remove(amap, sel))
+    state.select(None)
+    st.session_state["delete_confirm"] = False
+    return f"Deleted {sel} (undo brings it back)."
+
+
+# --- the page -------------------------------------------------------------------------------
+
+amap = state.current_map()
+if amap is None:
+    st.title("🗺️ Map")
+    widgets.no_map()
+    st.stop()
+
+locked = state.readonly()
+roles = derive(amap)
+st.title(f"🗺️ {amap.title}")
+st.caption(widgets.map_caption(amap))
+widgets.show_flash()
+
+labels = {}
+for s in amap.statements:
+    short = s.text if len(s.text) <= 70 else s.text[:69].rstrip() + "…"
+    labels[s.id] = f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {short}"
+for e in amap.evidence:
+    short = e.text if len(e.text) <= 70 else e.text[:69].rstrip() + "…"
+    labels[e.id] = f"{e.id} · evidence — {short}"
+if state.selected() is None:
+    state.select(roles.main or (amap.statements[0].id if amap.statements else None))
+
+top = st.columns([5, 1, 1], vertical_alignment="bottom")
+sel = top[0].selectbox(
+    "Selected node",
+    list(labels),
+    key=state.SELECTED,
+    format_func=lambda eid: labels.get(eid, eid),
+    help="Choose a statement or piece of evidence: its words light up in the text; "
+    "its details and edits appear below.",
+)
+top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
+top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
+
+with st.expander("View options", expanded=False):
+    v1, v2, v3, v4 = st.columns(4)
+    direction = v1.radio(
+        "Direction",
+        ["TB", "LR"],
+        key="view_direction",
+        horizontal=True,
+        format_func=lambda d: {"TB": "top → bottom", "LR": "left → right"}[d],
+    )
+    color_by = v2.radio("Colour by", ["role", "evaluation"], key="view_color_by", horizontal=True)
+    show_evidence = v3.toggle("Show evidence", value=True, key="view_evidence")
+    depth = v4.number_input("Depth (0 = all)", min_value=0, max_value=50, value=0, step=1, key="view_depth")
+    f1, f2 = st.columns(2)
+    focus = f1.selectbox(
+        "Focus on",
+        [None, *(s.id for s in amap.statements)],
+        key="view_focus",
+        format_func=lambda eid: "the whole map" if eid is None else labels.get(eid, eid),
+    )
+    parents = sorted(
+        {i.conclusion for i in amap.inferences}
+        | {a.target for a in amap.attacks} & {s.id for s in amap.statements}
+    )
+    collapsed = f2.multiselect(
+        "Collapse", parents, key="view_collapsed", format_func=lambda eid: labels.get(eid, eid)
+    )
+
+widgets.legend()
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    if to_dot is None:
+        st.info("The drawing module is not available; the outline below shows the same map.")
+    else:
+        evaluation = (
+            {s.id: s.rating for s in amap.statements if s.rating} if color_by == "evaluation" else None
+        )
+        options = ViewOptions(
+            direction=direction,
+            focus=focus,
+            depth=depth or None,
+            collapsed=frozenset(collapsed),
+            show_evidence=show_evidence,
+            highlight=frozenset({sel}) if sel else frozenset(),
+            color_by=color_by,
+            evaluation=evaluation,
+        )
+        st.graphviz_chart(to_dot(amap, options), width="stretch")
+with right:
+    st.markdown("**Source text**")
+    if amap.source and amap.source.text.strip():
+        with st.container(height=560, border=True):
+            st.html(to_html(amap.source.text, marks(amap), selected=sel))
+    else:
+        st.info(
+            "This map has no source text (it was built by hand or imported). Its statements are in the tree."
+        )
+
+st.divider()
+if sel is None:
+    st.info("The map is empty. Add a statement on the **Table** page, or map a text on **Analyze**.")
+    st.stop()
+
+el = amap.element(sel)
+d1, d2 = st.columns([2, 3], gap="large")
+with d1:
+    st.subheader(f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}")
+    st.markdown(f"> {el.text}")
+    facts = []
+    if isinstance(el, Statement):
+        if el.implicit:
+            facts.append("**implicit** (unstated in the text)")
+        if el.span:
+            facts.append(f"characters {el.span.start}–{el.span.end} of the text")
+        if el.tags:
+            facts.append("tags: " + ", ".join(el.tags))
+        if el.rating:
+            facts.append(f"rated {el.rating}")
+        if amap.main == sel:
+            facts.append("pinned as the main conclusion")
+    else:
+        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target}")
+        if el.source and el.source.label():
+            facts.append(f"source: {el.source.label()}" + (f" ({el.source.url})" if el.source.url else ""))
+    if el.author:
+        facts.append(f"added by {el.author}")
+    st.markdown(" · ".join(facts) if facts else "")
+    why = [el.reason] if el.reason else []
+    if el.cues:
+        why.append("cue words: " + ", ".join(f"“{c}”" for c in el.cues))
+    for inf in amap.inferences:
+        if sel in inf.premises or inf.conclusion == sel:
+            other = (
+                "supports " + inf.conclusion
+                if sel in inf.premises
+                else "supported by " + ", ".join(inf.premises)
+            )
+            bits = [f"{inf.id}: {other}"]
+            if inf.cues:
+                bits.append("cues " + ", ".join(f"“{c}”" for c in inf.cues))
+            if inf.reason:
+                bits.append(inf.reason)
+            why.append(" — ".join(bits))
+    for a in amap.attacks:
+        if a.source == sel or a.target == sel:
+            bits = [f"{a.id}: attacks {a.target}" if a.source == sel else f"{a.id}: attacked by {a.source}"]
+            if a.cues:
+                bits.append("cues " + ", ".join(f"“{c}”" for c in a.cues))
+            if a.reason:
+                bits.append(a.reason)
+            why.append(" — ".join(bits))
+    st.markdown("**Why it is here**")
+    st.markdown("\n".join(f"- {w}" for w in why) if why else "_Added by hand; no cue words recorded._")
+    attached = [e for e in amap.evidence if e.target == sel]
+    if attached:
+        st.markdown("**Evidence**")
+        st.markdown("\n".join(f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {e.text[:160]}" for e in attached))
+
+with d2:
+    if locked:
+        st.info("Editing is off: this map is read-only (opened from a share link).")
+    elif isinstance(el, Evidence):
+        st.subheader("Edit this evidence")
+        if st.session_state.get("_edit_for") != (sel, state.version()):
+            st.session_state["edit_text"] = el.text
+            st.session_state["_edit_for"] = (sel, state.version())
+        with st.form("form_edit_evidence"):
+            st.text_area("Text (quote, figure or description)", key="edit_text")
+            st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
+        st.button(
+            "Detach this evidence",
+            key="evidence_detach",
+            on_click=_action(
+                lambda m, s: (
+                    state.push(edit.detach_evidence(m, s)),
+                    state.select(m.element(s).target),
+                    f"Detached {s}.",
+                )[-1]
+            ),
+        )
+    else:
+        st.subheader("Edit")
+        tabs = st.tabs(
+            ["✏️ Text", "➕ Premise", "⚔️ Counterargument", "↩️ Rebuttal", "📎 Evidence", "🔀 Move", "🗑️ Delete"]
+        )
+        with tabs[0]:
+            if st.session_state.get("_edit_for") != (sel, state.version()):
+                st.session_state["edit_text"] = el.text
+                st.session_state["edit_implicit"] = el.implicit
+                st.session_state["_edit_for"] = (sel, state.version())
+            with st.form("form_edit"):
+                st.text_area("Statement", key="edit_text", height=100)
+                st.checkbox("Implicit: an unstated premise the reader has to supply", key="edit_implicit")
+                st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
+            pinned = amap.main == sel
+            st.button(
+                "Unpin main conclusion" if pinned else "Pin as the main conclusion",
+                key="pin_main",
+                on_click=_action(_pin),
+                help="Argmap finds the main conclusion itself; pin one if it chose wrongly.",
+            )
+        with tabs[1]:
+            joins = [i.id for i in amap.inferences if i.conclusion == sel]
+            with st.form("form_premise"):
+                st.text_area(
+                    "New premise",
+                    key="premise_text",
+                    height=80,
+                    placeholder="A reason that supports the selected statement",
+                )
+                st.radio(
+                    "How does it support?",
+                    ["new", *joins],
+                    key="premise_join",
+                    format_func=lambda j: (
+                        "On its own (a new reason)"
+                        if j == "new"
+                        else f"Only together with {', '.join(amap.element(j).premises)} (co-premise in {j})"
+                    ),
+                )
+                st.checkbox("Implicit (unstated in the text)", key="premise_implicit")
+                st.form_submit_button("Add premise", key="premise_submit", on_click=_action(_add_premise))
+        with tabs[2]:
+            undercuttable = [i.id for i in amap.inferences if i.conclusion == sel or sel in i.premises]
+            with st.form("form_attack"):
+                st.text_area(
+                    "Counterargument",
+                    key="attack_text",
+                    height=80,
+                    placeholder="Why the selected statement is false, or why it does not follow",
+                )
+                st.radio(
+                    "What does it attack?",
+                    [sel, *undercuttable],
+                    key="attack_target",
+                    format_func=lambda t: (
+                        "The statement itself (an objection)"
+                        if t == sel
+                        else f"The step {', '.join(amap.element(t).premises)} → {amap.element(t).conclusion} "
+                        f"(an undercut of {t}: it does not follow)"
+                    ),
+                )
+                st.form_submit_button(
+                    "Add counterargument", key="attack_submit", on_click=_action(_add_attack)
+                )
+        with tabs[3]:
+            if any(a.source == sel for a in amap.attacks):
+                with st.form("form_rebuttal"):
+                    st.text_area(
+                        "Rebuttal", key="rebuttal_text", height=80, placeholder="The answer to this objection"
+                    )
+                    st.form_submit_button(
+                        "Add rebuttal", key="rebuttal_submit", on_click=_action(_add_rebuttal)
+                    )
+            else:
+                st.info("Only an objection can be rebutted. Select a statement that attacks another one.")
+        with tabs[4], st.form("form_evidence"):
+            st.selectbox(
+                "Kind", EVIDENCE_KINDS, key="evidence_kind", format_func=lambda k: EVIDENCE_KIND_LABELS[k]
+            )
+            st.text_area("Quote, figure or description", key="evidence_text", height=80)
+            e1, e2 = st.columns(2)
+            e1.text_input("Source title", key="evidence_title", placeholder="e.g. Annual report 2024")
+            e2.text_input("Author or outlet", key="evidence_author")
+            e1.text_input("URL", key="evidence_url", placeholder="https://…")
+            e2.text_input("Date", key="evidence_date", placeholder="e.g. 2024-03-01")
+            st.form_submit_button(
+                "Attach evidence", key="evidence_submit", on_click=_action(_attach_evidence)
+            )
+        with tabs[5]:
+            is_attacker = any(a.source == sel for a in amap.attacks)
+            targets = [s.id for s in amap.statements if s.id != sel]
+            if is_attacker:
+                targets += [i.id for i in amap.inferences]
+            with st.form("form_move"):
+                st.selectbox(
+                    "Attack instead" if is_attacker else "Support instead",
+                    targets,
+                    key="move_target",
+                    format_func=lambda t: labels.get(
+                        t, f"{t} (the step into {amap.element(t).conclusion})" if t.startswith("i") else t
+                    ),
+                )
+                st.form_submit_button("Move", key="move_submit", on_click=_action(_move))
+        with tabs[6], st.form("form_delete"):
+            st.markdown("Deleting a statement also removes the links and evidence that hang on it only.")
+            st.checkbox(f"Yes, delete {sel}", key="delete_confirm")
+            st.form_submit_button("Delete", key="delete_submit", on_click=_action(_delete))
+
+with st.expander("Outline (text version of the map, for screen readers and copying)"):
+    st.code(outline(amap), language=None)

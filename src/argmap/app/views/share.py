@@ -1,0 +1,77 @@
+"""Export & share: download the map in every format, or share a link that carries the map itself."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap import share
+from argmap.app import state, widgets
+from argmap.errors import ArgmapError
+from argmap.formats import FORMATS, native
+from argmap.store import slug
+
+st.title("📤 Export & share")
+amap = state.current_map()
+if amap is None:
+    widgets.no_map()
+    st.stop()
+widgets.show_flash()
+st.caption(f"**{amap.title}** — {widgets.map_caption(amap)}")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _export(fmt: str, map_json: str) -> tuple[bytes | None, str | None]:
+    """The map in ``fmt`` (cached per map content), or the error message saying why not."""
+    try:
+        data = FORMATS[fmt].dumps(native.loads(map_json))
+    except ArgmapError as err:
+        return None, f"{err}\n\n{widgets.hint(err)}"
+    return (data.encode("utf-8") if isinstance(data, str) else data), None
+
+
+st.subheader("Download")
+st.caption("Every format Argmap can write. The HTML file is a self-contained page that opens in any browser.")
+map_json = native.dumps(amap)
+base = slug(amap.title) or "argument-map"
+writable = [f for f in FORMATS.values() if f.dumps is not None]
+cols = st.columns(3)
+for n, fmt in enumerate(writable):
+    with cols[n % 3], st.container(border=True):
+        st.markdown(f"**{fmt.label}**")
+        data, problem = _export(fmt.name, map_json)
+        if problem:
+            st.warning(problem, icon="⚠️")
+            continue
+        st.download_button(
+            f"Download {fmt.suffixes[0]}",
+            data=data,
+            file_name=f"{base}{fmt.suffixes[0]}",
+            mime=fmt.media_type,
+            key=f"download_{fmt.name}",
+            on_click="ignore",
+            width="stretch",
+        )
+
+st.subheader("Share a link")
+token = share.encode(amap)
+if share.fits(token):
+    base_url = st.context.url or "http://localhost:8501/"
+    url = share.link(base_url.split("?")[0].rsplit("/", 1)[0] + "/map", token)
+    st.markdown(
+        "Anyone who follows this link sees the map **read-only** (they can make their own editable copy). "
+        "The map travels inside the link: nothing is uploaded or stored."
+    )
+    st.code(url, language=None, wrap_lines=True)
+    st.caption(f"{len(url):,} characters. Copy it with the button at the top right of the box.")
+else:
+    html = FORMATS.get("html")
+    tail = (
+        f"download the **{html.label}** file above and send that instead: it opens in any browser."
+        if html
+        else "download the JSON file above and send that instead."
+    )
+    st.info(
+        f"This map is too large for a link ({len(token):,} characters packed; a link holds about "
+        f"{share.MAX_TOKEN_CHARS:,}). To share it, {tail}",
+        icon="📎",
+    )

@@ -1,0 +1,129 @@
+"""Small UI pieces the pages share: error guard, messages, banners, legend, labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from argmap.app import state
+from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
+from argmap.highlight import legend_html
+from argmap.model import ArgumentMap
+from argmap.roles import ROLE_LABELS, derive
+
+VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
+
+# What to do next, by kind of error: the message says what went wrong, this says what to try.
+_HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
+    (Conflict, "Open the Library page to compare both versions and choose."),
+    (EditError, "The map is unchanged; correct the input and try again."),
+    (MapInvalid, "Fix the file (each problem names its element) and import it again."),
+    (FormatError, "Check that the file is in the format its name says, or pick the format by hand."),
+    (InputError, "Paste plain text (an article or essay) of a reasonable length."),
+    (
+        RenderError,
+        "Install Graphviz (`apt-get install graphviz`) for image downloads; "
+        "the map on screen works without it.",
+    ),
+)
+
+
+def hint(err: ArgmapError) -> str:
+    """What the user can do about ``err``."""
+    for kind, text in _HINTS:
+        if isinstance(err, kind):
+            return text
+    return "Nothing was changed; try again, or reload the page."
+
+
+def error(err: ArgmapError) -> None:
+    """Show an Argmap error as a message (never a traceback)."""
+    st.error(f"{err}\n\n{hint(err)}", icon="⚠️")
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Run a block; an ``ArgmapError`` inside it becomes an on-page message."""
+    try:
+        yield
+    except ArgmapError as err:
+        error(err)
+
+
+def report(err: ArgmapError) -> None:
+    """From a callback: queue the error to be shown on the next run."""
+    state.flash("error", f"{err}\n\n{hint(err)}")
+
+
+def show_flash() -> None:
+    """Show the message queued by the last action, if any."""
+    queued = state.take_flash()
+    if queued is None:
+        return
+    kind, message = queued
+    getattr(st, kind, st.info)(message)
+
+
+def readonly_banner() -> None:
+    """The banner over a map opened from a share link, with the way out."""
+    if not state.readonly():
+        return
+    with st.container(border=True):
+        st.warning(
+            "**Read-only:** you opened this map from a share link. Editing is switched off; "
+            "make your own copy to change it or save it.",
+            icon="🔒",
+        )
+        if st.button("Make an editable copy", key="make_editable", type="primary"):
+            state.make_editable()
+            st.query_params.clear()
+            st.rerun()
+
+
+def no_map() -> None:
+    """The empty state shown where a page needs an open map."""
+    st.info(
+        "No map is open yet. Map a piece of text on **Analyze**, or open a saved map from the **Library**."
+    )
+    c1, c2 = st.columns(2)
+    c1.page_link(f"{VIEWS}/analyze.py", label="Go to Analyze", icon="📝")
+    c2.page_link(f"{VIEWS}/library.py", label="Go to Library", icon="📚")
+
+
+def legend() -> None:
+    """The colours of the roles, as chips."""
+    st.html(legend_html())
+
+
+def element_label(amap: ArgumentMap, eid: str, width: int = 70) -> str:
+    """``s3 · premise — text…`` for pickers: the id, the role and the start of the text."""
+    el = amap.element(eid)
+    text = getattr(el, "text", "")
+    short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    role = "evidence" if eid in {e.id for e in amap.evidence} else ROLE_LABELS[derive(amap).role[eid]]
+    return f"{eid} · {role} — {short}"
+
+
+def map_caption(amap: ArgumentMap) -> str:
+    """One line: counts and where the map is stored."""
+    where = f"saved as **{state.name()}** (revision {state.revision()})" if state.name() else "not saved yet"
+    changed = " · **unsaved changes**" if state.name() and state.unsaved() else ""
+    return (
+        f"{len(amap.statements)} statements · {len(amap.inferences)} inferences · "
+        f"{len(amap.attacks)} attacks · {len(amap.evidence)} evidence — {where}{changed}"
+    )
+
+
+def upload_text(filename: str, data: bytes) -> str:
+    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
+    if filename.lower().endswith((".html", ".htm")):
+        from argmap import extract
+
+        text = extract.html_to_text(text)
+    return text

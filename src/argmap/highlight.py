@@ -1,0 +1,104 @@
+"""The source text as HTML with every anchored statement and piece of evidence marked in its role's colour.
+
+Spans may nest (a quote inside a sentence) or overlap; each stretch of text is painted by the
+innermost span covering it, and the selected element wins wherever it covers. The result is a
+self-contained ``<div>``: no scripts, only inline styles, every text character HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from argmap.model import ArgumentMap
+from argmap.render.style import ROLE_STYLE
+from argmap.roles import ROLE_LABELS, derive
+
+# The drawing's colours (fill, border) by role, so a node and its words look alike; the border
+# colour underlines the words, which tells the paler fills apart.
+ROLE_COLORS: dict[str, tuple[str, str]] = dict(ROLE_STYLE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One marked stretch of the source: ``text[start:end]`` belongs to element ``eid`` in ``role``."""
+
+    start: int
+    end: int
+    eid: str
+    role: str
+
+
+def marks(amap: ArgumentMap) -> list[Mark]:
+    """A mark for every statement and piece of evidence that has a span, with its derived role."""
+    roles = derive(amap).role
+    out = [Mark(s.span.start, s.span.end, s.id, roles[s.id]) for s in amap.statements if s.span]
+    out += [Mark(e.span.start, e.span.end, e.id, "evidence") for e in amap.evidence if e.span]
+    return out
+
+
+def to_html(
+    text: str,
+    found: Iterable[Mark],
+    *,
+    selected: str | None = None,
+    colors: Mapping[str, tuple[str, str]] = ROLE_COLORS,
+) -> str:
+    """``text`` as escaped HTML, each marked stretch in a ``<mark>`` coloured by role.
+
+    Each mark has its role's fill and an underline in its border colour; the selected element's
+    marks get a dark outline; unmarked text stays plain.
+    """
+    found = [m for m in found if 0 <= m.start < m.end <= len(text)]
+    cuts = sorted({0, len(text), *(m.start for m in found), *(m.end for m in found)})
+    pieces: list[str] = []
+    run_mark: Mark | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        chunk = html.escape("".join(run))
+        if run_mark is None:
+            pieces.append(chunk)
+        else:
+            fill, border = colors.get(run_mark.role, ("#eeeeee", "#777777"))
+            style = f"background:{fill};color:#111;border-bottom:3px solid {border};padding:0 1px"
+            if run_mark.eid == selected:
+                style += ";outline:2px solid #111;font-weight:600"
+            title = f"{run_mark.eid} · {ROLE_LABELS.get(run_mark.role, run_mark.role)}"
+            pieces.append(
+                f'<mark data-id="{html.escape(run_mark.eid)}" title="{html.escape(title)}" '
+                f'style="{style}">{chunk}</mark>'
+            )
+        run.clear()
+
+    found.sort(key=lambda m: m.start)
+    waiting = 0
+    covering: list[Mark] = []  # marks open over the current stretch (a sweep: linear in the marks)
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while waiting < len(found) and found[waiting].start <= a:
+            covering.append(found[waiting])
+            waiting += 1
+        covering = [m for m in covering if m.end >= b]  # every end is a cut, so end > a means end >= b
+        best = None
+        if covering:
+            best = min(covering, key=lambda m: (m.eid != selected, m.end - m.start, m.eid))
+        if best != run_mark and run:
+            flush()
+        run_mark = best
+        run.append(text[a:b])
+    if run:
+        flush()
+    body = "".join(pieces)
+    return f'<div class="argmap-source" style="white-space:pre-wrap;line-height:1.7">{body}</div>'
+
+
+def legend_html(colors: Mapping[str, tuple[str, str]] = ROLE_COLORS) -> str:
+    """A one-line legend: a chip in each role's colour with the role's name."""
+    chips = "".join(
+        f'<span style="background:{fill};color:#111;border:1px solid {border};'
+        f'border-bottom:3px solid {border};padding:1px 6px;margin-right:6px;white-space:nowrap">'
+        f"{html.escape(ROLE_LABELS.get(role, role))}</span>"
+        for role, (fill, border) in colors.items()
+    )
+    return f'<div class="argmap-legend" style="line-height:2">{chips}</div>'

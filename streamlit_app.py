@@ -1,0 +1,56 @@
+"""Argmap's app: `streamlit run streamlit_app.py`. The frame: page setup, sidebar, navigation.
+
+The pages live in src/argmap/app/views/ (not pages/, Streamlit's legacy auto-discovery folder);
+the open map and its history live in argmap.app.state.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from argmap.app import state, widgets
+from argmap.errors import ArgmapError
+
+ROOT = Path(__file__).resolve().parent
+VIEWS = ROOT / widgets.VIEWS
+
+st.set_page_config(page_title="Argmap", page_icon="🗺️", layout="wide")
+state.configure(ROOT)
+state.start()
+
+# (file, title, icon, url path, default); pages whose file is not there yet are left out.
+_PAGES = (
+    ("analyze.py", "Analyze", "📝", "analyze", False),
+    ("map.py", "Map", "🗺️", "map", True),
+    ("table.py", "Table", "🧮", "table", False),
+    ("check.py", "Check", "✅", "check", False),
+    ("classroom.py", "Classroom", "🎓", "classroom", False),
+    ("library.py", "Library", "📚", "library", False),
+    ("share.py", "Export & share", "📤", "share", False),
+)
+pages = [
+    st.Page(VIEWS / file, title=title, icon=icon, url_path=url, default=default)
+    for file, title, icon, url, default in _PAGES
+    if (VIEWS / file).is_file()
+]
+
+with st.sidebar:
+    st.markdown("## 🗺️ Argmap")
+    st.caption("Draft an argument map from a piece of writing, then correct, check and share it.")
+    st.text_input(
+        "Your name",
+        key=state.AUTHOR,
+        placeholder="e.g. Sam (recorded on what you add)",
+        help="Every statement, link and piece of evidence you add records this name.",
+    )
+    amap = state.current_map()
+    if amap is not None:
+        st.markdown(f"**Open map:** {amap.title}")
+        st.caption(widgets.map_caption(amap))
+
+page = st.navigation(pages)
+widgets.readonly_banner()
+try:
+    page.run()
+except ArgmapError as err:  # a last net: every page guards its own actions too
+    widgets.error(err)

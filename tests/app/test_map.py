@@ -1,0 +1,124 @@
+"""The Map page: select a node, see why it is there, edit it through the forms, undo and redo."""
+
+from __future__ import annotations
+
+import re
+
+from tests.app.conftest import current, dot, messages, page_html, select
+
+
+def test_selecting_a_node_highlights_it_and_explains_it(app) -> None:
+    at = select(app("map"), "s9")
+    assert re.search(r'<mark data-id="s9"[^>]*outline', page_html(at))
+    assert at.session_state["selected_node"] == "s9"
+    text = " ".join(m.value for m in at.markdown)
+    assert "They say" in text  # the cue words that made it an objection
+    assert "attacks s7" in text
+    s9_line = next(line for line in dot(at).splitlines() if line.strip().startswith('"s9" ['))
+    assert "peripheries=2" in s9_line  # drawn highlighted in the tree too
+
+
+def test_add_a_counterargument_with_author(app) -> None:
+    at = app("map")
+    at.text_input(key="author").input("Ana").run()
+    select(at, "s3")
+    at.text_area(key="attack_text").input("Parties have always sold mailing lists; nobody noticed.")
+    at.button(key="attack_submit").click().run()
+    assert not at.exception
+    amap = current(at)
+    new = amap.statements[-1]
+    assert new.text.startswith("Parties have always sold")
+    assert new.author == "Ana"
+    attack = amap.attacks[-1]
+    assert (attack.source, attack.target, attack.author) == (new.id, "s3", "Ana")
+    source = dot(at)
+    assert new.id in source
+    edge = next(line for line in source.splitlines() if f'"{new.id}" -> "s3"' in line)
+    assert 'style="dashed"' in edge  # drawn as an attack
+    assert any("Added" in m for m in messages(at)["success"])
+    assert at.text_area(key="attack_text").value == ""  # the form is ready for the next one
+
+
+def test_undercut_an_inference(app) -> None:
+    at = select(app("map"), "s4")
+    at.text_area(key="attack_text").input("The 2012 win had many causes.")
+    at.radio(key="attack_target").set_value("i2")
+    at.button(key="attack_submit").click().run()
+    assert current(at).attacks[-1].target == "i2"
+
+
+def test_attach_evidence(app) -> None:
+    at = select(app("map"), "s11")
+    at.selectbox(key="evidence_kind").select("document")
+    at.text_area(key="evidence_text").input("OFA filed as a 501(c)(4) in January 2013.")
+    at.text_input(key="evidence_title").input("IRS filing")
+    at.text_input(key="evidence_author").input("Internal Revenue Service")
+    at.text_input(key="evidence_url").input("https://example.org/filing")
+    at.button(key="evidence_submit").click().run()
+    assert not at.exception
+    ev = current(at).evidence[-1]
+    assert (ev.target, ev.kind, ev.text) == ("s11", "document", "OFA filed as a 501(c)(4) in January 2013.")
+    assert ev.source.url == "https://example.org/filing" and ev.source.author == "Internal Revenue Service"
+    assert ev.id in dot(at)
+
+
+def test_empty_counterargument_is_refused_and_map_unchanged(app) -> None:
+    at = select(app("map"), "s3")
+    before = current(at)
+    at.button(key="attack_submit").click().run()
+    assert current(at) == before
+    assert any("needs some text" in m for m in messages(at)["error"])
+
+
+def test_undo_and_redo(app) -> None:
+    at = select(app("map"), "s2")
+    before = current(at)
+    at.text_area(key="premise_text").input("People read the news about data deals.")
+    at.button(key="premise_submit").click().run()
+    after = current(at)
+    assert len(after.statements) == len(before.statements) + 1
+    at.button(key="map_undo").click().run()
+    assert current(at) == before
+    assert at.button(key="map_undo").disabled
+    at.button(key="map_redo").click().run()
+    assert current(at) == after
+
+
+def test_co_premise_edit_text_implicit_and_move(app) -> None:
+    at = select(app("map"), "s1")
+    at.text_area(key="premise_text").input("Voters can refuse to talk to canvassers.")
+    at.radio(key="premise_join").set_value("i1")
+    at.button(key="premise_submit").click().run()
+    amap = current(at)
+    new = amap.statements[-1].id
+    assert new in amap.element("i1").premises
+
+    select(at, "s8")
+    at.text_area(key="edit_text").input("If it brings in cash, why quibble at all?")
+    at.checkbox(key="edit_implicit").check()
+    at.button(key="edit_submit").click().run()
+    s8 = current(at).statement("s8")
+    assert s8.text == "If it brings in cash, why quibble at all?" and s8.implicit
+
+    at.selectbox(key="move_target").select("s3")
+    at.button(key="move_submit").click().run()
+    infs = current(at).inferences
+    assert any(i.premises == ("s8",) and i.conclusion == "s3" for i in infs)
+    assert not any("s8" in i.premises and i.conclusion == "s7" for i in infs)
+
+
+def test_rebuttal_and_delete(app) -> None:
+    at = select(app("map"), "s9")
+    at.text_area(key="rebuttal_text").input("Wal-Mart could buy through a broker anyway.")
+    at.button(key="rebuttal_submit").click().run()
+    amap = current(at)
+    new = amap.statements[-1].id
+    assert any(a.source == new and a.target == "s9" for a in amap.attacks)
+
+    select(at, new)
+    at.button(key="delete_submit").click().run()
+    assert new in current(at).ids()  # not confirmed: nothing deleted
+    at.checkbox(key="delete_confirm").check()
+    at.button(key="delete_submit").click().run()
+    assert new not in current(at).ids()
+    assert new not in dot(at)

@@ -1,0 +1,39 @@
+"""Every page runs without an exception, on the example map and with no map at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import ROOT, VIEWS, dot
+
+PAGES = sorted(p.stem for p in (ROOT / VIEWS).glob("*.py"))
+
+
+def test_first_start_shows_the_example_map(app) -> None:
+    at = app()
+    assert at.title[0].value.endswith("Democrats selling voter data to retailers?")
+    source = dot(at)
+    for sid in ("s1", "s2", "s3", "s9", "s12", "e1"):
+        assert sid in source
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert 'data-id="s4"' in html  # the source text with its spans marked
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(app, page: str) -> None:
+    at = app(page)
+    assert not at.exception
+    assert at.title, f"{page} has no heading"
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_copes_with_no_map(app, page: str, tmp_path: Path, monkeypatch) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("ARGMAP_STORE", str(empty))
+    at = app(page, root=tmp_path)  # no example in the store, no seeds/: nothing opens at start
+    assert "argmap_history" not in at.session_state
+    assert not at.error, [e.value for e in at.error]
