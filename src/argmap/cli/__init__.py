@@ -34,13 +34,16 @@ def main() -> None:
 
 
 def _register() -> None:
-    from argmap.cli import maps  # noqa: PLC0415
+    from argmap.cli import checking, maps  # noqa: PLC0415
 
     commands: tuple[click.Command, ...] = (
         maps.validate,
         maps.show,
         maps.list_maps,
         maps.schema,
+        checking.check_cmd,
+        checking.compare_cmd,
+        checking.grade_cmd,
     )
     for command in commands:
         main.add_command(command)

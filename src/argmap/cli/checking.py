@@ -1,0 +1,151 @@
+"""CLI commands for reasoning checks and the classroom: ``check``, ``compare``, ``grade``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SEVERITY = click.Choice(["info", "warning", "error"])
+
+
+def load_any(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
+    """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file."""
+    from argmap.formats import guess
+
+    if path == "-" or path.lower().endswith(TEXT_SUFFIXES):
+        from argmap.cli.extract import read_text
+        from argmap.extract import extract
+
+        text, title, _ = read_text(path)
+        return extract(text, title=title)
+    text = Path(path).read_text(encoding="utf-8")
+    if _is_exercise(text):
+        from argmap import exercise
+
+        return exercise.loads(text, path=path).reference
+    fmt = guess(path, text)
+    if fmt.loads is None:
+        raise click.ClickException(f"{path}: Argmap cannot read {fmt.name} files")
+    return fmt.loads(text, path=path)
+
+
+def _is_exercise(text: str) -> bool:
+    return '"argmap-exercise"' in text[:2000]
+
+
+@click.command("check")
+@click.argument("file", metavar="FILE")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--severity",
+    type=SEVERITY,
+    default="warning",
+    show_default=True,
+    help="List findings at or above this severity; exit 1 if there are any.",
+)
+def check_cmd(file: str, as_json: bool, severity: str) -> None:
+    """Check FILE (a map, or a text that is drafted first) for weak points; findings grouped by node.
+
+    Findings are cues worded as questions, not verdicts. Exit status 1 means something at or
+    above --severity was found, 0 that nothing was.
+    """
+    from argmap.checks import by_node, check
+
+    amap = load_any(file)
+    found = check(amap, min_severity=severity)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "file": file,
+                    "severity": severity,
+                    "count": len(found),
+                    "findings": [f.model_dump(mode="json") for f in found],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        _print_findings(amap, by_node(amap, found), file, severity)
+    sys.exit(1 if found else 0)
+
+
+def _print_findings(amap, groups, file: str, severity: str) -> None:
+    total = sum(len(v) for v in groups.values())
+    if not total:
+        click.echo(f"{file}: no findings at or above '{severity}'")
+        return
+    for nid, findings in groups.items():
+        try:
+            text = amap.element(nid).text
+        except (KeyError, AttributeError):
+            text = ""
+        text = text if len(text) <= 90 else text[:89] + "…"
+        click.echo(click.style(f"{nid}", bold=True) + (f"  “{text}”" if text else ""))
+        for f in findings:
+            others = [n for n in f.node_ids if n != nid]
+            also = f" (with {', '.join(others)})" if others else ""
+            click.echo(f"  {f.severity:<8}{f.check}{also}: {f.message}")
+            if f.cue:
+                click.echo(f"          cue: {f.cue}")
+            click.echo(f"          ask: {f.question}")
+    click.echo(f"{file}: {total} finding(s) at or above '{severity}'")
+
+
+@click.command("compare")
+@click.argument("reference", metavar="REF")
+@click.argument("student", metavar="STUDENT")
+@click.option("--json", "as_json", is_flag=True, help="Print the score, its parts and the feedback as JSON.")
+def compare_cmd(reference: str, student: str, as_json: bool) -> None:
+    """Compare a STUDENT map with the REF map (or exercise file): score 0-1, its parts, feedback."""
+    from argmap.compare import compare
+
+    result = compare(load_any(reference), load_any(student))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"score: {result.score:.2f}")
+    for name, value in result.parts.items():
+        click.echo(f"  {name:<10} {value:.2f}")
+    if result.feedback:
+        click.echo("feedback:")
+        for f in result.feedback:
+            click.echo(f"  - {f.message}")
+
+
+@click.command("grade")
+@click.argument("reference", metavar="REF")
+@click.argument("folder", metavar="STUDENT_DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", "out", required=True, metavar="RESULTS.csv", help="Where to write the table.")
+def grade_cmd(reference: str, folder: str, out: str) -> None:
+    """Grade every map in STUDENT_DIR against REF: a CSV row per student, a class summary, and a
+    chart of the statements most students missed (RESULTS-missed.svg, next to the CSV)."""
+    from argmap import grading
+    from argmap.formats import FORMATS
+
+    suffixes = {s for f in FORMATS.values() if f.loads for s in f.suffixes}
+    paths = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in suffixes]
+    if not paths:
+        raise click.ClickException(f"{folder}: no map files ({', '.join(sorted(suffixes))}) to grade")
+    ref = load_any(reference)
+    table, results = grading.grade(ref, paths)
+    out_path = Path(out)
+    table.to_csv(out_path, index=False)
+    missed = grading.missed_by(ref, results)
+    stem = out_path.with_suffix("")
+    missed.to_csv(f"{stem}-missed.csv", index=False)
+    Path(f"{stem}-missed.svg").write_text(grading.missed_chart_svg(missed), encoding="utf-8")
+    summary = grading.summary(table)
+    click.echo(f"graded {summary['graded']} of {summary['students']} student map(s) -> {out}")
+    for key, value in summary.items():
+        if key not in ("students", "graded"):
+            click.echo(f"  {key:<16} {value:.2f}")
+    for rec in missed.head(5).itertuples(index=False):
+        if rec.missed:
+            click.echo(f"  missed by {rec.missed}: {rec.statement} “{rec.text[:70]}”")
+    click.echo(f"chart: {stem}-missed.svg")

@@ -1,0 +1,116 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import edit, exercise
+from argmap.cli import main
+from argmap.formats import native
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+SEED = ROOT / "seeds" / "democrats-voter-data.txt"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def by_check(findings):
+    out = {}
+    for f in findings:
+        out.setdefault(f["check"], []).append(f)
+    return out
+
+
+@pytest.mark.parametrize("path", [SEED, EXAMPLE], ids=["text", "map"])
+def test_check_finds_rhetorical_questions_hypocrisy_and_unsupported_prediction(path):
+    result = run("check", path, "--json", "--severity", "info")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    found = by_check(data["findings"])
+    assert len(found["rhetorical_question"]) >= 2
+    assert any("hypocrit" in f["cue"].lower() for f in found["attack_on_arguer"])
+    assert any(
+        f["severity"] == "warning" and "unsupported prediction" in f["message"].lower()
+        for f in found["prediction_as_fact"]
+    )
+    assert data["count"] == len(data["findings"])
+
+
+def test_check_prints_findings_grouped_by_node():
+    result = run("check", EXAMPLE)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    s8 = lines.index(next(x for x in lines if x.startswith("s8 ")))
+    assert "rhetorical_question" in lines[s8 + 1]
+    assert lines[s8 + 2].strip().startswith("cue: why quibble?")
+    assert lines[s8 + 3].strip().startswith("ask: ")
+    assert "at or above 'warning'" in lines[-1]
+
+
+def test_check_exit_status_follows_severity():
+    assert run("check", EXAMPLE, "--severity", "error").exit_code == 0
+    assert run("check", EXAMPLE, "--severity", "warning").exit_code == 1
+
+
+def test_check_bad_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ nope", encoding="utf-8")
+    result = run("check", bad)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "bad.json" in result.output
+
+
+def test_compare_json_has_score_and_parts(tmp_path):
+    ref = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    damaged = edit.remove(ref, "a1")
+    damaged, _ = edit.link_premise(damaged, "s9", "s7")
+    student = tmp_path / "student.json"
+    student.write_text(native.dumps(damaged), encoding="utf-8")
+    same = json.loads(run("compare", EXAMPLE, EXAMPLE, "--json").output)
+    assert same["score"] == 1.0
+    result = run("compare", EXAMPLE, student, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert 0 < data["score"] < 1
+    assert set(data["parts"]) == {"main", "recall", "precision", "roles", "relations", "evidence"}
+    assert any("that the author answers" in f["message"] for f in data["feedback"])
+    text = run("compare", EXAMPLE, student).output
+    assert text.startswith("score: ") and "- You treated" in text
+
+
+def test_compare_accepts_an_exercise_as_reference(tmp_path):
+    ex = tmp_path / "ex.json"
+    ex.write_text(exercise.dumps(exercise.create(native.loads(EXAMPLE.read_text(encoding="utf-8")))), "utf-8")
+    assert json.loads(run("compare", ex, EXAMPLE, "--json").output)["score"] == 1.0
+
+
+def test_grade_writes_csv_summary_and_chart(tmp_path):
+    import pandas as pd
+
+    ref = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "ada.json").write_text(native.dumps(ref), encoding="utf-8")
+    (folder / "bob.json").write_text(native.dumps(edit.remove(ref, "s6")), encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "results.csv"
+    result = run("grade", EXAMPLE, folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert list(table["student"]) == ["ada", "bob"]
+    assert table["score"].iloc[0] == 1.0 and table["score"].iloc[1] < 1.0
+    assert "graded 2 of 2" in result.output
+    assert "missed by 1: s6" in result.output
+    svg = (tmp_path / "results-missed.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert (tmp_path / "results-missed.csv").exists()
+
+
+def test_grade_empty_folder_says_so(tmp_path):
+    result = run("grade", EXAMPLE, tmp_path, "-o", tmp_path / "r.csv")
+    assert result.exit_code == 1
+    assert "no map files" in result.output
