@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from argmap.errors import FormatError
-from argmap.formats import native
+from argmap.formats import aif, argdown, kialo, native
 from argmap.model import ArgumentMap
 
 Loads = Callable[..., ArgumentMap]
@@ -27,11 +28,26 @@ class Format:
     dumps: Dumps | None
     media_type: str
     label: str
+    # What one export of a given map drops, one sentence each (None: the format keeps everything).
+    losses: Callable[[ArgumentMap], list[str]] | None = None
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
-    for f in (Format("json", (".json",), native.loads, native.dumps, "application/json", "Argmap JSON"),)
+    for f in (
+        Format("json", (".json",), native.loads, native.dumps, "application/json", "Argmap JSON"),
+        Format(
+            "argdown",
+            (".argdown", ".ad"),
+            argdown.loads,
+            argdown.dumps,
+            "text/plain",
+            "Argdown",
+            argdown.losses,
+        ),
+        Format("aif", (".json",), aif.loads, aif.dumps, "application/json", "AIF (AIFdb, OVA)", aif.losses),
+        Format("kialo", (".txt",), kialo.loads, kialo.dumps, "text/plain", "Kialo text export", kialo.losses),
+    )
 }
 
 
@@ -60,11 +76,21 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
 
 
 def _sniff(text: str) -> str | None:
-    """Tell JSON flavours apart by their top-level keys (arguebuf's rule for AIF)."""
-    head = text.lstrip()[:200_000]
-    if head.startswith("{"):
-        if '"locutions"' in head or '"AIF"' in head or '"nodes"' in head and '"edges"' in head:
-            return "aif"
-        if '"schema_version"' in head or '"statements"' in head:
-            return "json"
+    """Tell shared suffixes apart by content: JSON by its top-level keys (arguebuf's rule: AIF has
+    "locutions", OVA3 wraps it in "AIF"), text by Kialo's first line."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("Discussion Title:"):
+        return "kialo"
+    if not head.startswith("{"):
+        return None
+    try:
+        data = json.loads(head)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    if "locutions" in data or isinstance(data.get("AIF"), dict) or ("nodes" in data and "edges" in data):
+        return "aif"
+    if "schema_version" in data or "statements" in data:
+        return "json"
     return None

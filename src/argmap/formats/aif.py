@@ -1,0 +1,297 @@
+"""AIF JSON (Argument Interchange Format, as AIFdb and OVA write it): read and write.
+
+Spec: http://www.arg-tech.org/wp-content/uploads/2011/09/aif-spec.pdf; JSON as AIFdb exports it
+(``{"nodes": [...], "edges": [...], "locutions": [...]}``).
+
+What maps to what:
+
+- statement → I node (``nodeID`` = the statement id, ``text``, ``timestamp`` from ``created``);
+- inference → one RA node (``nodeID`` = the inference id) with an edge from every co-premise and one
+  edge to the conclusion; its text (and ``scheme``) is the scheme name, else "Default Inference";
+- attack → one CA node; attacker I → CA → the attacked I node (rebut) or RA node (undercut);
+- evidence → an I node holding the evidence text plus an RA node whose scheme is "Evidence" from it to the
+  statement it backs; on reading, such an RA with a single premise used nowhere else becomes evidence again;
+- ``"locutions": []`` is always written (readers such as arguebuf tell AIF from other JSON by that key).
+
+Reading also takes OVA3's wrapped form (``{"AIF": {...}, "OVA": ..., "text": ...}``), skips the
+dialogical nodes (L, YA, TA) and their edges, and skips MA (rephrase) and PA (preference) nodes. A CA node
+with several attackers becomes one attack per attacker.
+
+Lost on the way out (AIF has no place for them): the map's title, id, pinned main conclusion and source
+text; spans; tags; implicit flags; notes, authors, cue words and reasons; ratings and critical-question
+answers; evidence kind, source and reliability. Timestamps keep whole seconds, in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import FormatError
+from argmap.model import ArgumentMap
+
+NAME = "aif"
+EVIDENCE_SCHEME = "Evidence"
+_DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
+_DIALOGICAL = {"L", "YA", "TA"}
+_SKIPPED = {"MA", "PA", ""}  # rephrase, preference, untyped scheme nodes: no place in our model
+_KNOWN = {"I", "RA", "CA"} | _DIALOGICAL | _SKIPPED
+_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+
+
+def losses(amap: ArgumentMap) -> list[str]:
+    """What an AIF export of ``amap`` drops, one sentence each (empty when nothing is lost)."""
+    out = [f"the map's title '{amap.title}' and id (AIF has no map metadata)"]
+    if amap.source and amap.source.text:
+        out.append("the source text and every span in it")
+    if any(s.tags for s in amap.statements):
+        out.append("statement tags")
+    if any(s.implicit for s in amap.statements):
+        out.append("which premises are implicit (they become ordinary I nodes)")
+    if any(s.rating for s in amap.statements) or any(r.rating for r in (*amap.inferences, *amap.attacks)):
+        out.append("ratings")
+    if any(r.answers for r in (*amap.inferences, *amap.attacks)):
+        out.append("answers to critical questions")
+    if amap.evidence:
+        out.append("evidence kind, source and reliability (evidence becomes an I node with an 'Evidence' RA)")
+    if any(e.note or e.author or e.reason or e.cues for g in _groups(amap) for e in g):
+        out.append("notes, authors, cue words and reasons")
+    if amap.main:
+        out.append("the pinned main conclusion")
+    return out
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """The map as AIF JSON (two-space indent, a final newline)."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+
+    def add_node(nid: str, kind: str, text: str, created: datetime | None, scheme: str | None = None) -> None:
+        node: dict[str, Any] = {"nodeID": nid, "text": text, "type": kind}
+        if scheme:
+            node["scheme"] = scheme
+        if created is not None:
+            node["timestamp"] = _timestamp(created)
+        nodes.append(node)
+
+    def add_edge(source: str, target: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target, "formEdgeID": None})
+
+    for s in amap.statements:
+        add_node(s.id, "I", s.text, s.created)
+    for i in amap.inferences:
+        add_node(i.id, "RA", i.scheme or _DEFAULT_TEXT["RA"], i.created, i.scheme)
+        for p in i.premises:
+            add_edge(p, i.id)
+        add_edge(i.id, i.conclusion)
+    for a in amap.attacks:
+        add_node(a.id, "CA", a.scheme or _DEFAULT_TEXT["CA"], a.created, a.scheme)
+        add_edge(a.source, a.id)
+        add_edge(a.id, a.target)
+    taken = amap.ids()
+    for e in amap.evidence:
+        ra = _fresh(f"{e.id}.evidence", taken)
+        add_node(e.id, "I", e.text, e.created)
+        add_node(ra, "RA", EVIDENCE_SCHEME, e.created, EVIDENCE_SCHEME)
+        add_edge(e.id, ra)
+        add_edge(ra, e.target)
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=2, ensure_ascii=False) + "\n"
+
+
+def loads(text: str, path: str | None = None) -> ArgumentMap:
+    """Parse AIF (or OVA3-wrapped AIF) JSON; an element that does not fit raises ``FormatError``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            f"not valid JSON: {err.msg} (column {err.colno})", fmt=NAME, path=path, line=err.lineno
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        data = data["AIF"]  # OVA3 wraps the graph beside its layout and the source text
+    if not isinstance(data, dict):
+        raise FormatError("expected a JSON object with 'nodes' and 'edges'", fmt=NAME, path=path)
+    for key in ("nodes", "edges"):
+        if not isinstance(data.get(key), list):
+            raise FormatError(f"expected a list under '{key}'", fmt=NAME, path=path, element=key)
+    return _build(data["nodes"], data["edges"], path)
+
+
+def _build(raw_nodes: list[Any], raw_edges: list[Any], path: str | None) -> ArgumentMap:
+    def fail(message: str, element: str) -> FormatError:
+        return FormatError(message, fmt=NAME, path=path, element=element)
+
+    nodes: dict[str, dict[str, Any]] = {}
+    for n, node in enumerate(raw_nodes, 1):
+        if not isinstance(node, dict) or "nodeID" not in node:
+            raise fail("expected an object with a 'nodeID'", f"node #{n}")
+        nid = str(node["nodeID"])
+        where = f"node '{nid}'"
+        kind = node.get("type")
+        if kind not in _KNOWN:
+            raise fail(f"type {kind!r}; expected one of {', '.join(sorted(k for k in _KNOWN if k))}", where)
+        if kind == "I" and not isinstance(node.get("text"), str):
+            raise fail("an I node needs its text as a string", where)
+        if nid in nodes:
+            raise fail("duplicate nodeID", where)
+        nodes[nid] = node
+
+    ins: dict[str, list[str]] = {nid: [] for nid in nodes}
+    outs: dict[str, list[str]] = {nid: [] for nid in nodes}
+    for n, edge in enumerate(raw_edges, 1):
+        if not isinstance(edge, dict):
+            raise fail("expected an object with 'fromID' and 'toID'", f"edge #{n}")
+        where = f"edge '{edge.get('edgeID', f'#{n}')}'"
+        for end in ("fromID", "toID"):
+            if str(edge.get(end)) not in nodes:
+                raise fail(f"{end} {edge.get(end)!r} is not a nodeID in this file", where)
+        source, target = str(edge["fromID"]), str(edge["toID"])
+        if nodes[source]["type"] in _DIALOGICAL or nodes[target]["type"] in _DIALOGICAL:
+            continue  # locutions anchor the argument; they are not part of it
+        outs[source].append(target)
+        ins[target].append(source)
+
+    ids = _Ids()
+    for nid, node in nodes.items():
+        if node["type"] in ("I", "RA", "CA"):
+            ids.claim(nid)
+
+    def kind(nid: str) -> str:
+        return nodes[nid]["type"]
+
+    evidence_ins: set[str] = set()
+    inferences: list[dict[str, Any]] = []
+    attacks: list[dict[str, Any]] = []
+    evidence: list[dict[str, Any]] = []
+    for nid, node in nodes.items():
+        if node["type"] not in ("RA", "CA"):
+            continue
+        where = f"{node['type']} node '{nid}'"
+        sources = [s for s in ins[nid] if kind(s) == "I"]
+        targets = [t for t in outs[nid] if kind(t) in ("I", "RA")]
+        scheme = _scheme(node)
+        meta = {"created": _created(node)}
+        if node["type"] == "RA":
+            conclusions = [t for t in targets if kind(t) == "I"]
+            if not sources:
+                raise fail("has no premise; expected at least one edge from an I node", where)
+            if len(conclusions) != 1:
+                raise fail(f"has {len(conclusions)} conclusions; expected one edge to an I node", where)
+            premise = sources[0]
+            sole_use = len(outs[premise]) == 1 and not ins[premise]
+            if scheme and scheme.lower() == EVIDENCE_SCHEME.lower() and len(sources) == 1 and sole_use:
+                evidence_ins.add(premise)
+                evidence.append(
+                    {
+                        "id": ids[premise],
+                        "target": ids[conclusions[0]],
+                        "text": nodes[premise]["text"],
+                        **meta,
+                    }
+                )
+                continue
+            inferences.append(
+                {
+                    "id": ids[nid],
+                    "premises": [ids[s] for s in dict.fromkeys(sources)],
+                    "conclusion": ids[conclusions[0]],
+                    "scheme": scheme,
+                    **meta,
+                }
+            )
+        else:
+            if not sources:
+                raise fail("has no attacker; expected an edge from an I node", where)
+            if len(targets) != 1:
+                raise fail(f"has {len(targets)} targets; expected one edge to an I or RA node", where)
+            for k, s in enumerate(dict.fromkeys(sources)):
+                aid = ids[nid] if k == 0 else ids.fresh(f"{ids[nid]}.{k + 1}")
+                attacks.append(
+                    {"id": aid, "source": ids[s], "target": ids[targets[0]], "scheme": scheme, **meta}
+                )
+    statements = [
+        {"id": ids[nid], "text": node["text"], "created": _created(node)}
+        for nid, node in nodes.items()
+        if node["type"] == "I" and nid not in evidence_ins
+    ]
+    name = PurePath(path).stem if path else "aif-import"
+    data = {
+        "id": _map_id(name),
+        "title": name if path else "Imported AIF map",
+        "statements": statements,
+        "inferences": inferences,
+        "attacks": attacks,
+        "evidence": evidence,
+    }
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as err:
+        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())
+        raise FormatError(f"the graph does not make a valid map: {problems}", fmt=NAME, path=path) from None
+
+
+class _Ids:
+    """AIF nodeIDs as map ids: kept where they fit our id pattern, replaced (uniquely) where not."""
+
+    def __init__(self) -> None:
+        self._map: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def claim(self, nid: str) -> None:
+        new = nid if _ID.match(nid) and nid not in self._taken else None
+        self._map[nid] = new or self.fresh("n" + re.sub(r"[^A-Za-z0-9_.:-]", "", nid)[:40])
+
+    def fresh(self, base: str) -> str:
+        new = _fresh(base, self._taken)
+        self._taken.add(new)
+        return new
+
+    def __getitem__(self, nid: str) -> str:
+        return self._map[nid]
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet."""
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}-{n}"
+    return new
+
+
+def _scheme(node: dict[str, Any]) -> str | None:
+    """The scheme name of an RA/CA node; None for AIF's "Default Inference"/"Default Conflict"."""
+    raw = node.get("scheme") or node.get("text") or ""
+    name = str(raw).strip()
+    return None if not name or name == _DEFAULT_TEXT.get(node["type"]) else name
+
+
+def _timestamp(when: datetime) -> str:
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return when.strftime(_TIME_FORMAT)
+
+
+def _created(node: dict[str, Any]) -> datetime | None:
+    """A node's timestamp as a UTC datetime; None when absent or not in AIF's format."""
+    raw = node.get("timestamp")
+    if not isinstance(raw, str):
+        return None
+    try:
+        return datetime.strptime(raw, _TIME_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None  # a timestamp in some other format is metadata, not worth refusing the file for
+
+
+def _map_id(name: str) -> str:
+    """A valid map id made from a file name."""
+    return re.sub(r"[^A-Za-z0-9_.:-]+", "-", name).strip("-.")[:64] or "map"
+
+
+def _groups(amap: ArgumentMap) -> tuple[tuple[Any, ...], ...]:
+    return (amap.statements, amap.inferences, amap.attacks, amap.evidence)
