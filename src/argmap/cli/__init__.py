@@ -34,13 +34,15 @@ def main() -> None:
 
 
 def _register() -> None:
-    from argmap.cli import checking, maps  # noqa: PLC0415
+    from argmap.cli import checking, extract, maps  # noqa: PLC0415
 
     commands: tuple[click.Command, ...] = (
         maps.validate,
         maps.show,
         maps.list_maps,
         maps.schema,
+        extract.extract_cmd,
+        extract.eval_cmd,
         checking.check_cmd,
         checking.compare_cmd,
         checking.grade_cmd,

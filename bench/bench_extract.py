@@ -1,0 +1,57 @@
+"""Speed of ``argmap.extract``: median time for a 1,000-word piece, and cost at 1k/10k/100k words.
+
+Goals (issue 3): a 1,000-word piece in <= 50 ms (median); linear cost, <= 5 s at 100,000 words.
+The long inputs repeat the seed pieces with numbered variations so no two paragraphs are identical.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from argmap.extract import extract
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def build(words: int) -> str:
+    """A text of about ``words`` words made of the seed pieces' paragraphs, each varied by a number."""
+    paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n")]
+    out: list[str] = []
+    count = n = 0
+    while count < words:
+        p = paragraphs[n % len(paragraphs)]
+        take = p.split()
+        if count + len(take) > words:
+            take = take[: words - count]
+        out.append(f"In case {n}, " + " ".join(take))
+        count += len(take) + 2
+        n += 1
+    return "\n\n".join(out)
+
+
+def timed(text: str, runs: int) -> list[float]:
+    """Wall times of ``runs`` extractions of ``text``, in seconds."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        extract(text)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main() -> None:
+    """Print the median for 1,000 words and the times for 1k, 10k and 100k words."""
+    extract(build(200))  # warm-up: imports and pysbd's compiled patterns
+    one_k = build(1_000)
+    med = statistics.median(timed(one_k, 21))
+    print(f"1,000 words: median {med * 1000:.1f} ms over 21 runs (goal <= 50 ms)")
+    for words, runs in ((1_000, 5), (10_000, 3), (100_000, 1)):
+        t = min(timed(build(words), runs))
+        print(f"{words:>7,} words: {t:7.3f} s  {words / t:>9,.0f} words/s  {t / words * 1e6:6.1f} us/word")
+    print("goal: linear cost, <= 5 s at 100,000 words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""Draft an argument map from raw text: offline, deterministic, every step explained.
+
+``extract(text, title=None) -> ArgumentMap`` runs a pipeline of small modules:
+
+1. :mod:`~argmap.extract.normalise` quotes, dashes and whitespace, keeping offsets to the original;
+2. :mod:`~argmap.extract.sentences` splits sentences (pysbd) inside paragraphs;
+3. :mod:`~argmap.extract.evidence` takes out quotations, reported speech and figures as evidence;
+4. :mod:`~argmap.extract.units` splits sentences into clauses at connectives and punctuation;
+5. :mod:`~argmap.extract.relations` scores roles and links from the cue lexicons in
+   :mod:`~argmap.extract.cues`;
+6. this module builds the :class:`~argmap.model.ArgumentMap`: statements ``s1..`` with spans into the
+   *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words and a
+   plain-language reason.
+
+Refused at once (``InputError``): text over ``MAX_SOURCE_CHARS`` characters, binary data (NUL bytes or
+mostly non-text characters), and empty or blank text ("nothing to map: the text is empty"). Every other
+input, however odd, gives a valid map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from argmap.errors import InputError
+from argmap.extract.evidence import Found, find_evidence
+from argmap.extract.normalise import Normalised, normalise
+from argmap.extract.relations import Plan, plan
+from argmap.extract.sentences import Sentence, split_sentences
+from argmap.extract.units import Unit, split_units
+from argmap.model import (
+    MAX_SOURCE_CHARS,
+    MAX_STATEMENTS,
+    ArgumentMap,
+    Attack,
+    Evidence,
+    Inference,
+    Source,
+    Span,
+    Statement,
+)
+
+__all__ = ["extract"]
+
+_TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
+
+
+def _check_input(text: str) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected text (str), got {type(text).__name__}")
+    if len(text) > MAX_SOURCE_CHARS:
+        raise InputError(
+            f"the text has {len(text):,} characters; the limit is {MAX_SOURCE_CHARS:,} "
+            "(about 300,000 words). Split it into parts and map each."
+        )
+    if "\x00" in text[:100_000]:
+        raise InputError("this looks like binary data (it contains NUL bytes), not text")
+    sample = text[:20_000]
+    if sample:
+        odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+        if odd / len(sample) > 0.1:
+            raise InputError("this looks like binary data (mostly control characters), not text")
+    if not text.strip():
+        raise InputError("nothing to map: the text is empty")
+
+
+def _title_sentence(norm: Normalised, sentences: list[Sentence]) -> Sentence | None:
+    """The first sentence when it is a heading: its own paragraph, short, no full stop."""
+    if len(sentences) < 3:
+        return None
+    first = sentences[0]
+    words = norm.text[first.start : first.end]
+    if sentences[1].paragraph == first.paragraph or len(words.split()) > _TITLE_WORDS:
+        return None
+    if words.rstrip().endswith((".", ";", ",")):
+        return None
+    return first
+
+
+def _span(text: str, norm: Normalised, start: int, end: int) -> Span:
+    a, b = norm.original(start, end)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(start=a, end=b, text=text[a:b])
+
+
+def extract(text: str, title: str | None = None) -> ArgumentMap:
+    """Draft the argument map of ``text``; ``title`` (else a heading line) helps find the main claim."""
+    _check_input(text)
+    norm = normalise(text)
+    sentences = split_sentences(norm.text)
+    heading = _title_sentence(norm, sentences)
+    if heading is not None:
+        sentences = [s for s in sentences if s is not heading]
+        if title is None:
+            title = norm.text[heading.start : heading.end].strip()
+    found = find_evidence(norm.text, sentences)
+    units = split_units(norm.text, found.sentences)
+    units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
+    units = units[: MAX_STATEMENTS - 1]
+    reading = plan(units, norm.text, title)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return _build(text, norm, units, reading, found, title, f"draft-{digest}")
+
+
+def _acyclic(links: dict[int, int], src: int, dst: int) -> bool:
+    seen = {src}
+    cur: int | None = dst
+    while cur is not None:
+        if cur in seen:
+            return False
+        seen.add(cur)
+        cur = links.get(cur)
+    return True
+
+
+def _build(
+    text: str,
+    norm: Normalised,
+    units: list[Unit],
+    reading: Plan,
+    found: Found,
+    title: str | None,
+    map_id: str,
+) -> ArgumentMap:
+    statements: list[Statement] = []
+    sid = {}
+    for n, (u, r) in enumerate(zip(units, reading.readings, strict=True)):
+        span = _span(text, norm, u.start, u.end)
+        if not span.text:
+            continue
+        sid[n] = f"s{len(statements) + 1}"
+        reason = reading.main_reason if n == reading.main else (r.reason or None)
+        if r.link is None and n != reading.main and not reason:
+            reason = "background: no cue links it to the argument" if "background" in r.tags else "not linked"
+        statements.append(
+            Statement(
+                id=sid[n],
+                text=span.text,
+                span=span,
+                tags=tuple(r.tags),
+                cues=tuple(dict.fromkeys(r.cues)),
+                reason=reason,
+            )
+        )
+    main_id = sid.get(reading.main) if reading.main is not None else None
+    if main_id is None and statements and any(r.link for r in reading.readings):
+        main_id = f"s{len(statements) + 1}"
+        statements.append(
+            Statement(
+                id=main_id,
+                text="(main conclusion not stated)",
+                implicit=True,
+                note="No statement reads as the author's claim: the conclusion seems left to the reader.",
+                reason="implicit main conclusion: every stated unit is a reason, an example or an objection",
+            )
+        )
+    # Links, made acyclic: the support structure must be a tree under the main conclusion.
+    inferences: list[Inference] = []
+    attacks: list[Attack] = []
+    parent: dict[int, int] = {}
+    for n, r in enumerate(reading.readings):
+        if r.link is None or n not in sid:
+            continue
+        kind, target = r.link
+        tid = sid.get(target) if target is not None else main_id
+        if target is None or tid is None or tid == sid[n]:
+            continue
+        if not _acyclic(parent, n, target):
+            continue
+        parent[n] = target
+        cues = tuple(dict.fromkeys(r.cues))
+        if kind == "support":
+            inferences.append(
+                Inference(
+                    id=f"i{len(inferences) + 1}",
+                    premises=(sid[n],),
+                    conclusion=tid,
+                    cues=cues,
+                    reason=r.reason,
+                )
+            )
+        else:
+            attacks.append(
+                Attack(id=f"a{len(attacks) + 1}", source=sid[n], target=tid, cues=cues, reason=r.reason)
+            )
+    if main_id is not None and reading.main is None:  # hang the unlinked author units on the implicit claim
+        for n, r in enumerate(reading.readings):
+            if r.link is None and n in sid and r.voice == "author" and "background" not in r.tags:
+                inferences.append(
+                    Inference(
+                        id=f"i{len(inferences) + 1}",
+                        premises=(sid[n],),
+                        conclusion=main_id,
+                        reason="premise: it supports the unstated main conclusion",
+                    )
+                )
+    evidence = _evidence(text, norm, found, units, sid, main_id)
+    return ArgumentMap(
+        id=map_id,
+        title=title or "Draft map",
+        source=Source(title=title, text=text),
+        main=None,
+        statements=tuple(statements),
+        inferences=tuple(inferences),
+        attacks=tuple(attacks),
+        evidence=tuple(evidence),
+    )
+
+
+def _evidence(
+    text: str, norm: Normalised, found: Found, units: list[Unit], sid: dict[int, str], main_id: str | None
+) -> list[Evidence]:
+    """Attach each piece of evidence to the statement it backs: the unit it reports, else the one before."""
+    out: list[Evidence] = []
+    for item in found.items:
+        target = None
+        best = None
+        for n, u in enumerate(units):
+            if n not in sid:
+                continue
+            if item.claim is not None and u.start < item.claim[1] and item.claim[0] < u.end:
+                target = sid[n]
+                break
+            if u.start < item.start:
+                best = sid[n]
+        target = target or best or main_id or (next(iter(sid.values()), None))
+        if target is None:
+            continue
+        span = _span(text, norm, item.start, item.end)
+        if not span.text:
+            continue
+        out.append(
+            Evidence(
+                id=f"e{len(out) + 1}",
+                target=target,
+                kind=item.kind,
+                text=span.text,
+                span=span,
+                source=item.source,
+                cues=item.cues,
+                reason=item.reason,
+            )
+        )
+    return out

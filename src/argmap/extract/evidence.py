@@ -1,0 +1,231 @@
+"""Find evidence in normalised text: quotations, reported speech, block quotes and figures.
+
+- a sentence that quotes someone (``"...," said X`` or ``X said: "..."``) is testimony; it leaves the argument
+  line and backs the statement before it;
+- reported speech (``X reports that P``, ``according to X, P``) splits: P stays a statement, the
+  attribution becomes evidence (a report or study when X is one, else testimony) backing P;
+- a paragraph that a reporting sentence introduces with a colon is a block quote: evidence for what
+  that sentence reported;
+- a sentence with a figure (a number with ``%``, ``million``, ``$``...) gets statistic evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.extract import cues as C
+from argmap.extract.sentences import Sentence
+from argmap.model import EvidenceKind, EvidenceSource
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of evidence: its normalised span, kind, source and the span of the claim it backs."""
+
+    start: int
+    end: int
+    kind: EvidenceKind
+    source: EvidenceSource | None
+    claim: tuple[int, int] | None
+    cues: tuple[str, ...]
+    reason: str
+
+
+@dataclass
+class Found:
+    """The evidence of a text, the sentences it took out, and the sentences left for the argument."""
+
+    items: list[Item] = field(default_factory=list)
+    taken: set[Sentence] = field(default_factory=set)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def _alt(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_VERBS = _alt(tuple(v for v in C.REPORTING if v != "according to"))
+_NAME = r"[A-Z][\w.'&-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w.'&-]*){0,5}"
+_SUBJECT = (
+    rf"(?:(?i:the|a|an|new|recent|one|another)\s+)?"
+    rf"(?:(?:[a-z]+\s+){{0,2}}(?i:{_alt(C.STUDY_WORDS)})|{_NAME})"
+)
+# Reporters who are the opponent's voice or the author, not a source of evidence.
+_NOT_SOURCES = frozenset(
+    (
+        "i", "we", "you", "he", "she", "it", "they", "people", "some", "many", "most", "critics",
+        "opponents", "others", "everyone", "nobody", "this", "that"
+    )
+)  # fmt: skip
+# "X reports (today) that P"
+_REPORTED = re.compile(
+    rf"(?P<who>{_SUBJECT})(?:'s?\s+\w+)?\s+(?:\w+\s+)?(?P<verb>{_VERBS})\s+(?:\w+\s+)?that\s+(?P<claim>\S)",
+)
+# "according to X, P" / "P, according to X."
+_ACCORDING = re.compile(rf"according\s+to\s+(?P<who>{_SUBJECT})", re.IGNORECASE)
+# A quotation of at least two words.
+_QUOTE = re.compile(r'"[^"]*?\w+\W+\w+[^"]*"')
+_SPEAKER_AFTER = re.compile(rf"(?:{_VERBS})\s+(?P<who>{_NAME})")
+_SPEAKER_BEFORE = re.compile(rf"(?P<who>{_NAME})\s+(?:{_VERBS})\b")
+_PRONOUN_SPEAKER = re.compile(
+    rf"\b(?:he|she|they|it)\s+(?:{_VERBS})\b|\b(?:{_VERBS})\s+(?:he|she|they)\b", re.I
+)
+_FIGURE_UNITS = tuple(w for w in C.FIGURE_WORDS if w not in "$€£%")
+_FIGURE = re.compile(
+    rf"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:{_alt(_FIGURE_UNITS)})\b|\d+(?:\.\d+)?%)",
+    re.IGNORECASE,
+)
+_EXPERT = re.compile(
+    r"\b(?:professor|prof\.|dr\.|doctor|expert|scientist|economist|researcher|analyst|director)\b", re.I
+)
+
+
+def _kind(who: str, verb: str) -> EvidenceKind:
+    low = who.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in C.STUDY_WORDS) or verb in (
+        "found",
+        "finds",
+        "shows",
+        "showed",
+        "show",
+        "estimates",
+        "estimated",
+        "concluded",
+        "concludes",
+    ):
+        return "study"
+    if verb in ("reports", "reported", "report"):
+        return "document"
+    if _EXPERT.search(who):
+        return "expert"
+    return "testimony"
+
+
+def _outside_quotes(sentence: str) -> str:
+    return _QUOTE.sub(" ", sentence)
+
+
+def find_evidence(text: str, sentences: list[Sentence]) -> Found:
+    """Every piece of evidence in ``text`` (normalised), and the sentences left for the argument line."""
+    found = Found()
+    speaker: str | None = None
+    block_for: tuple[tuple[int, int], str, str] | None = None  # (claim, who, verb) of a "...:" introduction
+    block_para = -1
+    for n, s in enumerate(sentences):
+        words = text[s.start : s.end]
+        if block_for is not None and s.paragraph == block_para:
+            claim, who, verb = block_for
+            found.taken.add(s)
+            last = found.items[-1] if found.items else None
+            if (
+                last is not None
+                and last.cues == (verb,)
+                and last.claim == claim
+                and last.start != claim[0]
+                and last.source == EvidenceSource(author=who)
+                and text.count("\n\n", last.end, s.start) == 0
+            ):
+                found.items[-1] = Item(
+                    last.start, s.end, last.kind, last.source, claim, last.cues, last.reason
+                )
+                continue
+            if not any(ch.isalnum() for ch in words):
+                continue
+            found.items.append(
+                Item(
+                    s.start,
+                    s.end,
+                    _kind(who, verb),
+                    EvidenceSource(author=who),
+                    claim,
+                    (verb,),
+                    f"evidence: quoted from {who}, introduced by '{verb} ...:'",
+                )
+            )
+            continue
+        block_for = None
+        quoted = _QUOTE.search(words)
+        if quoted:
+            outside = _outside_quotes(words)
+            m = _SPEAKER_AFTER.search(outside) or _SPEAKER_BEFORE.search(outside)
+            pron = _PRONOUN_SPEAKER.search(outside)
+            only_quote = len(outside.strip(" .,;:-")) <= 2
+            if (
+                m
+                or pron
+                or (only_quote and speaker is not None and n > 0 and sentences[n - 1] in found.taken)
+            ):
+                if m:
+                    speaker = m.group("who").strip().rstrip(".,;:")
+                who = speaker or "unnamed speaker"
+                found.items.append(
+                    Item(
+                        s.start,
+                        s.end,
+                        "expert" if _EXPERT.search(outside) else "testimony",
+                        EvidenceSource(author=who),
+                        None,
+                        ("quotation",),
+                        f"evidence: a quotation of {who}",
+                    )
+                )
+                found.taken.add(s)
+                continue
+        rep = _REPORTED.search(words)
+        if rep and rep.group("who").strip().lower() in _NOT_SOURCES:
+            rep = None
+        if rep:
+            who, verb = rep.group("who").strip(), rep.group("verb")
+            cstart = s.start + rep.start("claim")
+            claim = (cstart, s.end)
+            found.items.append(
+                Item(
+                    s.start + rep.start("who"),
+                    cstart,
+                    _kind(who, verb),
+                    EvidenceSource(author=who),
+                    claim,
+                    (verb,),
+                    f"evidence: reported speech ('{who} {verb} that ...') backs what it reports",
+                )
+            )
+            # The sentence splits: what comes before the attribution, and the reported claim.
+            head = text[s.start : s.start + rep.start("who")].rstrip(" ,;:-")
+            if len(head.split()) >= 3:
+                found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
+            found.sentences.append(Sentence(cstart, s.end, s.paragraph))
+            if words.rstrip().endswith(":") and n + 1 < len(sentences):
+                block_for, block_para = (claim, who, verb), sentences[n + 1].paragraph
+                if block_para == s.paragraph:
+                    block_for = None
+            continue
+        acc = _ACCORDING.search(words)
+        if acc:
+            who = acc.group("who").strip()
+            found.items.append(
+                Item(
+                    s.start + acc.start(),
+                    s.start + acc.end(),
+                    _kind(who, "according to"),
+                    EvidenceSource(author=who),
+                    (s.start, s.end),
+                    ("according to",),
+                    f"evidence: 'according to {who}' backs the statement it qualifies",
+                )
+            )
+        fig = _FIGURE.search(words)
+        if fig:
+            found.items.append(
+                Item(
+                    s.start,
+                    s.end,
+                    "statistic",
+                    None,
+                    (s.start, s.end),
+                    (fig.group(),),
+                    f"evidence: a figure ('{fig.group()}') backs the statement it is in",
+                )
+            )
+        found.sentences.append(s)
+    return found

@@ -1,0 +1,97 @@
+"""Split sentences into argumentative units (clauses) at discourse connectives and punctuation.
+
+"We should act now, because the costs rise; critics disagree." -> three units. A split is made only
+when both sides keep at least ``MIN_WORDS`` words, so short phrases ("but why not?") stay whole
+where they would leave a fragment behind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argmap.extract.cues import (
+    NO_SPLIT,
+    PARENTHETICAL,
+    SPLIT_AFTER_COMMA,
+    SPLIT_BARE,
+    SPLIT_INITIAL,
+    SUBJECT_AFTER,
+    SUBJECTS,
+)
+from argmap.extract.sentences import Sentence
+
+MIN_WORDS = 3
+INITIAL_WORDS = 5  # "Although X, Y": X needs this many words (with the subordinator)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One argumentative unit: offsets in the normalised text, its sentence and paragraph numbers."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_AFTER_COMMA = re.compile(
+    rf",\s+(?!(?:{_alternation(NO_SPLIT)})\b)(?!(?:{_alternation(PARENTHETICAL)}),)"
+    rf"(?=(?:{_alternation(SPLIT_AFTER_COMMA)})\b)"
+)
+_SUBJECT = re.compile(
+    rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SUBJECT_AFTER)})\s+(?:{_alternation(SUBJECTS)})\b)"
+)
+_BARE = re.compile(rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SPLIT_BARE)})\b)")
+_SEMICOLON = re.compile(r"(?<=;)\s+")
+_COLON = re.compile(r"(?<=:)\s+")
+COLON_WORDS = 6  # a colon splits only between two clause-sized parts
+_INITIAL = re.compile(rf"(?:{_alternation(SPLIT_INITIAL)})\b")
+_WORD = re.compile(r"[\w']+")
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _in_quote(low: str, start: int, at: int) -> bool:
+    """True when ``at`` lies inside an open double quotation that began in this sentence."""
+    return low.count('"', start, at) % 2 == 1
+
+
+def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
+    """Every unit of every sentence, in text order (offsets into the normalised ``text``)."""
+    low = text.lower()
+    out: list[Unit] = []
+    for n, sent in enumerate(sentences):
+        s, e = sent.start, sent.end
+        cuts: set[int] = set()
+        for rx in (_AFTER_COMMA, _BARE, _SUBJECT, _SEMICOLON):
+            for m in rx.finditer(low, s, e):
+                if not _in_quote(low, s, m.start()):
+                    cuts.add(m.end())
+        for m in _COLON.finditer(low, s, e):
+            if _words(text, s, m.start()) >= COLON_WORDS and _words(text, m.end(), e) >= COLON_WORDS:
+                cuts.add(m.end())
+        initial = _INITIAL.match(low, s)
+        if initial:  # "Although X, Y." -> cut after the first comma that leaves a clause on each side
+            for m in re.finditer(r",\s+", low[s:e]):
+                if _words(text, s, s + m.start()) >= INITIAL_WORDS:
+                    cuts.add(s + m.end())
+                    break
+        bounds = [s]
+        for c in sorted(cuts):
+            if _words(text, bounds[-1], c) >= MIN_WORDS and _words(text, c, e) >= MIN_WORDS:
+                bounds.append(c)
+        bounds.append(e)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            b2 = b
+            while b2 > a and text[b2 - 1].isspace():
+                b2 -= 1
+            if b2 > a:
+                out.append(Unit(a, b2, n, sent.paragraph))
+    return out

@@ -1,0 +1,33 @@
+"""Guard the extractor's figures on the arg-microtexts corpus: a change that makes extraction worse fails.
+
+The floors are the figures reached (see the issue 3 closing note) less a margin of 0.02.
+"""
+
+import pytest
+
+from argmap.corpus_eval import corpus_dir, evaluate
+from argmap.extract import extract
+
+FLOORS = {
+    "seg_recall": 0.91,
+    "seg_precision": 0.91,
+    "cc_acc": 0.67,
+    "role_f1": 0.64,
+    "func_f1": 0.60,
+    "attach_acc": 0.54,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    folder = corpus_dir()
+    if folder is None:
+        pytest.skip("arg-microtexts-en corpus absent: put it at ../shared/corpora/ or set ARGMAP_CORPUS")
+    return evaluate(extract, folder)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_figure_stays_above_its_floor(scores, figure):
+    assert scores.texts == 112
+    assert scores.figures[figure] >= FLOORS[figure], scores.line()

@@ -1,0 +1,107 @@
+"""The public entry point: valid maps with exact spans, determinism, and every kind of odd input."""
+
+import pytest
+
+from argmap.errors import InputError
+from argmap.extract import extract
+from argmap.model import MAX_SOURCE_CHARS, ArgumentMap
+from argmap.roles import derive
+
+PIECE = (
+    "Cities should charge drivers to enter the centre.\u00a0 Traffic there has doubled \u2014 and the air is "
+    "bad, because diesel cars dominate.\n\nOf course, shop owners fear a loss of customers. But studies show "
+    "that pedestrians spend more than drivers. Therefore the charge would help trade too."
+)
+
+
+def assert_valid(amap: ArgumentMap, text: str) -> None:
+    assert amap.source is not None and amap.source.text == text
+    ArgumentMap.model_validate(amap.model_dump())  # the invariants (spans match the text, ids resolve)
+    for s in amap.statements:
+        if s.span:
+            assert text[s.span.start : s.span.end] == s.span.text == s.text
+        assert s.reason, s.id
+    for group in (amap.inferences, amap.attacks, amap.evidence):
+        for e in group:
+            assert e.reason, e.id
+            assert e.cues is not None
+
+
+def test_a_piece_gives_a_valid_explained_map():
+    amap = extract(PIECE)
+    assert_valid(amap, PIECE)
+    assert [s.id for s in amap.statements] == [f"s{n}" for n in range(1, len(amap.statements) + 1)]
+    roles = derive(amap)
+    assert amap.statement(roles.main).text.startswith("Cities should charge")
+    objection = next(s for s in amap.statements if s.text.startswith("Of course"))
+    assert roles.role[objection.id] == "objection"
+    assert any(a.source == objection.id for a in amap.attacks)
+    assert any("because" in i.cues for i in amap.inferences)
+    assert amap.created is None
+
+
+def test_deterministic_and_id_from_the_text():
+    a, b = extract(PIECE), extract(PIECE)
+    assert a == b
+    assert a.id != extract(PIECE + " More.").id
+
+
+def test_title_is_kept():
+    amap = extract(PIECE, title="Congestion charge")
+    assert amap.title == "Congestion charge" and amap.source.title == "Congestion charge"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_is_refused_with_a_clear_message(text):
+    with pytest.raises(InputError, match="nothing to map: the text is empty"):
+        extract(text)
+
+
+def test_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        extract("PK\x03\x04\x00\x00garbage")
+    with pytest.raises(InputError, match="binary"):
+        extract("".join(chr(n % 31 + 1) for n in range(2000)))
+
+
+def test_too_large_is_refused_at_once():
+    with pytest.raises(InputError, match="limit"):
+        extract("a" * (MAX_SOURCE_CHARS + 1))
+
+
+ODD = {
+    "recipe": "Preheat the oven to 200 degrees. Mix the flour and sugar. Add two eggs. Bake for 30 minutes.",
+    "one sentence": "Taxes on sugar should go up.",
+    "no punctuation": " ".join(
+        ["we should build more homes because rents keep rising and people leave"] * 30
+    ),
+    "all caps": "WE MUST SAVE THE PARK. IT IS GREEN. OF COURSE IT COSTS MONEY, BUT IT IS WORTH IT.",
+    "very long sentence": "The plan is good, "
+    + ", ".join(f"reason {n} is that it helps group {n}" for n in range(400))
+    + ".",
+    "other language": "Die Stadt sollte mehr Radwege bauen. Denn der Verkehr nimmt zu. Aber das kostet Geld.",
+    "control characters": "We should act\x07 now.\x0b Because\x1b it is late.\r\nReally.",
+    "html with scripts": "<script>alert('x')</script><p>We should act.</p>",
+    "only punctuation": "?!... --- ;;;",
+    "a single word": "Why?",
+    "emoji and symbols": "\U0001f600 We love parks \U0001f333 so we must keep them!",
+    "markdown": "# Title\n\n- We should vote.\n- Because it *matters*.\n\n> quoted line",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_odd_input_gives_a_valid_map(name):
+    text = ODD[name]
+    amap = extract(text)
+    assert_valid(amap, text)
+    derive(amap)
+
+
+def test_recipe_has_no_objections():
+    amap = extract(ODD["recipe"])
+    assert not amap.attacks
+
+
+def test_a_long_text_gives_a_valid_map():  # speed: bench/bench_extract.py
+    text = (PIECE + "\n\n") * 200  # ~11,000 words
+    assert_valid(extract(text), text)

@@ -1,0 +1,28 @@
+from argmap.extract.normalise import normalise
+
+
+def test_quotes_and_dashes_become_ascii():
+    n = normalise("\u201cYes\u201d \u2014 it\u2019s here")
+    assert n.text == '"Yes" - it\'s here'
+
+
+def test_whitespace_collapses_and_paragraphs_survive():
+    n = normalise("  one\u00a0 two\n three\n\n\n four\t")
+    assert n.text == "one two three\n\nfour"
+
+
+def test_offsets_map_back_to_the_original():
+    original = "A\u00a0 \u201cquoted\u201d word\u2026 end"
+    n = normalise(original)
+    start = n.text.index("quoted")
+    a, b = n.original(start, start + len("quoted"))
+    assert original[a:b] == "quoted"
+    # The ellipsis expands to three dots that all map to the one original character.
+    dots = n.text.index("...")
+    assert n.original(dots, dots + 3) == (original.index("\u2026"), original.index("\u2026") + 1)
+
+
+def test_control_and_zero_width_characters_go():
+    n = normalise("a\x07b\u200bc\ufeff")
+    assert n.text == "a bc"
+    assert len(n.origin) == len(n.text) + 1

@@ -1,0 +1,71 @@
+from argmap.extract.normalise import normalise
+from argmap.extract.relations import plan
+from argmap.extract.sentences import split_sentences
+from argmap.extract.units import split_units
+
+
+def read(raw: str, title: str | None = None):
+    text = normalise(raw).text
+    units = split_units(text, split_sentences(text))
+    p = plan(units, text, title)
+    words = [text[u.start : u.end] for u in units]
+    return p, words
+
+
+def test_claim_reasons_objection_and_answer():
+    p, w = read(
+        "The city should ban cars from the centre. The air there is the worst in the country. "
+        "Admittedly, shops fear losing customers. But pedestrians spend more than drivers. "
+        "Besides, the streets would be safer for children."
+    )
+    rs = p.readings
+    assert w[p.main].startswith("The city should ban")
+    assert rs[1].link == ("support", 0)
+    assert rs[2].voice == "opponent" and rs[2].link == ("attack", 0)
+    assert rs[3].link == ("attack", 2) and "but" in rs[3].cues
+    assert rs[4].link == ("support", 0)
+    assert "besides" in rs[4].cues
+    assert "rebuttal" in rs[3].reason and "objection" in rs[2].reason
+
+
+def test_because_supports_its_host_clause_and_therefore_chains():
+    p, w = read(
+        "Prices are rising fast. Wages are flat, because unions are weak. "
+        "Therefore the government must act before winter."
+    )
+    rs = p.readings
+    assert w[p.main].startswith("Therefore the government must act")
+    assert rs[2].link == ("support", 1)  # because -> its clause
+    assert rs[1].link == ("support", 3)  # the sentence before "therefore" leads to it
+    assert "because" in rs[2].cues and "therefore" in rs[3].cues
+
+
+def test_opponents_stretch_runs_to_the_answer():
+    p, w = read(
+        "Yes, recycling is a chore. Sorting the bins takes time every day. "
+        "But the landfill is full. We should recycle more."
+    )
+    rs = p.readings
+    assert [r.voice for r in rs] == ["opponent", "opponent", "author", "author"]
+    assert rs[1].link == ("support", 0)
+    assert rs[2].link == ("attack", 0)
+    assert w[p.main] == "We should recycle more."
+
+
+def test_rhetorical_question_is_tagged_and_read_as_a_claim():
+    p, _ = read("We must keep the library open. Who would want a town without books? It serves everyone.")
+    assert "rhetorical question" in p.readings[1].tags
+    assert p.readings[1].link == ("support", 0)
+
+
+def test_main_conclusion_unstated_when_every_unit_is_a_reason():
+    p, _ = read("Because the roads are full. Since the trains are late. For example, my bus took an hour.")
+    assert p.main is None
+
+
+def test_title_words_help_choose_the_claim():
+    text = "Trains are slow today. School uniforms would end the label contest among pupils."
+    without, w = read(text)
+    with_title, _ = read(text, title="School uniforms for every pupil?")
+    assert w[without.main].startswith("Trains")
+    assert w[with_title.main].startswith("School uniforms")
