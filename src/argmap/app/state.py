@@ -225,9 +225,9 @@ def start() -> None:
         st.session_state[_SHARE_TOKEN] = token
         try:
             open_map(decode(token), readonly=True)
+            return
         except ArgmapError as err:
-            flash("error", f"The share link could not be opened: {err}")
-        return
+            flash("error", f"The share link could not be opened: {err}. Ask for a fresh link.")
     if has_map():
         return
     try:

@@ -1,0 +1,222 @@
+"""Check: the map's weak points as questions, argument schemes with their critical questions,
+and ratings propagated through the map (coloured by evaluation)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap import edit
+from argmap.app import state, widgets
+from argmap.checks import SEVERITIES, by_node, check
+from argmap.errors import ArgmapError
+from argmap.evaluate import evaluation
+from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
+from argmap.render import ViewOptions, to_dot
+from argmap.schemes import SCHEMES, answers_for, scheme, suggest
+
+_ICON = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
+_NO_SCHEME = "(no scheme)"
+_STATEMENT_RATINGS = ("accepted", "doubtful", "rejected")
+_RELATION_RATINGS = ("strong", "weak", "none")
+_RELIABILITY = ("high", "medium", "low")
+_UNRATED = "(not rated)"
+
+
+def cq_key(rid: str, n: int, part: str = "answer") -> str:
+    """The widget key of critical question ``n`` of relation ``rid`` (part: answer or note)."""
+    return f"cq_{part}_{rid}_{n}"
+
+
+def _finding_label(f) -> str:  # noqa: ANN001 - a checks.Finding
+    return f"{_ICON[f.severity]} {', '.join(f.node_ids)} · {f.check.replace('_', ' ')} — {f.cue}"
+
+
+def _relation_label(amap: ArgumentMap, eid: str) -> str:
+    """A picker label: statements and evidence as on the Map page, links as 'i4 · s3 → s2'."""
+    el = amap.element(eid)
+    if isinstance(el, Inference):
+        tail = f" ({el.scheme})" if el.scheme else ""
+        return f"{eid} · {' + '.join(el.premises)} → {el.conclusion}{tail}"
+    if isinstance(el, Attack):
+        tail = f" ({el.scheme})" if el.scheme else ""
+        return f"{eid} · {el.source} attacks {el.target}{tail}"
+    return widgets.element_label(amap, eid)
+
+
+# --- actions (callbacks: they run before the page is drawn) ------------------------------------
+
+
+def _save_scheme() -> None:
+    amap, rid = state.current_map(), st.session_state.get("scheme_target")
+    name = st.session_state.get("scheme_name")
+    if amap is None or rid is None:
+        return
+    try:
+        if name in (None, _NO_SCHEME):
+            new = edit.set_scheme(amap, rid, None)
+        else:
+            questions = scheme(name).questions  # type: ignore[union-attr]
+            answers = tuple(
+                Answer(
+                    question=q,
+                    answer=st.session_state.get(cq_key(rid, n)) or "open",
+                    note=(st.session_state.get(cq_key(rid, n, "note")) or "").strip() or None,
+                )
+                for n, q in enumerate(questions)
+            )
+            new = edit.set_scheme(amap, rid, name, answers)
+        if new != amap:
+            state.push(new)
+        state.flash("success", f"Saved the scheme of {rid}.")
+    except ArgmapError as err:
+        widgets.report(err)
+
+
+def _save_rating() -> None:
+    amap, eid = state.current_map(), st.session_state.get("rate_target")
+    value = st.session_state.get("rate_value")
+    if amap is None or eid is None:
+        return
+    try:
+        new = edit.rate(amap, eid, None if value in (None, _UNRATED) else value)
+        if new != amap:
+            state.push(new)
+            state.flash("success", f"Rated {eid}: {value}. The evaluation is updated.")
+    except ArgmapError as err:
+        widgets.report(err)
+
+
+# --- page --------------------------------------------------------------------------------------
+
+st.title("✅ Check")
+widgets.show_flash()
+amap: ArgumentMap | None = state.current_map()
+if amap is None:
+    widgets.no_map()
+    st.stop()
+
+ev = evaluation(amap)
+findings = check(amap, min_severity=st.session_state.get("check_severity", "info"))
+
+left, right = st.columns([5, 6])
+with left:
+    tab_findings, tab_schemes, tab_ratings = st.tabs(["Findings", "Schemes", "Ratings"])
+
+with tab_findings:
+    st.caption("Cues, not verdicts: each finding is a question to ask of the argument.")
+    st.segmented_control(
+        "Show findings at or above", SEVERITIES, default="info", key="check_severity", selection_mode="single"
+    )
+    if not findings:
+        st.success("No findings at this severity.")
+    else:
+        counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+        st.markdown(" · ".join(f"{_ICON[s]} {n} {s}" for s, n in counts.items() if n))
+        st.selectbox(
+            "Show a finding on the map",
+            range(len(findings)),
+            index=None,
+            format_func=lambda n: _finding_label(findings[n]),
+            key="check_finding",
+            placeholder="Choose a finding to highlight its nodes",
+        )
+        for nid, group in by_node(amap, findings).items():
+            with st.container(border=True):
+                st.markdown(f"**{widgets.element_label(amap, nid)}**" if nid in amap.ids() else f"**{nid}**")
+                for f in group:
+                    others = [n for n in f.node_ids if n != nid]
+                    with_ = f" (with {', '.join(others)})" if others else ""
+                    name = f.check.replace("_", " ")
+                    st.markdown(
+                        f"{_ICON[f.severity]} **{f.severity}** · {name}{with_}: {f.message}  \n"
+                        f"Cue: {f.cue}  \n*Ask:* {f.question}"
+                    )
+
+relations = [r.id for r in (*amap.inferences, *amap.attacks)]
+with tab_schemes:
+    if not relations:
+        st.info("The map has no inferences or attacks yet.")
+    else:
+        rid = st.selectbox(
+            "Inference or attack",
+            relations,
+            format_func=lambda r: _relation_label(amap, r),
+            key="scheme_target",
+        )
+        rel = amap.element(rid)
+        suggestions = suggest(amap, rid)
+        if suggestions:
+            st.caption(
+                "Suggested: "
+                + "; ".join(f"**{s.scheme.name}** ({', '.join(s.cues[:3])})" for s in suggestions[:3])
+            )
+        names = [_NO_SCHEME, *(s.name for s in SCHEMES)]
+        current = rel.scheme if rel.scheme in names else None  # type: ignore[union-attr]
+        default = current or (suggestions[0].scheme.name if suggestions else _NO_SCHEME)
+        if st.session_state.get("scheme_for") != rid:
+            st.session_state["scheme_for"] = rid
+            st.session_state["scheme_name"] = default
+        name = st.selectbox("Scheme", names, key="scheme_name")
+        chosen = scheme(name) if name != _NO_SCHEME else None
+        if chosen is not None:
+            st.markdown(f"*{chosen.form}*")
+            for n, a in enumerate(answers_for(amap, rid, chosen.name)):
+                st.radio(
+                    a.question,
+                    ("open", "yes", "no"),
+                    index=("open", "yes", "no").index(a.answer),
+                    horizontal=True,
+                    key=cq_key(rid, n),
+                )
+                st.text_input(
+                    "Note",
+                    value=a.note or "",
+                    key=cq_key(rid, n, "note"),
+                    label_visibility="collapsed",
+                    placeholder="A note on your answer (optional)",
+                )
+        st.button("Save scheme and answers", key="scheme_save", on_click=_save_scheme, type="primary")
+
+with tab_ratings:
+    st.caption(
+        "Rate statements, links and evidence; every conclusion's status follows from the ratings "
+        "(see the explanation below each)."
+    )
+    targets = [e.id for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g]
+    eid = st.selectbox("Rate", targets, format_func=lambda e: _relation_label(amap, e), key="rate_target")
+    el = amap.element(eid)
+    if isinstance(el, Evidence):
+        options, now = _RELIABILITY, el.reliability
+    elif isinstance(el, Inference | Attack):
+        options, now = _RELATION_RATINGS, el.rating
+    else:
+        options, now = _STATEMENT_RATINGS, el.rating
+    choices = (_UNRATED, *options)
+    if st.session_state.get("rate_for") != (eid, state.version()):
+        st.session_state["rate_for"] = (eid, state.version())
+        st.session_state["rate_value"] = now or _UNRATED
+    st.radio("Rating", choices, horizontal=True, key="rate_value")
+    st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
+    st.markdown(f"**{eid} is {ev.status[eid]}.** {ev.why[eid]}")
+    st.dataframe(
+        [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
+        hide_index=True,
+        width="stretch",
+    )
+
+with right:
+    color = st.toggle("Colour by evaluation", value=True, key="check_color_eval")
+    chosen_n = st.session_state.get("check_finding")
+    picked = chosen_n is not None and chosen_n < len(findings)
+    highlight = frozenset(findings[chosen_n].node_ids) if picked else frozenset()
+    options = ViewOptions(
+        highlight=highlight,
+        color_by="evaluation" if color else "role",
+        evaluation=ev.status if color else None,
+    )
+    try:
+        st.graphviz_chart(to_dot(amap, options), width="stretch")
+    except ArgmapError as err:
+        widgets.error(err)
+    if color:
+        st.caption("Colours: accepted · doubtful · rejected · unrated (grey). Double border: chosen finding.")

@@ -1,0 +1,143 @@
+"""The Library page: save, a save that meets someone else's save, revisions, rename, delete, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap import edit
+from argmap.formats import native
+from argmap.store import Store
+from tests.app.conftest import EXAMPLE, current, messages
+
+NAME = EXAMPLE.stem
+
+
+def _change(at, text: str = "An added point.") -> None:
+    amap, _ = edit.add_statement(current(at), text)
+    at.session_state["argmap_history"] = at.session_state["argmap_history"].push(amap)
+
+
+def test_save_bumps_the_revision(app, store_dir: Path) -> None:
+    at = app("library")
+    assert at.button(key="library_save").disabled  # nothing to save yet
+    _change(at)
+    at.run()
+    at.button(key="library_save").click().run()
+    assert not at.exception
+    stored = Store(store_dir).load(NAME)
+    assert stored.revision == 2 and stored.statements[-1].text == "An added point."
+    assert at.session_state["argmap_revision"] == 2
+    assert any("revision 2" in m for m in messages(at)["success"])
+
+
+def _conflict(app, store_dir: Path):
+    at = app("library")
+    _change(at, "My point.")
+    at.run()
+    store = Store(store_dir)  # meanwhile someone else saves the same map
+    theirs, _ = edit.add_statement(store.load(NAME), "Their point.")
+    store.save(theirs, NAME, expected_revision=1)
+    at.button(key="library_save").click().run()
+    assert not at.exception
+    assert any("saved by someone else" in e.value for e in at.error)
+    code = " ".join(c.value for c in at.code)
+    assert "My point." in code and "Their point." in code  # both versions shown
+    assert Store(store_dir).load(NAME).statements[-1].text == "Their point."  # nothing overwritten
+    return at
+
+
+def test_conflict_keep_mine_needs_confirmation(app, store_dir: Path) -> None:
+    at = _conflict(app, store_dir)
+    assert at.button(key="conflict_keep_mine").disabled
+    at.checkbox(key="conflict_confirm").check().run()
+    at.button(key="conflict_keep_mine").click().run()
+    stored = Store(store_dir).load(NAME)
+    assert stored.revision == 3 and stored.statements[-1].text == "My point."
+    assert [r.revision for r in Store(store_dir).revisions(NAME)] == [3, 2, 1]  # theirs kept
+
+
+def test_conflict_take_theirs(app, store_dir: Path) -> None:
+    at = _conflict(app, store_dir)
+    at.button(key="conflict_take_theirs").click().run()
+    assert current(at).statements[-1].text == "Their point."
+    assert at.session_state["argmap_revision"] == 2
+
+
+def test_conflict_save_mine_as_new(app, store_dir: Path) -> None:
+    at = _conflict(app, store_dir)
+    at.text_input(key="conflict_new_name").input("my-version").run()
+    at.button(key="conflict_save_new").click().run()
+    assert Store(store_dir).load("my-version").statements[-1].text == "My point."
+    assert Store(store_dir).load(NAME).statements[-1].text == "Their point."
+    assert at.session_state["argmap_name"] == "my-version"
+
+
+def test_save_as_rename_delete_undelete_open(app, store_dir: Path) -> None:
+    at = app("library")
+    at.text_input(key="library_save_as_name").input("copy-one")
+    at.button(key="library_save_as").click().run()
+    assert Store(store_dir).exists("copy-one")
+    at.selectbox(key="library_pick").select("copy-one").run()
+    at.text_input(key="library_new_name").input("copy-two")
+    at.button(key="library_rename").click().run()
+    store = Store(store_dir)
+    assert store.exists("copy-two") and not store.exists("copy-one")
+    assert at.session_state["argmap_name"] == "copy-two"
+    at.selectbox(key="library_pick").select("copy-two").run()
+    at.button(key="library_delete").click().run()
+    assert not store.exists("copy-two")
+    at.selectbox(key="library_trash_pick").select("copy-two").run()
+    at.button(key="library_undelete").click().run()
+    assert store.exists("copy-two")
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.button(key="library_open").click().run()
+    assert at.session_state["argmap_name"] == NAME
+
+
+def test_revisions_view_and_restore(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "Second revision point.")
+    at.run()
+    at.button(key="library_save").click().run()
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.selectbox(key="library_revision").select(1).run()
+    assert not any("Second revision point." in c.value for c in at.code)
+    at.button(key="library_restore").click().run()
+    assert not at.exception
+    stored = Store(store_dir).load(NAME)
+    assert stored.revision == 3 and "Second revision point." not in {s.text for s in stored.statements}
+    assert current(at) == stored
+
+
+def test_open_with_unsaved_changes_asks_first(app) -> None:
+    at = app("library")
+    _change(at)
+    at.run()
+    assert at.button(key="library_open").disabled
+    at.checkbox(key="library_discard").check().run()
+    at.button(key="library_open").click().run()
+    assert not at.exception
+
+
+def test_import_a_file(app, store_dir: Path) -> None:
+    at = app("library")
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    other = edit.rebuild(amap, title="An imported map", id="imported")
+    at.get("file_uploader")[0].upload("imported.json", native.dumps(other).encode(), "application/json")
+    at.run()
+    at.button(key="library_import").click().run()
+    assert not at.exception
+    assert current(at).title == "An imported map"
+    name = at.session_state["argmap_name"]
+    assert Store(store_dir).load(name).title == "An imported map"
+
+
+def test_import_a_bad_file_says_why(app) -> None:
+    at = app("library")
+    before = current(at)
+    at.get("file_uploader")[0].upload("broken.json", b'{"id": "x", "statements": [{"id": "s1"}]}')
+    at.run()
+    at.button(key="library_import").click().run()
+    assert not at.exception
+    assert at.error and "s1" in at.error[0].value
+    assert current(at) == before
