@@ -62,6 +62,17 @@ def grade(reference: ArgumentMap, student_paths: list[Path]) -> tuple[pd.DataFra
     return pd.DataFrame(rows, columns=list(COLUMNS)), results
 
 
+def grade_maps(
+    reference: ArgumentMap, maps: dict[str, ArgumentMap]
+) -> tuple[pd.DataFrame, dict[str, Comparison]]:
+    """Like ``grade``, for maps already in memory (the app's uploads), keyed by student name."""
+    import pandas as pd
+
+    results = {name: compare(reference, amap) for name, amap in sorted(maps.items())}
+    rows = [row(name, r) for name, r in results.items()]
+    return pd.DataFrame(rows, columns=list(COLUMNS)), results
+
+
 def summary(table: pd.DataFrame) -> dict[str, Any]:
     """Class figures: how many graded, mean / median / lowest / highest score, mean of each part."""
     scored = table.dropna(subset=["score"])

@@ -96,7 +96,7 @@ if amap is None:
     st.stop()
 
 ev = evaluation(amap)
-findings = check(amap, min_severity=st.session_state.get("check_severity", "info"))
+findings = check(amap, min_severity=st.session_state.get("check_severity") or "info")
 
 left, right = st.columns([5, 6])
 with left:
@@ -104,9 +104,7 @@ with left:
 
 with tab_findings:
     st.caption("Cues, not verdicts: each finding is a question to ask of the argument.")
-    st.segmented_control(
-        "Show findings at or above", SEVERITIES, default="info", key="check_severity", selection_mode="single"
-    )
+    st.radio("Show findings at or above", SEVERITIES, horizontal=True, key="check_severity")
     if not findings:
         st.success("No findings at this severity.")
     else:
