@@ -7,6 +7,7 @@ functions and change it only through ``open_map``, ``push``, ``undo``, ``redo`` 
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 import streamlit as st
@@ -237,9 +238,7 @@ def start() -> None:
         pass  # no example in this store: draft it from the seed piece instead
     seed = seeds_folder() / f"{EXAMPLE}.txt"
     if seed.is_file():
-        try:
-            from argmap.extract import extract
+        from argmap.extract import extract
 
-            open_map(extract(seed.read_text(encoding="utf-8"), title="Democrats selling voter data"))
-        except (ArgmapError, ImportError):
-            pass  # the Analyze page explains how to start
+        with suppress(ArgmapError):  # if even this fails, the pages explain how to start
+            open_map(extract(seed.read_text(encoding="utf-8")))

@@ -116,14 +116,15 @@ def map_caption(amap: ArgumentMap) -> str:
     )
 
 
-def upload_text(filename: str, data: bytes) -> str:
-    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text)."""
+def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
+    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text) and its title."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
     if filename.lower().endswith((".html", ".htm")):
-        from argmap import extract
+        from argmap.extract.html import read_html
 
-        text = extract.html_to_text(text)
-    return text
+        page = read_html(text)
+        return page.text, page.title
+    return text, None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import state, widgets
-from argmap.errors import ArgmapError, InputError
+from argmap.edit import rebuild
+from argmap.errors import ArgmapError
+from argmap.extract import extract
 from argmap.model import Source
 
 st.title("📝 Analyze a piece of writing")
@@ -39,8 +41,8 @@ elif source_kind == "Upload a file":
     )
     if upload is not None:
         with widgets.guard():
-            text = widgets.upload_text(upload.name, upload.getvalue())
-            default_title = upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+            text, page_title = widgets.upload_text(upload.name, upload.getvalue())
+            default_title = page_title or upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
             st.caption(f"{len(text):,} characters read from {upload.name}.")
 else:
     if not seeds:
@@ -59,32 +61,24 @@ title = c1.text_input("Title", key="analyze_title", placeholder=default_title or
 author = c2.text_input("Author or outlet", key="analyze_author")
 url = c3.text_input("URL", key="analyze_url", placeholder="https://…")
 
-if st.button("Map it", key="analyze_go", type="primary", disabled=not text.strip()):
+# Never disabled: a text pasted but not yet committed (no blur) arrives with the click itself.
+if st.button("Map it", key="analyze_go", type="primary") and not text.strip():
+    st.warning("There is no text to map yet: paste a text, upload a file or pick a sample first.")
+elif st.session_state.get("analyze_go"):
     try:
-        from argmap.extract import extract
-    except ImportError:
-        st.error("The extractor is not installed in this build; open a saved map from the Library instead.")
+        with st.spinner("Reading the argument…"):
+            amap = extract(text, title=(title or default_title or None))
+            extra = {k: v.strip() for k, v in (("author", author), ("url", url)) if v and v.strip()}
+            if extra:
+                base = amap.source or Source(text=text)
+                amap = rebuild(amap, source=base.model_copy(update=extra))
+    except ArgmapError as err:
+        widgets.error(err)
     else:
-        try:
-            with st.spinner("Reading the argument…"):
-                amap = extract(text, title=(title or default_title or None))
-                extra = {k: v for k, v in (("author", author), ("url", url)) if v and v.strip()}
-                if extra:
-                    from argmap.edit import rebuild
-
-                    base = amap.source or Source(text=text)
-                    amap = rebuild(amap, source=base.model_copy(update=extra))
-        except InputError as err:
-            widgets.error(err)
-        except ArgmapError as err:
-            widgets.error(err)
-        else:
-            state.open_map(amap)
-            state.flash(
-                "success",
-                f"Mapped “{amap.title}”: {len(amap.statements)} statements. "
-                "Check the draft, correct it, and save it in the Library.",
-            )
-            st.switch_page(f"{widgets.VIEWS}/map.py")
-if not text.strip():
-    st.caption("Enter or choose a text to enable **Map it**.")
+        state.open_map(amap)
+        state.flash(
+            "success",
+            f"Mapped “{amap.title}”: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
+            f"{len(amap.attacks)} attacks. Check the draft and correct it, then save it in the Library.",
+        )
+        st.switch_page(f"{widgets.VIEWS}/map.py")

@@ -9,6 +9,7 @@ import streamlit as st
 from argmap import edit
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
+from argmap.evaluate import evaluate
 from argmap.highlight import marks, to_html
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -19,13 +20,8 @@ from argmap.model import (
     Statement,
 )
 from argmap.outline import outline
+from argmap.render import ViewOptions, to_dot
 from argmap.roles import ROLE_LABELS, derive
-
-try:  # the renderer draws the tree; without it the page shows the outline only
-    from argmap.render import ViewOptions, to_dot
-except ImportError:  # pragma: no cover - only while the render module is missing
-    ViewOptions = to_dot = None  # type: ignore[assignment,misc]
-
 
 # --- actions (widget callbacks: they run before the page is drawn, so it shows the result) ------
 
@@ -201,23 +197,17 @@ with st.expander("View options", expanded=False):
 widgets.legend()
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    if to_dot is None:
-        st.info("The drawing module is not available; the outline below shows the same map.")
-    else:
-        evaluation = (
-            {s.id: s.rating for s in amap.statements if s.rating} if color_by == "evaluation" else None
-        )
-        options = ViewOptions(
-            direction=direction,
-            focus=focus,
-            depth=depth or None,
-            collapsed=frozenset(collapsed),
-            show_evidence=show_evidence,
-            highlight=frozenset({sel}) if sel else frozenset(),
-            color_by=color_by,
-            evaluation=evaluation,
-        )
-        st.graphviz_chart(to_dot(amap, options), width="stretch")
+    options = ViewOptions(
+        direction=direction,
+        focus=focus,
+        depth=depth or None,
+        collapsed=frozenset(collapsed),
+        show_evidence=show_evidence,
+        highlight=frozenset({sel}) if sel else frozenset(),
+        color_by=color_by,
+        evaluation=evaluate(amap) if color_by == "evaluation" else None,
+    )
+    st.graphviz_chart(to_dot(amap, options), width="stretch")
 with right:
     st.markdown("**Source text**")
     if amap.source and amap.source.text.strip():

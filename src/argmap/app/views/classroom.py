@@ -1,0 +1,188 @@
+"""Classroom: a teacher sets up an exercise and grades the class; a student maps the piece,
+submits, and reads feedback. Comparison and grading are argmap.compare and argmap.grading."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from argmap import exercise, grading
+from argmap.app import state, widgets
+from argmap.compare import Comparison, compare
+from argmap.errors import ArgmapError, FormatError
+from argmap.exercise import Exercise
+from argmap.model import ArgumentMap, Source
+from argmap.render import ViewOptions, to_dot
+
+EXERCISE = "classroom_exercise"  # the Exercise this session works on
+SUBMISSIONS = "classroom_submissions"  # student name -> ArgumentMap (uploaded or submitted)
+FEEDBACK = "classroom_feedback"  # the student's last Comparison
+
+
+def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
+    from argmap.formats import guess
+
+    text = upload.getvalue().decode("utf-8-sig")
+    if '"argmap-exercise"' in text[:2000]:
+        return exercise.loads(text, path=upload.name).reference
+    fmt = guess(upload.name, text)
+    if fmt.loads is None:
+        raise FormatError(f"Argmap cannot read {fmt.name} files", path=upload.name)
+    return fmt.loads(text, path=upload.name)
+
+
+def _show_comparison(result: Comparison) -> None:
+    st.metric("Score", f"{result.score:.0%}")
+    cols = st.columns(len(result.parts))
+    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
+        col.metric(part, f"{value:.0%}")
+    if not result.feedback:
+        st.success("Your map matches the reference.")
+    for f in result.feedback:
+        st.markdown(f"- {f.message}")
+
+
+# --- teacher ------------------------------------------------------------------------------------
+
+
+def teacher(ex: Exercise | None) -> None:
+    st.subheader("Set up an exercise")
+    amap = state.current_map()
+    if amap is None or amap.source is None or not amap.source.text.strip():
+        st.info("Open the reference map (one drawn from a piece) first: the exercise uses its piece.")
+    else:
+        st.caption(f"Reference: the open map, **{amap.title}** ({len(amap.statements)} statements).")
+        title = st.text_input("Exercise title", value=amap.title, key="ex_title")
+        draft = st.checkbox("Students may start from the automatic draft", value=False, key="ex_show_draft")
+        show_ref = st.checkbox(
+            "Students see the reference after submitting", value=True, key="ex_show_reference"
+        )
+        if st.button("Use the open map as the exercise", key="ex_create", type="primary"):
+            with widgets.guard():
+                made = exercise.create(amap, title=title or None, show_draft=draft)
+                st.session_state[EXERCISE] = Exercise.model_validate(
+                    made.model_dump() | {"show_reference": show_ref}
+                )
+                ex = st.session_state[EXERCISE]
+                st.success(f"Exercise “{ex.title}” is ready: download it and share it with the class.")
+    upload = st.file_uploader("…or open an exercise file", type=["json"], key="ex_upload_teacher")
+    if upload is not None:
+        with widgets.guard():
+            st.session_state[EXERCISE] = ex = exercise.loads(
+                upload.getvalue().decode("utf-8-sig"), upload.name
+            )
+    if ex is None:
+        return
+    st.download_button(
+        "Download the exercise",
+        exercise.dumps(ex),
+        file_name=f"{ex.reference.id}-exercise.json",
+        mime="application/json",
+        key="ex_download",
+    )
+
+    st.subheader("Student maps")
+    uploads = st.file_uploader(
+        "Upload the students' maps (one file each; the file name is the student's name)",
+        type=["json", "txt", "md"],
+        accept_multiple_files=True,
+        key="student_maps",
+    )
+    subs: dict[str, ArgumentMap] = st.session_state.setdefault(SUBMISSIONS, {})
+    for up in uploads or ():
+        name = up.name.rsplit(".", 1)[0]
+        if name in subs:
+            continue
+        try:
+            subs[name] = _read_upload(up)
+        except (ArgmapError, UnicodeDecodeError) as err:
+            st.error(f"{up.name}: {str(err).splitlines()[0]}")
+    if not subs:
+        st.info("No student maps yet: upload them above, or have students submit on the Student view.")
+        return
+
+    table, results = grading.grade_maps(ex.reference, subs)
+    summary = grading.summary(table)
+    cols = st.columns(4)
+    cols[0].metric("Students", summary["graded"])
+    for col, key in zip(cols[1:], ("mean", "min", "max"), strict=True):
+        col.metric(f"{key} score", f"{summary[key]:.0%}")
+    st.dataframe(
+        table.drop(columns=["feedback", "error"]), hide_index=True, width="stretch", key="results_table"
+    )
+    st.download_button(
+        "Download results (CSV)", table.to_csv(index=False), "results.csv", "text/csv", key="results_download"
+    )
+    st.markdown("**Statements most students missed**")
+    missed = grading.missed_by(ex.reference, results)
+    st.bar_chart(missed.set_index("statement")["missed"], horizontal=True)
+    st.download_button(
+        "Download the chart (SVG)",
+        grading.missed_chart_svg(missed),
+        "missed.svg",
+        "image/svg+xml",
+        key="chart_download",
+    )
+    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
+    if who:
+        _show_comparison(results[who])
+
+
+# --- student ------------------------------------------------------------------------------------
+
+
+def student(ex: Exercise | None) -> None:
+    upload = st.file_uploader(
+        "Open the exercise file your teacher shared", type=["json"], key="ex_upload_student"
+    )
+    if upload is not None:
+        with widgets.guard():
+            st.session_state[EXERCISE] = ex = exercise.loads(
+                upload.getvalue().decode("utf-8-sig"), upload.name
+            )
+    if ex is None:
+        st.info("Open an exercise file to start.")
+        return
+    st.subheader(ex.title)
+    st.markdown(ex.instructions)
+    with st.expander("The piece", expanded=True):
+        st.text(ex.text)
+        if ex.source:
+            st.caption(ex.source)
+
+    c1, c2 = st.columns(2)
+    if c1.button(
+        "Start my map", key="student_start", help="Opens an empty map of the piece on the Map page."
+    ):
+        blank = ArgumentMap(id="my-map", title=ex.title, source=Source(title=ex.title, text=ex.text))
+        state.open_map(blank)
+        st.success("Your map is open: add statements and links on the Map and Table pages, then submit here.")
+    if ex.show_draft and c2.button("Start from the automatic draft", key="student_draft"):
+        with widgets.guard():
+            from argmap.extract import extract
+
+            state.open_map(extract(ex.text, title=ex.title))
+            st.success("The draft is open: correct it on the Map and Table pages, then submit here.")
+
+    mine = state.current_map()
+    name = state.author() or "student"
+    st.caption(f"You submit as **{name}** (set your name in the sidebar).")
+    if st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None):
+        st.session_state[FEEDBACK] = compare(ex.reference, mine)
+        st.session_state.setdefault(SUBMISSIONS, {})[name] = mine
+    result: Comparison | None = st.session_state.get(FEEDBACK)
+    if result is not None:
+        st.subheader("Feedback")
+        _show_comparison(result)
+        if ex.show_reference:
+            with st.expander("The reference map"):
+                st.graphviz_chart(to_dot(ex.reference, ViewOptions()), width="stretch")
+
+
+st.title("🎓 Classroom")
+widgets.show_flash()
+mode = st.radio("I am", ("Teacher", "Student"), horizontal=True, key="classroom_mode")
+current: Exercise | None = st.session_state.get(EXERCISE)
+if mode == "Teacher":
+    teacher(current)
+else:
+    student(current)

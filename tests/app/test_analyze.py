@@ -1,0 +1,79 @@
+"""The Analyze page: map a pasted text, an uploaded HTML file or a sample; refused input says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import ROOT, current, dot, messages
+
+PIECE = """Schools should start later in the morning.
+
+Teenagers' body clocks shift later during puberty, so early starts cut their sleep short.
+Because tired students learn less, early starts harm learning. Some say that later starts
+make sports practice hard to schedule. But schedules can be changed, while biology cannot.
+A 2014 study of eight schools found that later start times raised attendance.
+"""
+
+
+def test_map_a_pasted_text(app) -> None:
+    at = app("analyze")
+    at.text_area(key="analyze_text").input(PIECE)
+    at.text_input(key="analyze_title").input("Later school starts")
+    at.text_input(key="analyze_author").input("A. Writer")
+    at.text_input(key="analyze_url").input("https://example.org/later")
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    amap = current(at)
+    assert amap.title == "Later school starts"
+    assert amap.source.author == "A. Writer" and amap.source.url == "https://example.org/later"
+    assert amap.source.text == PIECE
+    assert len(amap.statements) >= 3
+    assert at.session_state["argmap_name"] is None  # a new map, not saved yet
+    # We are on the Map page now, with the new map drawn.
+    assert any("Mapped" in m for m in messages(at)["success"])
+    assert amap.statements[0].id in dot(at)
+
+
+def test_map_it_without_text_says_what_to_do(app) -> None:
+    at = app("analyze")
+    before = current(at)
+    at.button(key="analyze_go").click().run()
+    assert any("no text to map" in w.value for w in at.warning)
+    assert current(at) == before
+
+
+def test_binary_like_text_is_refused_with_a_message(app) -> None:
+    at = app("analyze")
+    before = current(at)
+    at.text_area(key="analyze_text").input("\x01\x02\x03\x04" * 50 + "x")
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    assert at.error and "binary" in at.error[0].value
+    assert current(at) == before
+
+
+def test_upload_html(app) -> None:
+    at = app("analyze")
+    at.radio(key="analyze_source").set_value("Upload a file").run()
+    page = (
+        "<html><head><title>Ban phones in class</title><script>var x = 1;</script></head><body>"
+        "<p>Phones should be banned in class.</p><p>They distract students, because notifications "
+        "interrupt attention. Therefore grades fall.</p></body></html>"
+    )
+    at.get("file_uploader")[0].upload("phones.html", page.encode(), "text/html")
+    at.run()
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    amap = current(at)
+    assert amap.title == "Ban phones in class"
+    assert "var x" not in amap.source.text and "distract students" in amap.source.text
+
+
+def test_pick_a_sample(app) -> None:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    at = app("analyze")
+    at.radio(key="analyze_source").set_value("Pick a sample").run()
+    at.selectbox(key="analyze_seed").select(seeds[0]).run()
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    assert current(at).source.text == Path(seeds[0]).read_text(encoding="utf-8")
