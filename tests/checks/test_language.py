@@ -146,3 +146,15 @@ def test_hedged_premise_quiet_when_another_reason_is_firm_or_hedge_is_embedded(m
         supports=((("p",), "c"),),
     )
     assert list(language.hedged_premise(embedded)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retirement age should in the future not remain at 63.",  # normative
+        "This would mean fewer volunteers in the future.",  # hypothetical
+        "Today I will delete my account.",  # an intention
+    ],
+)
+def test_modal_or_intention_is_not_a_forecast(make, text):
+    assert fired(language.prediction_as_fact, make, text) == []

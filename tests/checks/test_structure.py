@@ -106,3 +106,12 @@ def test_example_map_structure(example):
     assert list(structure.circular_support(example)) == []
     assert list(structure.near_duplicate(example)) == []
     assert list(structure.unconnected(example)) == []
+
+
+def test_counter_to_an_objection_is_not_an_unanswered_objection_without_a_main(make):
+    """No inference, so no main conclusion and no sides: parity still tells the answer from the objection."""
+    m = make(
+        {"c": "We should recycle.", "o": "Sorting is annoying.", "r": "But we waste too much."},
+        attacks=(("o", "c"), ("r", "o")),
+    )
+    assert list(structure.unanswered_objection(m)) == []

@@ -182,7 +182,7 @@ def hedged_premise(amap: ArgumentMap) -> Iterator[Finding]:
 
 def _is_prediction(text: str) -> list[tuple[str, str]]:
     plain = normalise(text)
-    if is_question(plain) or hedges(plain) or cues(lx.REPORTED, plain):
+    if is_question(plain) or hedges(plain) or cues(lx.REPORTED, plain) or cues(lx.NOT_A_FORECAST, plain):
         return []
     out = []
     for rx, label in _compiled(lx.PREDICTION):

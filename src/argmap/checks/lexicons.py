@@ -89,6 +89,13 @@ PREDICTION: Lexicon = (
     (r"(?:sooner or later|before long|one day)", "sooner or later"),
 )
 
+# Modals that make a future claim normative or hypothetical ("should in the future", "would lead"),
+# and the first person's "I will" (an intention, not a forecast).
+NOT_A_FORECAST: Lexicon = (
+    (r"should|would|must|ought to|shall", "modal"),
+    (r"i will|i'll|i am going to|i'm going to", "intention"),
+)
+
 # A future or causal verb inside these clauses is not the author's flat prediction.
 NOT_ASSERTED_BEFORE = r"(?:what|whether|if|when|unless|who|which|how|whoever|wonder)"
 

@@ -66,8 +66,12 @@ def unanswered_objection(amap: ArgumentMap) -> Iterator[Finding]:
     """An objection to the author's line that nothing answers."""
     roles = derive(amap)
     answered = {a.target for a in amap.attacks}
+    attackers = {a.source for a in amap.attacks}
     for a in amap.attacks:
-        if roles.role.get(a.source) != "objection" or a.source in answered or a.id in answered:
+        # An attack on an attacker answers it (a rebuttal), even where no main conclusion gives sides.
+        if roles.role.get(a.source) != "objection" or a.target in attackers:
+            continue
+        if a.source in answered or a.id in answered:
             continue
         yield Finding(
             check="unanswered_objection",
