@@ -16,10 +16,13 @@ _EXPORTS = {
     "ArgumentMap": "argmap.model",
     "Attack": "argmap.model",
     "Evidence": "argmap.model",
+    "Exercise": "argmap.exercise",
+    "Finding": "argmap.checks",
     "Inference": "argmap.model",
     "Source": "argmap.model",
     "Span": "argmap.model",
     "Statement": "argmap.model",
+    "check": "argmap.checks",
 }
 
 __all__ = sorted(_EXPORTS)
