@@ -17,15 +17,30 @@ if TYPE_CHECKING:
 COLUMNS = ("student", "score", *WEIGHTS, "missed", "extra", "feedback", "error")
 
 
+def load_map(name: str, text: str) -> ArgumentMap:
+    """A map from a file's name and text, in any format Argmap reads; an exercise file gives its
+    reference map. JSON that no key identifies is read as native JSON, so its error is the
+    JSON error, not "could be json or aif"."""
+    from argmap import exercise
+    from argmap.errors import FormatError
+    from argmap.formats import FORMATS, guess
+
+    if '"argmap-exercise"' in text[:2000]:
+        return exercise.loads(text, path=name).reference
+    try:
+        fmt = guess(name, text)
+    except FormatError:
+        if not name.lower().endswith(".json"):
+            raise
+        fmt = FORMATS["json"]
+    if fmt.loads is None:
+        raise FormatError(f"Argmap cannot read {fmt.name} files", path=name)
+    return fmt.loads(text, path=name)
+
+
 def read_student(path: Path) -> ArgumentMap:
     """A student's map file in any format Argmap reads (chosen by suffix, then by content)."""
-    from argmap.formats import guess
-
-    text = path.read_text(encoding="utf-8")
-    fmt = guess(path.name, text)
-    if fmt.loads is None:
-        raise ArgmapError(f"{path.name}: Argmap cannot read {fmt.name} files")
-    return fmt.loads(text, path=path.name)
+    return load_map(path.name, path.read_text(encoding="utf-8"))
 
 
 def row(student: str, result: Comparison | None, error: str = "") -> dict[str, Any]:

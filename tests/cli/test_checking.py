@@ -114,3 +114,13 @@ def test_grade_empty_folder_says_so(tmp_path):
     result = run("grade", EXAMPLE, tmp_path, "-o", tmp_path / "r.csv")
     assert result.exit_code == 1
     assert "no map files" in result.output
+
+
+def test_check_reads_a_kialo_txt_as_a_map_not_a_text(tmp_path):
+    from argmap.formats import FORMATS
+
+    kialo = FORMATS["kialo"]
+    path = tmp_path / "debate.txt"
+    path.write_text(kialo.dumps(native.loads(EXAMPLE.read_text(encoding="utf-8"))), encoding="utf-8")
+    data = json.loads(run("check", path, "--json", "--severity", "info").output)
+    assert any(f["check"] == "rhetorical_question" for f in data["findings"])

@@ -14,27 +14,21 @@ SEVERITY = click.Choice(["info", "warning", "error"])
 
 def load_any(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
     """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file."""
-    from argmap.formats import guess
-
-    if path == "-" or path.lower().endswith(TEXT_SUFFIXES):
+    if path == "-" or (path.lower().endswith(TEXT_SUFFIXES) and not _is_kialo(Path(path))):
         from argmap.cli.extract import read_text
         from argmap.extract import extract
 
         text, title, _ = read_text(path)
         return extract(text, title=title)
-    text = Path(path).read_text(encoding="utf-8")
-    if _is_exercise(text):
-        from argmap import exercise
+    from argmap.grading import load_map
 
-        return exercise.loads(text, path=path).reference
-    fmt = guess(path, text)
-    if fmt.loads is None:
-        raise click.ClickException(f"{path}: Argmap cannot read {fmt.name} files")
-    return fmt.loads(text, path=path)
+    return load_map(path, Path(path).read_text(encoding="utf-8"))
 
 
-def _is_exercise(text: str) -> bool:
-    return '"argmap-exercise"' in text[:2000]
+def _is_kialo(path: Path) -> bool:
+    """A Kialo export is a .txt map, not a text to draft."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        return fh.read(200).lstrip("\ufeff").startswith("Discussion Title:")
 
 
 @click.command("check")

@@ -8,7 +8,7 @@ import streamlit as st
 from argmap import exercise, grading
 from argmap.app import state, widgets
 from argmap.compare import Comparison, compare
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError
 from argmap.exercise import Exercise
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
@@ -19,15 +19,7 @@ FEEDBACK = "classroom_feedback"  # the student's last Comparison
 
 
 def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
-    from argmap.formats import guess
-
-    text = upload.getvalue().decode("utf-8-sig")
-    if '"argmap-exercise"' in text[:2000]:
-        return exercise.loads(text, path=upload.name).reference
-    fmt = guess(upload.name, text)
-    if fmt.loads is None:
-        raise FormatError(f"Argmap cannot read {fmt.name} files", path=upload.name)
-    return fmt.loads(text, path=upload.name)
+    return grading.load_map(upload.name, upload.getvalue().decode("utf-8-sig"))
 
 
 def _show_comparison(result: Comparison) -> None:
