@@ -11,10 +11,10 @@ from argmap.extract import extract
 FLOORS = {
     "seg_recall": 0.91,
     "seg_precision": 0.91,
-    "cc_acc": 0.67,
-    "role_f1": 0.64,
-    "func_f1": 0.60,
-    "attach_acc": 0.54,
+    "cc_acc": 0.75,
+    "role_f1": 0.80,
+    "func_f1": 0.79,
+    "attach_acc": 0.56,
 }
 
 

@@ -10,7 +10,7 @@ from argmap.roles import derive
 PIECE = (
     "Cities should charge drivers to enter the centre.\u00a0 Traffic there has doubled \u2014 and the air is "
     "bad, because diesel cars dominate.\n\nOf course, shop owners fear a loss of customers. But studies show "
-    "that pedestrians spend more than drivers. Therefore the charge would help trade too."
+    "that pedestrians spend more than drivers. Besides, buses would run faster."
 )
 
 

@@ -38,6 +38,7 @@ from argmap.model import (
     Span,
     Statement,
 )
+from argmap.roles import main_conclusion
 
 __all__ = ["extract"]
 
@@ -197,16 +198,19 @@ def _build(
                     )
                 )
     evidence = _evidence(text, norm, found, units, sid, main_id)
-    return ArgumentMap(
+    amap = ArgumentMap(
         id=map_id,
         title=title or "Draft map",
         source=Source(title=title, text=text),
-        main=None,
         statements=tuple(statements),
         inferences=tuple(inferences),
         attacks=tuple(attacks),
         evidence=tuple(evidence),
     )
+    if main_id is not None and main_conclusion(amap) != main_id:
+        # The graph alone would not show the claim (e.g. it is only attacked): name it.
+        amap = ArgumentMap.model_validate({**amap.model_dump(), "main": main_id})
+    return amap
 
 
 def _evidence(

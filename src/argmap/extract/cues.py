@@ -156,7 +156,6 @@ CONCLUSION: tuple[str, ...] = (
     "it follows that",
     "this means",
     "which means",
-    "clearly",
     "in my opinion",
     "in my view",
     "i think",

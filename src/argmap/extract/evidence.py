@@ -47,9 +47,11 @@ def _alt(phrases: tuple[str, ...]) -> str:
 
 _VERBS = _alt(tuple(v for v in C.REPORTING if v != "according to"))
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:of\s+|the\s+|de\s+|van\s+)?[A-Z][\w.'&-]*){0,5}"
+# Capitalised sentence openers that are connectives, not names ("But studies show ...").
+_OPENERS = r"(?!(?:But|And|So|Yet|However|Also|Now|Then|Thus|Therefore|Still|Indeed|In fact|Moreover)\b)"
 _SUBJECT = (
-    rf"(?:(?i:the|a|an|new|recent|one|another)\s+)?"
-    rf"(?:(?:[a-z]+\s+){{0,2}}(?i:{_alt(C.STUDY_WORDS)})|{_NAME})"
+    rf"{_OPENERS}(?:(?i:the|a|an|new|recent|one|another)\s+)?"
+    rf"(?:(?i:[a-z]+\s+){{0,2}}(?i:{_alt(C.STUDY_WORDS)})|{_NAME})"
 )
 # Reporters who are the opponent's voice or the author, not a source of evidence.
 _NOT_SOURCES = frozenset(
@@ -190,11 +192,15 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     f"evidence: reported speech ('{who} {verb} that ...') backs what it reports",
                 )
             )
-            # The sentence splits: what comes before the attribution, and the reported claim.
+            # The sentence splits into what comes before the attribution and the reported claim; a
+            # short head ("But studies show that ...") keeps the sentence whole, connective and all.
             head = text[s.start : s.start + rep.start("who")].rstrip(" ,;:-")
-            if len(head.split()) >= 3:
-                found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
-            found.sentences.append(Sentence(cstart, s.end, s.paragraph))
+            if 0 < len(head.split()) < 3:
+                found.sentences.append(s)
+            else:
+                if head:
+                    found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
+                found.sentences.append(Sentence(cstart, s.end, s.paragraph))
             if words.rstrip().endswith(":") and n + 1 < len(sentences):
                 block_for, block_para = (claim, who, verb), sentences[n + 1].paragraph
                 if block_para == s.paragraph:

@@ -24,18 +24,18 @@ from argmap.extract import cues as C
 from argmap.extract.units import Unit
 
 # Weights of the main-conclusion score (fitted by hand on the arg-microtexts corpus, see bench/).
-W_FIRST = 2.0  # first unit of the text
+W_FIRST = 0.5  # first unit of the text
 W_FIRST_LONG = 0.5  # first unit of a text of several paragraphs (op-eds often open with a story)
-W_LAST = 1.2  # last unit of the text
+W_LAST = 0.7  # last unit of the text
 W_PARA_LAST = 0.6  # any unit of the last paragraph of a text of several paragraphs
 W_CONCLUSION = 2.5  # a conclusion indicator ("therefore", "in short", "I think")
 W_STANCE = 1.5  # a deontic or evaluative stance ("should", "must", "it is time")
 W_TITLE = 2.0  # shares content words with the title (microtexts have no title: set by judgement)
-W_PREMISE = -2.5  # opens with a premise indicator ("because", "since")
+W_PREMISE = -1.0  # opens with a premise indicator ("because", "since")
 W_ADDITION = -2.0  # opens with "besides", "moreover"
 W_EXAMPLE = -2.5  # opens with "for example"
-W_COUNTER = -0.5  # the author's answer to an objection: usually a reason, sometimes the claim
-W_QUESTION = -1.0  # a question is rarely the claim itself
+W_COUNTER = 0.0  # the author's answer to an objection: usually a reason, sometimes the claim
+W_QUESTION = -2.5  # a question is rarely the claim itself
 W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
@@ -100,6 +100,7 @@ _RHETORICAL_LATE = re.compile(
 _REASON_ONLY = frozenset(
     ("because", "since", "given that", "after all", "considering that", "due to", "once")
 )
+_EARLY_COUNTER = re.compile(r"^[\w' ]{0,30}?,\s*(however|though|nevertheless|nonetheless),")
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
@@ -120,6 +121,8 @@ class Reading:
     cues: list[str] = field(default_factory=list)
     reason: str = ""
     score: float = 0.0
+    granted: str | None = None  # the answer ("but") that shows this unit is granted to the other side
+    turn: str | None = None  # the marker with which this unit turns against the author's claim
 
 
 @dataclass
@@ -151,6 +154,11 @@ def read_unit(unit: Unit, text: str) -> Reading:
     return Reading(unit=unit, low=low, starts=starts, inner=inner, question=low.rstrip("\"') ").endswith("?"))
 
 
+def _may_be_main(r: Reading) -> bool:
+    """A reason or an example by grammar ("because ...", "for example ...") is never the main claim."""
+    return r.starts.get("premise") not in _REASON_ONLY and "example" not in r.starts
+
+
 def _content_words(text: str) -> set[str]:
     """Content-word stems (first five letters), so "pupil" meets "pupils"."""
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
@@ -165,39 +173,80 @@ def _is_opponent(r: Reading) -> str | None:
     return None
 
 
+def _counter_cue(r: Reading) -> str | None:
+    """The answer marker a unit opens with, or an early parenthetical one ("It is true, however, ...")."""
+    if "counter" in r.starts:
+        return r.starts["counter"]
+    m = _EARLY_COUNTER.match(r.low)
+    return m.group(1) if m else None
+
+
+def _provisional_main(rs: list[Reading]) -> int:
+    authors = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
+    return max(authors, key=lambda i: (rs[i].score, -i)) if authors else -1
+
+
 def _mark_voices(rs: list[Reading]) -> None:
-    """Give each unit its voice: the opponent's stretch runs from a concession to the author's answer."""
+    """Give each unit its voice: the opponent's stretch runs from a concession to the author's answer.
+
+    Explicit cues first ("admittedly", "some say", "although"); then an answer ("but", "however")
+    marks the unit before it as granted to the other side, unless that unit is the author's claim, in
+    which case the answer itself is the objection; units joined by "and" to an objection share its voice.
+    """
     n = len(rs)
     for r in rs:
         cue = _is_opponent(r)
         if cue:
             r.voice = "opponent"
             r.cues.append(cue)
+    claim = _provisional_main(rs)
     for i, r in enumerate(rs):
-        # "X, but Y" inside one sentence: X is granted to the other side when Y answers it.
-        if "counter" in r.starts and i > 0:
-            prev = rs[i - 1]
-            if (
-                prev.voice == "author"
-                and prev.unit.sentence == r.unit.sentence
-                and "soft_opponent" in prev.starts
-            ):
-                prev.voice = "opponent"
-                prev.cues.append(prev.starts["soft_opponent"])
-    # An opponent's stretch continues (its supporting units) until a counter, if a counter comes.
+        cue = _counter_cue(r)
+        if cue is None or i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph or r.voice == "opponent":
+            continue
+        prev = rs[i - 1]
+        if prev.voice == "opponent":
+            continue
+        if i - 1 == claim:
+            r.voice = "opponent"
+            r.turn = cue
+            r.cues.append(cue)
+            continue
+        prev.voice = "opponent"
+        prev.granted = cue
+        k = i - 1
+        while k > 0 and "and" == rs[k].low[:3].strip() and rs[k - 1].unit.sentence == rs[k].unit.sentence:
+            rs[k - 1].voice = "opponent"
+            rs[k - 1].granted = cue
+            k -= 1
+    # Coordinated units ("..., and ...") share the voice of the objection they join.
+    for i in range(1, n):
+        r, prev = rs[i], rs[i - 1]
+        if (
+            prev.voice == "opponent"
+            and r.voice == "author"
+            and r.low.startswith("and ")
+            and _counter_cue(r) is None
+        ):
+            if prev.unit.sentence == r.unit.sentence:
+                r.voice = "opponent"
+                r.granted = prev.granted or "and"
+    # An opponent's stretch continues (its supporting units) until an answer, if an answer comes.
     i = 0
     while i < n:
         if rs[i].voice != "opponent":
             i += 1
             continue
         j = i + 1
-        while j < n and "counter" not in rs[j].starts and rs[j].unit.paragraph == rs[i].unit.paragraph:
+        while j < n and _counter_cue(rs[j]) is None and rs[j].unit.paragraph == rs[i].unit.paragraph:
             if "conclusion" in rs[j].starts or "conclusion" in rs[j].inner or "stance" in rs[j].inner:
                 break
             j += 1
-        if j < n and "counter" in rs[j].starts and rs[j].unit.paragraph == rs[i].unit.paragraph:
+        if j < n and _counter_cue(rs[j]) is not None and rs[j].unit.paragraph == rs[i].unit.paragraph:
             for k in range(i + 1, j):
-                rs[k].voice = "opponent"
+                if rs[k].voice == "author":
+                    rs[k].voice = "opponent"
+                    rs[k].granted = rs[k].granted or _counter_cue(rs[j])
         i = j if j > i else i + 1
 
 
@@ -268,13 +317,9 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
                 r.tags.append("question")
         if _PARENTHESIS.match(r.low):
             r.tags.append("background")
-    _mark_voices(rs)
     _score_main(rs, _content_words(title or ""))
-    candidates = [
-        i
-        for i, r in enumerate(rs)
-        if r.voice == "author" and r.starts.get("premise") not in _REASON_ONLY and "example" not in r.starts
-    ]
+    _mark_voices(rs)
+    candidates = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
     if main is not None and rs[main].score < MIN_MAIN_SCORE:
         main = None
@@ -306,7 +351,9 @@ def _link(rs: list[Reading], main: int | None) -> None:
     last_counter: int | None = None
     for i, r in enumerate(rs):
         prev = i - 1 if i > 0 else None
+        nxt = i + 1 if i + 1 < len(rs) else None
         same_sentence = prev is not None and rs[prev].unit.sentence == r.unit.sentence
+        next_same = nxt is not None and rs[nxt].unit.sentence == r.unit.sentence
         head = heads.get(r.unit.paragraph, main)
         if head == i:
             head = main
@@ -319,31 +366,33 @@ def _link(rs: list[Reading], main: int | None) -> None:
             )
             continue
         if r.voice == "opponent":
-            if last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
-                r.link = ("support", prev if same_sentence and "premise" in r.starts else last_opponent)
-                r.reason = f"opponent's reason: it backs the objection '{_short(rs[last_opponent])}'"
-            else:
+            _link_opponent(rs, i, main, head, last_opponent)
+            if r.link is None or r.link[0] == "attack":
                 last_opponent = i
-                target = main if main is not None else head
-                if target is not None and target != i:
-                    r.link = ("attack", target)
-                    r.reason = f"objection: the opponent's voice ('{r.cues[0] if r.cues else ''}')"
             continue
-        if (
-            "counter" in r.starts
-            and last_opponent is not None
-            and (prev is not None and rs[prev].voice == "opponent")
-        ):
+        cue = _counter_cue(r)
+        if cue and last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
             r.link = ("attack", last_opponent)
-            r.cues.append(r.starts["counter"])
-            r.reason = f"rebuttal: it answers the objection after '{r.starts['counter']}'"
+            if cue not in r.cues:
+                r.cues.append(cue)
+            r.reason = f"rebuttal: it answers the objection after '{cue}'"
             last_counter = i
             last_opponent = None
             continue
-        if "premise" in r.starts and same_sentence and prev is not None and rs[prev].voice == "author":
+        premise = r.starts.get("premise")
+        if premise and not same_sentence and next_same and rs[nxt].voice == "author" and nxt != main:
+            # "Since X, Y": the opening clause is Y's reason.
+            r.link = ("support", nxt)
+            r.cues.append(premise)
+            r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
+        elif premise and not same_sentence and next_same and nxt == main:
+            r.link = ("support", nxt)
+            r.cues.append(premise)
+            r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
+        elif premise and same_sentence and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
-            r.cues.append(r.starts["premise"])
-            r.reason = f"premise: it follows '{r.starts['premise']}' and supports the clause before it"
+            r.cues.append(premise)
+            r.reason = f"premise: it follows '{premise}' and supports the clause before it"
         elif "example" in r.starts and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
             r.cues.append(r.starts["example"])
@@ -357,39 +406,64 @@ def _link(rs: list[Reading], main: int | None) -> None:
             r.reason = "premise: it backs the answer to the objection just before it"
             continue
         elif head is not None and head != i:
-            cue = r.starts.get("premise") or r.starts.get("addition")
-            if cue:
-                r.cues.append(cue)
+            add = premise or r.starts.get("addition")
+            if add:
+                r.cues.append(add)
             r.link = ("support", head)
             kind = "main conclusion" if head == main else "paragraph's claim"
             r.reason = (
-                f"premise: it follows '{cue}' and supports the {kind}"
-                if cue
+                f"premise: it follows '{add}' and supports the {kind}"
+                if add
                 else f"premise: it supports the {kind}"
             )
-        # "therefore Y": the unit before Y supports Y instead of Y's own target.
-        if (
-            ("forward" in r.starts or "conclusion" in r.starts)
-            and prev is not None
-            and rs[prev].voice == "author"
-        ):
-            cue = r.starts.get("forward") or r.starts.get("conclusion") or ""
-            root = _sentence_root(rs, prev)
-            if (
-                root != main
-                and rs[root].link is not None
-                and rs[root].link[0] == "support"
-                and r.link
-                != (
-                    "support",
-                    root,
-                )
-            ):
-                rs[root].link = ("support", i)
-                rs[root].reason = f"premise: the next statement follows from it ('{cue}')"
-            if cue and cue not in r.cues:
-                r.cues.append(cue)
+        _chain_forward(rs, i, main)
         last_counter = None
+
+
+def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None, last: int | None) -> None:
+    """An objection attacks the main conclusion; the opponent's further units back it or join it."""
+    r = rs[i]
+    prev = rs[i - 1] if i > 0 else None
+    cue = r.turn or (r.cues[0] if r.cues else r.granted or "")
+    if prev is not None and prev.voice == "opponent" and last is not None and prev.link is not None:
+        if r.low.startswith("and ") and prev.unit.sentence == r.unit.sentence:
+            r.link = prev.link  # "A, and B": both grant the same point against the same target
+            r.reason = "objection: joined by 'and' to the objection before it"
+            return
+        same = prev.unit.sentence == r.unit.sentence
+        r.link = ("support", i - 1 if same and "premise" in r.starts else last)
+        r.reason = f"opponent's reason: it backs the objection '{_short(rs[last])}'"
+        return
+    target = main if main is not None else head
+    if r.turn and i > 0:
+        target = main if main is not None else i - 1
+    if target is not None and target != i:
+        r.link = ("attack", target)
+        if r.turn:
+            r.reason = f"objection: it turns against the claim with '{r.turn}'"
+        elif r.granted and not r.cues:
+            r.reason = f"objection: granted to the other side, then answered with '{r.granted}'"
+        else:
+            r.reason = f"objection: the opponent's voice ('{cue}')"
+
+
+def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
+    """ "therefore Y": the sentence before Y supports Y instead of Y's own target."""
+    r = rs[i]
+    if i == 0 or not ("forward" in r.starts or "conclusion" in r.starts) or rs[i - 1].voice != "author":
+        return
+    cue = r.starts.get("forward") or r.starts.get("conclusion") or ""
+    root = _sentence_root(rs, i - 1)
+    if (
+        root != main
+        and rs[root].link is not None
+        and rs[root].link[0] == "support"
+        and r.link != ("support", root)
+    ):
+        rs[root].link = ("support", i)
+        rs[root].reason = f"premise: the next statement follows from it ('{cue}')"
+    if cue and cue not in r.cues:
+        r.cues.append(cue)
 
 
 def _sentence_root(rs: list[Reading], k: int) -> int:
