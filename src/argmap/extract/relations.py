@@ -215,7 +215,7 @@ def _mark_voices(rs: list[Reading]) -> None:
         prev.voice = "opponent"
         prev.granted = cue
         k = i - 1
-        while k > 0 and "and" == rs[k].low[:3].strip() and rs[k - 1].unit.sentence == rs[k].unit.sentence:
+        while k > 0 and rs[k].low.startswith("and ") and rs[k - 1].unit.sentence == rs[k].unit.sentence:
             rs[k - 1].voice = "opponent"
             rs[k - 1].granted = cue
             k -= 1
