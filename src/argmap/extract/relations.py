@@ -227,10 +227,10 @@ def _mark_voices(rs: list[Reading]) -> None:
             and r.voice == "author"
             and r.low.startswith("and ")
             and _counter_cue(r) is None
+            and prev.unit.sentence == r.unit.sentence
         ):
-            if prev.unit.sentence == r.unit.sentence:
-                r.voice = "opponent"
-                r.granted = prev.granted or "and"
+            r.voice = "opponent"
+            r.granted = prev.granted or "and"
     # An opponent's stretch continues (its supporting units) until an answer, if an answer comes.
     i = 0
     while i < n:
