@@ -166,11 +166,12 @@ def _build(
             continue
         kind, target = r.link
         tid = sid.get(target) if target is not None else main_id
-        if target is None or tid is None or tid == sid[n]:
+        if tid is None or tid == sid[n]:
             continue
-        if not _acyclic(parent, n, target):
-            continue
-        parent[n] = target
+        if target is not None:
+            if not _acyclic(parent, n, target):
+                continue
+            parent[n] = target
         cues = tuple(dict.fromkeys(r.cues))
         if kind == "support":
             inferences.append(

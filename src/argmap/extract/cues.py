@@ -116,6 +116,8 @@ SUBJECTS: tuple[str, ...] = (
 PARENTHETICAL: tuple[str, ...] = ("however", "therefore", "thus", "nevertheless", "though", "of course")
 # Sentence-initial subordinators: "Although X, Y." -> "Although X," | "Y."
 SPLIT_INITIAL: tuple[str, ...] = (
+    "despite",
+    "in spite of",
     "although",
     "even though",
     "though",

@@ -116,7 +116,7 @@ class Reading:
     inner: dict[str, str]  # category -> cue phrase found inside
     question: bool = False
     voice: str = "author"  # "author" | "opponent"
-    link: tuple[str, int] | None = None  # ("support" | "attack", index of the target unit)
+    link: tuple[str, int | None] | None = None  # ("support" | "attack", target unit; None = unstated claim)
     tags: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     reason: str = ""
@@ -320,6 +320,10 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     _score_main(rs, _content_words(title or ""))
     _mark_voices(rs)
     candidates = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
+    if not candidates:  # every unit granted to the other side by position only: the best of them speaks
+        candidates = [i for i, r in enumerate(rs) if _is_opponent(r) is None and _may_be_main(r)]
+        for i in candidates:
+            rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
     if main is not None and rs[main].score < MIN_MAIN_SCORE:
         main = None
@@ -405,7 +409,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             r.link = ("support", last_counter)
             r.reason = "premise: it backs the answer to the objection just before it"
             continue
-        elif head is not None and head != i:
+        elif head != i:  # head None: the unstated main conclusion
             add = premise or r.starts.get("addition")
             if add:
                 r.cues.append(add)
@@ -437,7 +441,7 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
     target = main if main is not None else head
     if r.turn and i > 0:
         target = main if main is not None else i - 1
-    if target is not None and target != i:
+    if target != i:  # target None: the unstated main conclusion
         r.link = ("attack", target)
         if r.turn:
             r.reason = f"objection: it turns against the claim with '{r.turn}'"

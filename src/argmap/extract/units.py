@@ -52,6 +52,8 @@ _COLON = re.compile(r"(?<=:)\s+")
 COLON_WORDS = 6  # a colon splits only between two clause-sized parts
 _INITIAL = re.compile(rf"(?:{_alternation(SPLIT_INITIAL)})\b")
 _WORD = re.compile(r"[\w']+")
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+_COORDINATE = re.compile(r"(?:and|or)\b")
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -79,10 +81,16 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
                 cuts.add(m.end())
         initial = _INITIAL.match(low, s)
         if initial:  # "Although X, Y." -> cut after the first comma that leaves a clause on each side
+            coordinated = False
             for m in re.finditer(r",\s+", low[s:e]):
+                after = low[s + m.end() : s + m.end() + 12]
+                if _RELATIVE.match(after):  # "Despite X, which ..., Y": the relative clause belongs to X
+                    continue
                 if _words(text, s, s + m.start()) >= INITIAL_WORDS:
                     cuts.add(s + m.end())
-                    break
+                    if not _COORDINATE.match(after) or coordinated:
+                        break
+                    coordinated = True  # "Although X, and Y, Z": Y is a second subordinate clause
         bounds = [s]
         for c in sorted(cuts):
             if _words(text, bounds[-1], c) >= MIN_WORDS and _words(text, c, e) >= MIN_WORDS:
