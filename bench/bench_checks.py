@@ -20,6 +20,7 @@ from argmap.corpus_eval import corpus_dir
 from argmap.extract import extract
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_extract.build: the long inputs
 
 
 def measure(name: str, paths: list[Path]) -> None:
@@ -58,6 +59,19 @@ def measure(name: str, paths: list[Path]) -> None:
         print(f"{k:32} {by_check[k] / n:8.2f} {by_check_warn[k] / n:10.2f}")
 
 
+def scale() -> None:
+    """check() time on long drafted maps (the seed paragraphs repeated with variations)."""
+    from bench_extract import build
+
+    print("\n== check() on long texts")
+    for words in (1_000, 10_000, 50_000):
+        amap = extract(build(words))
+        t0 = time.perf_counter()
+        found = check(amap)
+        took = time.perf_counter() - t0
+        print(f"{words:>6} words, {len(amap.statements):>5} statements: {took:6.2f} s, {len(found)} findings")
+
+
 def main() -> None:
     check(extract("We should act. Costs will rise."))  # warm up: imports and compiled patterns
     measure("seeds", sorted(SEEDS.glob("*.txt")))
@@ -68,6 +82,7 @@ def main() -> None:
         )
         return
     measure("arg-microtexts-en", sorted(folder.glob("*.txt")))
+    scale()
 
 
 if __name__ == "__main__":

@@ -115,3 +115,16 @@ def test_counter_to_an_objection_is_not_an_unanswered_objection_without_a_main(m
         attacks=(("o", "c"), ("r", "o")),
     )
     assert list(structure.unanswered_objection(m)) == []
+
+
+def test_a_claim_repeated_three_times_is_one_finding(make):
+    m = make(
+        {
+            "a": "Voters will become more cautious about sharing data.",
+            "b": "Voters will become more cautious about sharing their data.",
+            "c": "Voters will become more cautious about sharing the data.",
+            "d": "Something else entirely.",
+        }
+    )
+    found = list(structure.near_duplicate(m))
+    assert [f.node_ids for f in found] == [("a", "b", "c")]

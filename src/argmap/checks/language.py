@@ -10,6 +10,7 @@ checks also read the rest of the span's sentence, minus the words other elements
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -42,26 +43,46 @@ def is_question(text: str) -> bool:
     return "?" in text
 
 
-def context(amap: ArgumentMap, s: Statement) -> str:
-    """The statement's text plus the words around its span, up to the sentence's ends or the
+def contexts(amap: ArgumentMap) -> dict[str, str]:
+    """Each statement's text plus the words around its span, up to the sentence's ends or the
     nearest words another element quotes (so a cue is credited to the nearest claim only)."""
-    if s.span is None or amap.source is None:
-        return s.text
+    if amap.source is None:
+        return {s.id: s.text for s in amap.statements}
     src = amap.source.text
-    ends = [m.end() for m in _SENTENCE_END.finditer(src, 0, s.span.start)]
-    start = ends[-1] if ends else 0
-    m = _SENTENCE_END.search(src, max(s.span.start, s.span.end - 1))
-    end = m.end() if m else len(src)
-    for g in (amap.statements, amap.evidence):
-        for x in g:
-            if x.id == s.id or x.span is None:
-                continue
-            if x.span.end <= s.span.start:
-                start = max(start, x.span.end)
-            elif x.span.start >= s.span.end:
-                end = min(end, x.span.start)
-    around = src[start : s.span.start] + " … " + src[s.span.end : end]
-    return s.text + " " + re.sub(r"\s+", " ", around).strip()
+    quoted = [x for g in (amap.statements, amap.evidence) for x in g if x.span is not None]
+    ends = sorted((x.span.end, x.id) for x in quoted)  # type: ignore[union-attr]
+    starts = sorted((x.span.start, x.id) for x in quoted)  # type: ignore[union-attr]
+    end_keys = [e for e, _ in ends]
+    start_keys = [st for st, _ in starts]
+    out: dict[str, str] = {}
+    for s in amap.statements:
+        if s.span is None:
+            out[s.id] = s.text
+            continue
+        sp = s.span
+        stops = [m.end() for m in _SENTENCE_END.finditer(src, max(0, sp.start - 400), sp.start)]
+        start = stops[-1] if stops else max(0, sp.start - 400)
+        m = _SENTENCE_END.search(src, max(sp.start, sp.end - 1))
+        end = min(m.end() if m else len(src), sp.end + 400)
+        # The nearest other quoted words before and after the span (never this element's own).
+        k = bisect_right(end_keys, sp.start) - 1
+        while k >= 0 and ends[k][1] == s.id:
+            k -= 1
+        if k >= 0:
+            start = max(start, ends[k][0])
+        k = bisect_left(start_keys, sp.end)
+        while k < len(starts) and starts[k][1] == s.id:
+            k += 1
+        if k < len(starts):
+            end = min(end, starts[k][0])
+        around = src[start : sp.start] + " … " + src[sp.end : max(end, sp.end)]
+        out[s.id] = s.text + " " + re.sub(r"\s+", " ", around).strip()
+    return out
+
+
+def context(amap: ArgumentMap, s: Statement) -> str:
+    """One statement's text with the words around its span (see ``contexts``)."""
+    return contexts(amap)[s.id]
 
 
 def _used_as_premise(amap: ArgumentMap) -> set[str]:
@@ -110,8 +131,9 @@ def rhetorical_question(amap: ArgumentMap) -> Iterator[Finding]:
 
 def loaded_language(amap: ArgumentMap) -> Iterator[Finding]:
     """Emotive or loaded words that judge while they describe."""
+    around = contexts(amap)
     for s in amap.statements:
-        found = cues(lx.LOADED, context(amap, s))
+        found = cues(lx.LOADED, around[s.id])
         if found:
             yield Finding(
                 check="loaded_language",
@@ -225,8 +247,9 @@ def prediction_as_fact(amap: ArgumentMap) -> Iterator[Finding]:
 
 def attack_on_arguer(amap: ArgumentMap) -> Iterator[Finding]:
     """Hypocrisy, tu quoque, motives, insults: criticism of the person, not the claim."""
+    around = contexts(amap)
     for s in amap.statements:
-        found = cues(lx.AD_HOMINEM, context(amap, s))
+        found = cues(lx.AD_HOMINEM, around[s.id])
         if found:
             kinds = sorted({label for _, label in found})
             yield Finding(

@@ -192,6 +192,7 @@ def near_duplicate(amap: ArgumentMap) -> Iterator[Finding]:
     """Two statements that say (nearly) the same thing."""
     if len(amap.statements) < 2:
         return
+    import numpy as np
     from rapidfuzz import fuzz, process, utils
 
     texts = [s.text for s in amap.statements]
@@ -202,18 +203,35 @@ def near_duplicate(amap: ArgumentMap) -> Iterator[Finding]:
         processor=utils.default_process,
         score_cutoff=DUPLICATE_RATIO,
     )
-    for a in range(len(texts)):
-        for b in range(a + 1, len(texts)):
-            if scores[a][b] >= DUPLICATE_RATIO:
-                sa, sb = amap.statements[a].id, amap.statements[b].id
-                yield Finding(
-                    check="near_duplicate",
-                    severity="warning",
-                    node_ids=(sa, sb),
-                    message=f"{sa} and {sb} say nearly the same thing ({scores[a][b]:.0f}% alike).",
-                    cue=f"“{_short(amap, sb)}”",
-                    question="Are these one claim? If so, merge them; if not, what tells them apart?",
-                )
+    # Only pairs above the diagonal that pass: numpy finds them without a Python loop over n² pairs.
+    # Pairs are joined into groups, so a claim repeated five times is one finding, not ten.
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in np.argwhere(np.triu(scores, k=1) >= DUPLICATE_RATIO):
+        parent[root(int(b))] = root(int(a))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        groups[root(i)].append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ids = tuple(amap.statements[i].id for i in members)
+        alike = min(scores[members[0]][i] for i in members[1:]) if len(members) == 2 else DUPLICATE_RATIO
+        head = f"{ids[0]} and {ids[1]}" if len(ids) == 2 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+        yield Finding(
+            check="near_duplicate",
+            severity="warning",
+            node_ids=ids,
+            message=f"{head} say nearly the same thing (at least {alike:.0f}% alike).",
+            cue=f"“{_short(amap, ids[1])}”",
+            question="Are these one claim? If so, merge them; if not, what tells them apart?",
+        )
 
 
 def unconnected(amap: ArgumentMap) -> Iterator[Finding]:

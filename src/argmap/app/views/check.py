@@ -104,7 +104,13 @@ with left:
 
 with tab_findings:
     st.caption("Cues, not verdicts: each finding is a question to ask of the argument.")
-    st.radio("Show findings at or above", SEVERITIES, horizontal=True, key="check_severity")
+    st.radio(
+        "Show findings at or above",
+        SEVERITIES,
+        horizontal=True,
+        key="check_severity",
+        on_change=lambda: st.session_state.pop("check_finding", None),  # the list changes under it
+    )
     if not findings:
         st.success("No findings at this severity.")
     else:
