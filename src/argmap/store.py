@@ -209,7 +209,7 @@ class Store:
         if not self.folder.is_dir():
             return []
         entries = []
-        for path in sorted(self.folder.glob("*.json")):
+        for path in sorted(self.folder.glob("*.json"), key=lambda p: p.stem):
             if path.name.startswith(".") or not path.is_file():
                 continue
             entries.append(self._entry(path.stem, path))
@@ -299,14 +299,13 @@ class Store:
                 raw: bytes | None = path.read_bytes()
             except FileNotFoundError:
                 raw = None
-            found = _stored_revision(path, raw) if raw is not None else 0
             if raw is not None and not expected_revision:
-                err = Conflict(name, 0, found, str(path))
+                err = Conflict(name, 0, self._peek_revision(path), str(path))
                 err.args = (
-                    f"a map called '{name}' already exists (revision {found}); "
-                    f"load it first, or save under another name",
+                    f"a map called '{name}' already exists; load it first, or save under another name",
                 )
                 raise err
+            found = _stored_revision(path, raw) if raw is not None else 0
             if raw is None and expected_revision:
                 err = Conflict(name, expected_revision, 0, str(path))
                 err.args = (
