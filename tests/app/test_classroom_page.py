@@ -74,3 +74,13 @@ def test_student_without_exercise_is_told_to_open_one(app) -> None:
     at = app("classroom")
     at.radio(key="classroom_mode").set_value("Student").run()
     assert any("Open an exercise file" in m.value for m in at.info)
+
+
+def test_teacher_clears_the_submissions(app) -> None:
+    at = app("classroom")
+    at.session_state["classroom_exercise"] = exercise.create(reference())
+    at.session_state["classroom_submissions"] = {"ada": reference()}
+    at.run()
+    at.button(key="clear_submissions").click().run()
+    assert not at.exception
+    assert any("No student maps yet" in m.value for m in at.info)

@@ -87,11 +87,18 @@ def teacher(ex: Exercise | None) -> None:
         try:
             subs[name] = _read_upload(up)
         except (ArgmapError, UnicodeDecodeError) as err:
-            st.error(f"{up.name}: {str(err).splitlines()[0]}")
+            first = str(err).splitlines()[0]
+            st.error(first if up.name in first else f"{up.name}: {first}")
     if not subs:
         st.info("No student maps yet: upload them above, or have students submit on the Student view.")
         return
 
+    st.button(
+        "Clear the submissions",
+        key="clear_submissions",
+        on_click=lambda: st.session_state.pop(SUBMISSIONS, None),
+        help="Forget every student map graded so far (uploads stay in the box above: remove them there).",
+    )
     table, results = grading.grade_maps(ex.reference, subs)
     summary = grading.summary(table)
     cols = st.columns(4)
