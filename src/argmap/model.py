@@ -42,6 +42,17 @@ EVIDENCE_KIND_LABELS = {
 }
 
 
+class InvariantsBroken(ValueError):
+    """Raised inside validation; keeps each problem apart so callers can list them one by one.
+
+    pydantic wraps it in a ``ValidationError`` whose error ``ctx["error"]`` is this exception.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -160,7 +171,7 @@ class ArgumentMap(_Frozen):
     def _check_invariants(self) -> ArgumentMap:
         found = problems(self)
         if found:
-            raise ValueError("; ".join(str(p) for p in found))
+            raise InvariantsBroken(found)
         return self
 
     # Look-ups used everywhere; cheap enough to rebuild, and a frozen map never goes stale.

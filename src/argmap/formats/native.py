@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import FormatError, MapInvalid, Problem
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, InvariantsBroken
 
 NAME = "json"
 
@@ -40,7 +40,15 @@ def from_data(data: Any, path: str | None = None) -> ArgumentMap:
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
-        raise MapInvalid([_problem(e, data) for e in err.errors()], path=path) from None
+        raise MapInvalid([p for e in err.errors() for p in _problems(e, data)], path=path) from None
+
+
+def _problems(error: dict[str, Any], data: dict[str, Any]) -> list[Problem]:
+    """One pydantic error as problems: the invariant check's own list, else one located problem."""
+    broken = error.get("ctx", {}).get("error")
+    if isinstance(broken, InvariantsBroken):
+        return list(broken.problems)
+    return [_problem(error, data)]
 
 
 def _problem(error: dict[str, Any], data: dict[str, Any]) -> Problem:
