@@ -9,12 +9,12 @@ from argmap.corpus_eval import corpus_dir, evaluate
 from argmap.extract import extract
 
 FLOORS = {
-    "seg_recall": 0.91,
+    "seg_recall": 0.92,
     "seg_precision": 0.91,
-    "cc_acc": 0.75,
+    "cc_acc": 0.85,
     "role_f1": 0.80,
-    "func_f1": 0.79,
-    "attach_acc": 0.56,
+    "func_f1": 0.81,
+    "attach_acc": 0.61,
 }
 
 

@@ -151,6 +151,8 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
         if quoted:
             outside = _outside_quotes(words)
             m = _SPEAKER_AFTER.search(outside) or _SPEAKER_BEFORE.search(outside)
+            if m and m.group("who").strip().lower() in _NOT_SOURCES:
+                m = None
             pron = _PRONOUN_SPEAKER.search(outside)
             only_quote = len(outside.strip(" .,;:-")) <= 2
             if (

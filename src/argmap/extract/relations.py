@@ -26,11 +26,13 @@ from argmap.extract.units import Unit
 # Weights of the main-conclusion score (fitted by hand on the arg-microtexts corpus, see bench/).
 W_FIRST = 0.5  # first unit of the text
 W_FIRST_LONG = 0.5  # first unit of a text of several paragraphs (op-eds often open with a story)
-W_LAST = 0.7  # last unit of the text
-W_PARA_LAST = 0.6  # any unit of the last paragraph of a text of several paragraphs
-W_CONCLUSION = 2.5  # a conclusion indicator ("therefore", "in short", "I think")
-W_STANCE = 1.5  # a deontic or evaluative stance ("should", "must", "it is time")
-W_TITLE = 2.0  # shares content words with the title (microtexts have no title: set by judgement)
+W_LAST = 1.2  # last unit of the text
+W_PARA_LAST = 1.0  # any unit of the last paragraph of a text of several paragraphs
+W_CONCLUSION = 1.0  # a conclusion indicator ("therefore", "in short", "I think")
+W_STANCE = 2.0  # a deontic or evaluative stance ("should", "must", "it is time")
+W_EVALUATIVE = 2.0  # an evaluative word ("fair", "irresponsible", "we need")
+W_CONCLUSION_INNER = 1.0  # a conclusion indicator inside a sentence ("..., so ...", "X hence Y")
+W_TITLE = 1.0  # shares content words with the title (microtexts have no title: set by judgement)
 W_PREMISE = -1.0  # opens with a premise indicator ("because", "since")
 W_ADDITION = -2.0  # opens with "besides", "moreover"
 W_EXAMPLE = -2.5  # opens with "for example"
@@ -77,6 +79,7 @@ _ANYWHERE = {
     "stance": _rx(C.STANCE, anchored=False),
     "opponent": _rx(C.OPPONENT, anchored=False),
     "example": _rx(C.EXAMPLE, anchored=False),
+    "evaluative": _rx(C.EVALUATIVE, anchored=False),
 }
 _WORD = re.compile(r"[a-z][a-z']+")
 # Conclusion indicators that count anywhere in a unit ("Higher fines are therefore the right measure").
@@ -263,9 +266,12 @@ def _score_main(rs: list[Reading], title_words: set[str]) -> None:
         if last_para > 0 and r.unit.paragraph == last_para:
             s += W_PARA_LAST
         if "conclusion" in r.starts or "conclusion" in r.inner:
-            s += W_CONCLUSION
+            sentence_start = i == 0 or rs[i - 1].unit.sentence != r.unit.sentence
+            s += W_CONCLUSION if ("conclusion" in r.starts and sentence_start) else W_CONCLUSION_INNER
         if "stance" in r.inner:
             s += W_STANCE
+        if "evaluative" in r.inner:
+            s += W_EVALUATIVE
         if title_words and len(title_words & _content_words(r.low)) >= min(2, len(title_words)):
             s += W_TITLE
         if "premise" in r.starts:
@@ -340,7 +346,9 @@ def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
     heads: dict[int, int] = {}
     for i, r in enumerate(rs):
         p = r.unit.paragraph
-        if r.voice != "author" or "background" in r.tags:
+        if r.voice != "author" or "background" in r.tags or "question" in r.tags or "premise" in r.starts:
+            continue
+        if not _may_be_main(r):
             continue
         if p not in heads or rs[i].score > rs[heads[p]].score:
             heads[p] = i
