@@ -34,7 +34,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from argmap.cli import checking, extract, maps  # noqa: PLC0415
+    from argmap.cli import checking, convert, extract, maps  # noqa: PLC0415
 
     commands: tuple[click.Command, ...] = (
         maps.validate,
@@ -46,6 +46,9 @@ def _register() -> None:
         checking.check_cmd,
         checking.compare_cmd,
         checking.grade_cmd,
+        convert.export_cmd,
+        convert.import_cmd,
+        convert.render_cmd,
     )
     for command in commands:
         main.add_command(command)

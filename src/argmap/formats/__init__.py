@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from argmap.errors import FormatError
-from argmap.formats import aif, argdown, kialo, native
+from argmap.formats import aif, argdown, csv_table, drawing, html, kialo, markdown, native
 from argmap.model import ArgumentMap
 
 Loads = Callable[..., ArgumentMap]
@@ -30,6 +30,8 @@ class Format:
     label: str
     # What one export of a given map drops, one sentence each (None: the format keeps everything).
     losses: Callable[[ArgumentMap], list[str]] | None = None
+    # True when the file is bytes (loads takes bytes, dumps gives bytes), not UTF-8 text.
+    binary: bool = False
 
 
 FORMATS: dict[str, Format] = {
@@ -47,6 +49,24 @@ FORMATS: dict[str, Format] = {
         ),
         Format("aif", (".json",), aif.loads, aif.dumps, "application/json", "AIF (AIFdb, OVA)", aif.losses),
         Format("kialo", (".txt",), kialo.loads, kialo.dumps, "text/plain", "Kialo text export", kialo.losses),
+        Format("markdown", (".md",), None, markdown.dumps, "text/markdown", "Markdown", markdown.losses),
+        Format(
+            "csv",
+            (".zip",),
+            csv_table.loads,
+            csv_table.dumps,
+            "application/zip",
+            "CSV tables (zip)",
+            csv_table.losses,
+            binary=True,
+        ),
+        Format("html", (".html", ".htm"), None, html.dumps, "text/html", "HTML page", html.losses),
+        Format("dot", (".dot", ".gv"), None, drawing.dumps_dot, "text/vnd.graphviz", "DOT", drawing.losses),
+        Format("svg", (".svg",), None, drawing.dumps_svg, "image/svg+xml", "SVG", drawing.losses),
+        Format("png", (".png",), None, drawing.dumps_png, "image/png", "PNG", drawing.losses, binary=True),
+        Format(
+            "pdf", (".pdf",), None, drawing.dumps_pdf, "application/pdf", "PDF", drawing.losses, binary=True
+        ),
     )
 }
 

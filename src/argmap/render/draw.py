@@ -253,7 +253,10 @@ def _legend_lines(options: ViewOptions, *, cluster: bool) -> list[str]:
         for role in ("main", "intermediate", "premise", "objection", "rebuttal"):
             fill, border = style.ROLE_STYLE[role]
             samples.append((role, ROLE_LABELS[role], fill, border, False))
-    samples.append(("implicit", "implicit premise", *style.ROLE_STYLE["premise"], True))
+    plain_fill = (
+        style.STATUS_STYLE["unrated"][:2] if options.color_by == "evaluation" else style.ROLE_STYLE["premise"]
+    )
+    samples.append(("implicit", "implicit premise", *plain_fill, True))
     for name, header, fill, border, dashed in samples:
         node_style = "rounded,filled" + (",dashed" if dashed else "")
         lines.append(

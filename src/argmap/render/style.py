@@ -49,7 +49,7 @@ STATUS_STYLE: dict[str, tuple[str, str, str]] = {
     "accepted": ("#CCECE2", OKABE_ITO["bluish_green"], "\u2713"),
     "doubtful": ("#FBF5C6", OKABE_ITO["orange"], "?"),
     "rejected": ("#F7DFCC", OKABE_ITO["vermillion"], "\u2717"),
-    "unrated": ("#FFFFFF", "#777777", "\u00b7"),
+    "unrated": ("#FFFFFF", "#777777", "\u25cb"),
 }
 
 # Edges: (colour, style, mark).

@@ -1,0 +1,199 @@
+"""CLI commands that move maps between formats: export, import, render.
+
+Files larger than ``MAX_INPUT_BYTES`` are refused before they are read; output is written to a
+temporary file in the target folder and moved into place, so a failed command never leaves a
+half-written file (and never touches an existing one).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+# 8 × the longest source text a map may hold (model.MAX_SOURCE_CHARS = 2,000,000): room for the
+# source, its spans and thousands of statements, yet small enough to read and parse at once.
+MAX_INPUT_BYTES = 16_000_000
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of ``path`` (or stdin for ``-``), refusing anything over ``MAX_INPUT_BYTES``."""
+    from argmap.errors import InputError
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        size = os.stat(path).st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: {size:,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: more than {MAX_INPUT_BYTES:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    return data
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM is dropped), or an ``InputError`` naming the first bad byte's line."""
+    from argmap.errors import InputError
+
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}: line {line}: byte {err.start} is not UTF-8; save the file as UTF-8"
+        ) from None
+
+
+def write_output(path: str, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temp file + ``os.replace``), or to stdout for ``-``."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        os.fchmod(fd, _mode(target))  # mkstemp makes 0600; give the file the mode a plain write would
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode(target: Path) -> int:
+    """The existing file's permissions, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
+    """A native JSON map from ``path`` (or stdin), size-checked."""
+    from argmap.formats import native
+
+    return native.loads(decode(read_input(path), path), path=path)
+
+
+@click.command("export")
+@click.argument("map_file", metavar="MAP.json")
+@click.option("--to", "to", metavar="FORMAT", help="Format name; default: from the suffix of -o.")
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for stdout.")
+def export_cmd(map_file: str, to: str | None, output: str) -> None:
+    """Write MAP.json as another format (argdown, aif, kialo, markdown, csv, html, dot, svg, png, pdf)."""
+    from argmap.errors import FormatError
+    from argmap.formats import guess
+
+    fmt = guess(None if output == "-" else output, None, to)
+    if fmt.dumps is None:
+        raise FormatError(f"{fmt.name} files can be read but not written", fmt=fmt.name)
+    amap = load_map(map_file)
+    write_output(output, fmt.dumps(amap))
+    if output != "-":
+        click.echo(f"wrote {output} ({fmt.label})", err=True)
+
+
+@click.command("import")
+@click.argument("file", metavar="FILE")
+@click.option("--from", "from_", metavar="FORMAT", help="Format name; default: from the suffix or content.")
+@click.option("-o", "--output", required=True, metavar="OUT.json", help="The Argmap JSON to write, or -.")
+def import_cmd(file: str, from_: str | None, output: str) -> None:
+    """Read FILE (Argdown, AIF, Kialo, CSV zip, Argmap JSON) and write it as Argmap JSON."""
+    from argmap.errors import FormatError
+    from argmap.formats import FORMATS, guess, native
+
+    data = read_input(file)
+    name = None if file == "-" else file
+    if from_ is None and name is None:
+        raise FormatError("reading stdin: name the format with --from")
+    binary = from_ is not None and from_ in FORMATS and FORMATS[from_].binary
+    text = None if binary or data[:4] == b"PK\x03\x04" else decode(data, file)
+    fmt = guess(name, text, from_)
+    if fmt.loads is None:
+        raise FormatError(f"{fmt.name} files can be written but not read", fmt=fmt.name, path=file)
+    amap = fmt.loads(data if fmt.binary else (text if text is not None else decode(data, file)), path=file)
+    write_output(output, native.dumps(amap))
+    if output != "-":
+        click.echo(
+            f"wrote {output}: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
+            f"{len(amap.attacks)} attacks, {len(amap.evidence)} evidence (read as {fmt.label})",
+            err=True,
+        )
+
+
+@click.command("render")
+@click.argument("map_file", metavar="MAP.json")
+@click.option(
+    "-o", "--output", required=True, metavar="OUT", help="OUT.svg, .png, .pdf or .dot (or - with --to)."
+)
+@click.option("--to", type=click.Choice(["svg", "png", "pdf", "dot"]), help="Default: from the suffix of -o.")
+@click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True)
+@click.option("--focus", metavar="ID", help="Show only this node, its ancestors and descendants.")
+@click.option("--depth", type=click.IntRange(min=0), help="Steps from the focus (or main conclusion) shown.")
+@click.option("--collapse", multiple=True, metavar="ID", help="Fold this node's subtree (repeatable).")
+@click.option("--highlight", multiple=True, metavar="ID", help="Draw this element thick (repeatable).")
+@click.option("--no-evidence", is_flag=True, help="Leave evidence out.")
+@click.option("--color-by", type=click.Choice(["role", "evaluation"]), default="role", show_default=True)
+@click.option(
+    "--wrap", type=click.IntRange(min=8), default=32, show_default=True, help="Characters per line."
+)
+@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+def render_cmd(
+    map_file: str,
+    output: str,
+    to: str | None,
+    direction: str,
+    focus: str | None,
+    depth: int | None,
+    collapse: tuple[str, ...],
+    highlight: tuple[str, ...],
+    no_evidence: bool,
+    color_by: str,
+    wrap: int,
+    no_legend: bool,
+) -> None:
+    """Draw MAP.json as SVG, PNG, PDF (needs Graphviz's dot) or DOT, with view options."""
+    from argmap.errors import RenderError
+    from argmap.render import ViewOptions, to_dot, to_image
+
+    fmt = to or (Path(output).suffix.lower().lstrip(".") if output != "-" else "")
+    if fmt == "gv":
+        fmt = "dot"
+    if fmt not in ("svg", "png", "pdf", "dot"):
+        raise RenderError(
+            f"cannot tell the picture format of '{output}': use .svg, .png, .pdf or .dot, or --to"
+        )
+    amap = load_map(map_file)
+    evaluation = None
+    if color_by == "evaluation":
+        from argmap.evaluate import evaluate
+
+        evaluation = evaluate(amap)
+    options = ViewOptions(
+        direction=direction,  # type: ignore[arg-type]
+        focus=focus,
+        depth=depth,
+        collapsed=frozenset(collapse),
+        show_evidence=not no_evidence,
+        highlight=frozenset(highlight),
+        color_by=color_by,  # type: ignore[arg-type]
+        evaluation=evaluation,
+        wrap=wrap,
+        legend=not no_legend,
+    )
+    write_output(output, to_dot(amap, options) if fmt == "dot" else to_image(amap, fmt, options))
+    if output != "-":
+        click.echo(f"wrote {output}", err=True)

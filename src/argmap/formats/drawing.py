@@ -1,0 +1,53 @@
+"""Drawings (write only): Graphviz DOT source, and SVG, PNG and PDF pictures drawn by ``dot``.
+
+These are renders, not interchange formats: they show the map with its default view (see
+``argmap.render``) and cannot be read back. DOT needs nothing but Python; SVG, PNG and PDF need
+Graphviz's ``dot`` and raise ``RenderError`` with a clear message where it is missing.
+
+Keeps: what the picture shows (ids, texts up to 280 characters, roles, relations, evidence and
+sources, a legend in the images). Drops: everything else.
+"""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap
+
+NAMES = ("dot", "svg", "png", "pdf")
+
+
+def dumps_dot(amap: ArgumentMap) -> str:
+    """DOT source of the default view (no legend: a DOT reader draws its own)."""
+    from argmap.render import to_dot  # lazy: graphviz is not needed to list the formats
+
+    return to_dot(amap)
+
+
+def dumps_svg(amap: ArgumentMap) -> str:
+    """An SVG picture of the map with its legend."""
+    return _image(amap, "svg").decode("utf-8")
+
+
+def dumps_png(amap: ArgumentMap) -> bytes:
+    """A PNG picture of the map with its legend."""
+    return _image(amap, "png")
+
+
+def dumps_pdf(amap: ArgumentMap) -> bytes:
+    """A PDF of the map with its legend."""
+    return _image(amap, "pdf")
+
+
+def _image(amap: ArgumentMap, fmt: str) -> bytes:
+    from argmap.render import ViewOptions, to_image
+
+    return to_image(amap, fmt, ViewOptions(legend=True))
+
+
+def losses(amap: ArgumentMap) -> list[str]:
+    """What a drawing of ``amap`` drops (it is a picture: nothing is read back)."""
+    out = ["everything but the picture: a drawing cannot be imported again"]
+    if amap.source and amap.source.text:
+        out.append("the source text and spans")
+    if any(len(e.text) > 280 for e in (*amap.statements, *amap.evidence)):
+        out.append("text beyond 280 characters in a node (SVG tooltips keep up to 1,000)")
+    return out
