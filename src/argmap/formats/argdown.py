@@ -48,7 +48,8 @@ or from an argument with a premise–conclusion structure attaches to its main c
 its last inference); an argument without one becomes a statement (its description, else its title).
 A contradiction ``><`` becomes two attacks. Inline Markdown (``*bold*``) is kept as written.
 
-Lost on the way out: line breaks inside texts (Argdown joins a paragraph's lines: they become spaces)
+Lost on the way out: an attack repeated between the same two elements (Argdown merges it into one);
+line breaks inside texts (Argdown joins a paragraph's lines: they become spaces)
 and spaces at either end of a text; attack ids (read back as a1, a2, ...), their schemes, notes and
 ratings; critical-question answers; authors, dates, cue words and reasons; spans and the source text;
 tags that contain ``)`` or a line break.
@@ -71,6 +72,7 @@ from argmap.model import EVIDENCE_KINDS, ArgumentMap
 NAME = "argdown"
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_CONTROL = set("@#*_[],.:;</>-(){}")  # Argdown's lexer reads each alone, with at most one space after it
 
 # ---------------------------------------------------------------------------------------------- writing
 
@@ -88,6 +90,8 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("attack schemes, notes and ratings")
     if amap.attacks:
         out.append("attack ids (read back as a1, a2, ...)")
+    if len({(a.source, a.target) for a in amap.attacks}) < len(amap.attacks):
+        out.append("repeated attacks between the same two elements (kept once)")
     if any(i.answers for i in amap.inferences):
         out.append("answers to critical questions")
     out.append("authors, dates, cue words, reasons, spans and the source text")
@@ -129,17 +133,20 @@ def dumps(amap: ArgumentMap) -> str:
 
 
 def _escape(text: str, extra: str = "") -> str:
-    """Backslash-escape every character Argdown's lexer would read as markup (see the docstring)."""
+    """Backslash-escape every character Argdown's lexer would read as markup (see the docstring), and
+    keep whitespace it would skip: a tab, or spaces after a lone punctuation mark, which its lexer drops
+    unless they follow an escaped character."""
     out: list[str] = []
     last = len(text) - 1
     for k, ch in enumerate(text):
         nxt = text[k + 1] if k < last else ""
         if (
-            ch in "\\*_[]<>#{}@"
+            ch in "\\*_[]<>#{}@\t"
             or ch in extra
             or (ch in ".:" and nxt not in ("", " ", "\t"))
             or (ch == "/" and nxt in ("/", "*"))
             or (ch == "=" and (nxt == "=" or (k and text[k - 1] == "=")))
+            or (ch in _CONTROL and text[k + 1 : k + 3] == "  ")
         ):
             out.append("\\")
         out.append(ch)

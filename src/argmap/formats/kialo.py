@@ -47,7 +47,7 @@ from argmap.roles import main_conclusion
 NAME = "kialo"
 _TITLE = re.compile(r"^Discussion Title: ?(.*)$")
 _THESIS = re.compile(r"^((?:\d+\.)+) ?(.*)$")
-_CLAIM = re.compile(r"^(1\.(?:\d+\.)+)(?: (?:(Pro|Con): )?(.*))?$")
+_CLAIM = re.compile(r"^(1\.(?:\d+\.)+)(?: (?:(Pro|Con):(?: |$))?(.*))?$")
 _SEE = re.compile(r"^-> See ((?:\d+\.)+)\s*$")
 _ESCAPE = re.compile(r"([\\\[\]()])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
@@ -159,13 +159,13 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
     def resolve(claim: dict[str, Any]) -> str:
         """The path of the claim that stands in full for ``claim`` (following ``-> See`` links)."""
-        seen = {claim["path"]}
+        start, seen = claim, {claim["path"]}
         while claim["see"] is not None:
             target = by_path.get(claim["see"])
             if target is None:
                 raise fail(f"'-> See {claim['see']}' points to no claim in this file", claim["line"])
             if target["path"] in seen:
-                raise fail(f"'-> See {claim['see']}' links round in a circle", claim["line"])
+                raise fail(f"'-> See {start['see']}' links round in a circle", start["line"])
             seen.add(target["path"])
             claim = target
         return claim["path"]
@@ -240,14 +240,13 @@ def _one_line(text: str) -> str:
 
 
 def _thesis(amap: ArgumentMap) -> str | None:
+    """The main conclusion; failing that, the root (neither premise nor attacker) with most beneath it."""
     main = main_conclusion(amap)
-    if main is None and amap.statements:
-        # No statement is concluded: take the one with the most objections, else the first.
-        attacked = defaultdict(int)
-        for a in amap.attacks:
-            attacked[a.target] += 1
-        main = max(amap.statements, key=lambda s: attacked[s.id]).id
-    return main
+    if main is not None or not amap.statements:
+        return main
+    used = {p for i in amap.inferences for p in i.premises} | {a.source for a in amap.attacks}
+    roots = [s.id for s in amap.statements if s.id not in used] or [amap.statements[0].id]
+    return max(roots, key=lambda sid: len(_reach(amap, sid)))
 
 
 def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
@@ -277,14 +276,20 @@ def _unreached(amap: ArgumentMap) -> list[str]:
     thesis = _thesis(amap)
     if thesis is None:
         return []
+    seen = _reach(amap, thesis)
+    return [s.id for s in amap.statements if s.id not in seen]
+
+
+def _reach(amap: ArgumentMap, start: str) -> set[str]:
+    """The statements written below ``start`` in a Kialo tree, ``start`` included."""
     kids = _children(amap)
-    seen, todo = {thesis}, [thesis]
+    seen, todo = {start}, [start]
     while todo:
         for child, _ in kids.get(todo.pop(), ()):
             if child not in seen and not child.startswith("\x00"):
                 seen.add(child)
                 todo.append(child)
-    return [s.id for s in amap.statements if s.id not in seen]
+    return seen
 
 
 def _map_id(name: str) -> str:

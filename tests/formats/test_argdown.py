@@ -1,0 +1,259 @@
+"""Argdown: round trips within what Argdown keeps, hand-written files, rejections, and the Argdown CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from map_strategies import maps
+
+from argmap.errors import FormatError
+from argmap.formats import argdown, guess, native
+from argmap.model import ArgumentMap
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "argdown"
+ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
+
+
+def example() -> ArgumentMap:
+    return native.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def kept(amap: ArgumentMap) -> dict:
+    """What Argdown keeps of a map (see the module docstring of argmap.formats.argdown)."""
+    k = argdown.kept_text
+    inference_ids = {i.id for i in amap.inferences}
+    return {
+        "map": (amap.id, amap.title, amap.main),
+        "statements": [
+            (
+                s.id,
+                k(s.text),
+                tuple(dict.fromkeys(t.strip() for t in s.tags if t.strip() and not set(t) & set(")\r\n"))),
+                s.implicit,
+                s.rating,
+                s.note,
+            )
+            for s in amap.statements
+        ],
+        "inferences": [
+            (
+                i.id,
+                i.premises,
+                i.conclusion,
+                k(i.scheme) or None if i.scheme else None,
+                i.rating,
+                k(i.note) or None if i.note else None,
+            )
+            for i in amap.inferences
+        ],
+        # Argdown merges a relation stated twice: an attack repeated between two statements comes back once.
+        "attacks": sorted({(a.source, a.target, a.target in inference_ids) for a in amap.attacks}),
+        "evidence": [
+            (
+                e.id,
+                e.target,
+                k(e.text),
+                e.kind,
+                e.reliability,
+                e.source.model_dump(exclude_none=True) if e.source else {},
+                e.note,
+            )
+            for e in amap.evidence
+        ],
+    }
+
+
+def test_argdown_round_trip_keeps_the_example_map() -> None:
+    amap = example()
+    assert kept(argdown.loads(argdown.dumps(amap))) == kept(amap)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_argdown_round_trip_keeps_generated_maps(amap: ArgumentMap) -> None:
+    assert kept(argdown.loads(argdown.dumps(amap))) == kept(amap)
+
+
+def test_argdown_escapes_markup_in_statement_text() -> None:
+    text = "a_b *c* [d] <e> #f {g} @h 1.2.3 x:y // z /* w === v \\ end"
+    amap = ArgumentMap(id="m", statements=[{"id": "s1", "text": text}])
+    line = next(line for line in argdown.dumps(amap).splitlines() if line.startswith("[s1]:"))
+    for raw in ("_", "*", "[d]", "<e>", "#f", "{g}", "1.2", "x:y", "//", "/*", "==="):
+        assert not re.search(r"(?<!\\)" + re.escape(raw), line.removeprefix("[s1]:")), raw
+    assert argdown.loads(argdown.dumps(amap)).statements[0].text == text
+
+
+def test_argdown_says_line_breaks_become_spaces() -> None:
+    amap = ArgumentMap(id="m", statements=[{"id": "s1", "text": "two\nlines"}])
+    assert argdown.loads(argdown.dumps(amap)).statements[0].text == "two lines"
+    assert any("line breaks" in line for line in argdown.losses(amap))
+
+
+def test_argdown_reads_a_hand_written_file() -> None:
+    path = FIXTURES / "bikes.argdown"
+    text = path.read_text(encoding="utf-8")
+    assert guess(path.name, text).name == "argdown"
+    amap = argdown.loads(text, str(path))
+    assert amap.title == "Should the city build protected bike lanes?"
+    texts = {s.id: s.text for s in amap.statements}
+    assert texts["Bike-lanes"] == "The city should build protected bike lanes."
+    assert texts["Cheap-in-the-long-run"] == "They pay for themselves through fewer injuries."
+    assert texts["Parking"] == "Shops lose the parking their customers need."  # an argument without a PCS
+    assert amap.statement("Cost").tags == ("budget matters",)
+    assert amap.statement("untitled-3").note == "an untitled statement"
+    steps = {i.id: (i.premises, i.conclusion, i.scheme) for i in amap.inferences}
+    assert steps == {
+        "Safety.1": (("Separation", "untitled-1"), "Safer", "Causal reasoning"),
+        "Safety": (("Safer", "untitled-2"), "Bike-lanes", None),
+    }
+    assert amap.element("Safety").note == "Separated lanes make cycling safer."
+    attacks = {(a.source, a.target) for a in amap.attacks}
+    assert attacks == {
+        ("Cost", "Bike-lanes"),
+        ("Cheap-in-the-long-run", "Cost"),
+        ("Parking", "Bike-lanes"),
+        ("Few-drivers", "Parking"),  # an undercut of an argument without a PCS attacks it
+        ("Safer", "Risk-compensation"),  # a contradiction is two attacks
+        ("Risk-compensation", "Safer"),
+    }
+
+
+def test_argdown_reads_relations_in_every_direction() -> None:
+    text = """
+[A]: a
+  + [B]: b
+  <+ [C]: c
+  - [D]: d
+  <- [E]: e
+  +> [F]: f
+  -> [G]: g
+
+<Arg>
+
+(1) [P]: p
+----
+(2) [Q]: q
+
+[U]: u
+  _> <Arg>
+"""
+    amap = argdown.loads(text)
+    supports = {(i.premises, i.conclusion) for i in amap.inferences}
+    assert supports == {(("B",), "A"), (("C",), "A"), (("A",), "F"), (("P",), "Q")}
+    attacks = {(a.source, a.target) for a in amap.attacks}
+    assert attacks == {("D", "A"), ("E", "A"), ("A", "G"), ("U", "Arg")}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("===\ntitle: x\n", 1, "front matter opened with '===' is never closed"),
+        ("[A]: a\n\n----\n(1) [B]\n", 3, "outside a premise-conclusion structure"),
+        ("<A>\n\n(1) [P]: p\n(2) [Q]: q\n", 3, "needs a '----' line before its conclusion"),
+        ("<A>\n\n(1) [P]: p\n----\n", 4, "expected a conclusion"),
+        ("<A>\n\n(1) [P]: p\n--\nrule\n", 4, "never closed"),
+        ("<A>\n\n(1) <B>\n----\n(2) [C]\n", 3, "expected a statement after the number"),
+        ("  + [B]: b\n", 1, "has no statement or argument above it"),
+        ("[A]: a\n  +\n", 2, "names nothing"),
+        ("[A]: a\n  _> [B]: b\n", 2, "an undercut must point at an argument"),
+    ],
+)
+def test_argdown_rejects_malformed_files_with_the_line(text: str, line: int, expected: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        argdown.loads(text, "bad.argdown")
+    assert caught.value.line == line
+    assert expected in str(caught.value)
+    assert "bad.argdown" in str(caught.value)
+
+
+# --- checked by a reader we did not write: the Argdown CLI ------------------------------------------
+
+
+def _run_argdown(folder: Path) -> dict[str, dict]:
+    """Run ``argdown json`` once over every .argdown file in ``folder``; its JSON per file stem."""
+    if not ARGDOWN.exists():
+        pytest.fail(f"the Argdown CLI is missing at {ARGDOWN}: `make test` installs it (npm, @argdown/cli)")
+    out = folder / "json"
+    done = subprocess.run(
+        [str(ARGDOWN), "json", str(folder / "*.argdown"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+
+
+def _plain(member: dict) -> str:
+    """A statement's text as Argdown read it, its tags cut out (by Argdown's own ranges, whose stop is
+    inclusive), whitespace collapsed (Argdown's lexer skips some spaces)."""
+    units = member["text"].encode("utf-16-le")  # Argdown's ranges count UTF-16 code units, as JavaScript does
+    for tag in sorted((r for r in member.get("ranges", ()) if r["type"] == "tag"), key=lambda r: -r["start"]):
+        units = units[: 2 * tag["start"]] + " ".encode("utf-16-le") + units[2 * (tag["stop"] + 1) :]
+    return " ".join(units.decode("utf-16-le").split())
+
+
+def _check_argdown_json(amap: ArgumentMap, result: dict) -> None:
+    """The statements, arguments and relations Argdown read are the ones we meant."""
+    ours = {s.id: s.text for s in (*amap.statements, *amap.evidence)}
+    assert set(result["statements"]) == set(ours)
+    tags = {
+        s.id: [t.strip() for t in s.tags if t.strip() and not set(t) & set(")\r\n")] for s in amap.statements
+    }
+    for title, statement in result["statements"].items():
+        member = next(m for m in statement["members"] if m.get("text"))
+        assert _plain(member) == " ".join(ours[title].split()), title
+        assert member.get("tags", []) == tags.get(title, []), title
+    assert set(result["arguments"]) == {i.id for i in amap.inferences}
+    for i in amap.inferences:
+        pcs = result["arguments"][i.id]["pcs"]
+        assert [p["title"] for p in pcs] == [*i.premises, i.conclusion]
+        rules = pcs[-1]["inference"]["inferenceRules"]
+        assert rules == ([argdown.kept_text(i.scheme)] if i.scheme and i.scheme.strip() else [])
+    inference_ids = {i.id for i in amap.inferences}
+    relations = sorted((r["relationType"], r["from"], r["to"]) for r in result["relations"])
+    expected = sorted(  # a relation stated twice is one relation to Argdown
+        {("undercut" if a.target in inference_ids else "attack", a.source, a.target) for a in amap.attacks}
+        | {("support", e.id, e.target) for e in amap.evidence}
+    )
+    assert relations == expected
+
+
+@pytest.mark.external
+def test_argdown_cli_reads_our_argdown_of_the_example(tmp_path: Path) -> None:
+    amap = example()
+    (tmp_path / "example.argdown").write_text(argdown.dumps(amap), encoding="utf-8")
+    _check_argdown_json(amap, _run_argdown(tmp_path)["example"])
+
+
+@pytest.mark.external
+@settings(
+    max_examples=2,
+    deadline=None,
+    phases=[Phase.generate],  # each example starts node once; shrinking would start it hundreds of times
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(st.lists(maps(), min_size=10, max_size=10))
+def test_argdown_cli_reads_our_argdown_of_generated_maps(tmp_path_factory, amaps: list[ArgumentMap]) -> None:
+    folder = tmp_path_factory.mktemp("argdown")
+    for n, amap in enumerate(amaps):
+        (folder / f"m{n}.argdown").write_text(argdown.dumps(amap), encoding="utf-8")
+    results = _run_argdown(folder)
+    assert len(results) == len(amaps)
+    for n, amap in enumerate(amaps):
+        try:
+            _check_argdown_json(amap, results[f"m{n}"])
+        except AssertionError as err:
+            raise AssertionError(f"m{n}.argdown:\n{argdown.dumps(amap)}") from err
