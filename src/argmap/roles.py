@@ -38,7 +38,10 @@ class Roles:
 
 
 def main_conclusion(amap: ArgumentMap) -> str | None:
-    """The pinned main conclusion, else the best-supported top-level conclusion, else None."""
+    """The pinned main conclusion, else the best-supported top-level conclusion, else None.
+
+    A top-level statement that is only attacked counts too (weight 1: any supported one wins).
+    """
     if amap.main is not None:
         return amap.main
     premises = {p for i in amap.inferences for p in i.premises}
@@ -46,8 +49,12 @@ def main_conclusion(amap: ArgumentMap) -> str | None:
     supporters: dict[str, list[str]] = defaultdict(list)
     for i in amap.inferences:
         supporters[i.conclusion].extend(i.premises)
+    # A claim that is only attacked (no reasons given yet) is still the claim under discussion.
+    attacked = {a.target for a in amap.attacks}
     candidates = [
-        s.id for s in amap.statements if s.id not in premises and s.id not in attackers and s.id in supporters
+        s.id
+        for s in amap.statements
+        if s.id not in premises and s.id not in attackers and (s.id in supporters or s.id in attacked)
     ]
     if not candidates:
         return None
