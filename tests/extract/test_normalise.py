@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from argmap.extract.normalise import normalise
 
 
@@ -26,3 +31,18 @@ def test_control_and_zero_width_characters_go():
     n = normalise("a\x07b\u200bc\ufeff")
     assert n.text == "a bc"
     assert len(n.origin) == len(n.text) + 1
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .,\n\t\u00a0\u201c\u201d\u2014\u2026\u200b\x07'\"-")), max_size=60
+    )
+)
+def test_every_word_maps_back_to_its_original(text):
+    n = normalise(text)
+    assert len(n.origin) == len(n.text) + 1
+    assert n.text == n.text.strip()
+    assert "  " not in n.text
+    for m in re.finditer(r"[ab]+", n.text):
+        a, b = n.original(m.start(), m.end())
+        assert normalise(text[a:b]).text == m.group()

@@ -19,6 +19,7 @@ input, however odd, gives a valid map.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from argmap.errors import InputError
@@ -219,17 +220,18 @@ def _evidence(
 ) -> list[Evidence]:
     """Attach each piece of evidence to the statement it backs: the unit it reports, else the one before."""
     out: list[Evidence] = []
+    kept = [(u.start, u.end, sid[n]) for n, u in enumerate(units) if n in sid]  # in text order
+    starts = [k[0] for k in kept]
+    ends = [k[1] for k in kept]
     for item in found.items:
-        target = None
-        best = None
-        for n, u in enumerate(units):
-            if n not in sid:
-                continue
-            if item.claim is not None and u.start < item.claim[1] and item.claim[0] < u.end:
-                target = sid[n]
-                break
-            if u.start < item.start:
-                best = sid[n]
+        target = best = None
+        if item.claim is not None:  # the first statement overlapping the reported claim
+            k = bisect.bisect_right(ends, item.claim[0])
+            if k < len(kept) and kept[k][0] < item.claim[1]:
+                target = kept[k][2]
+        k = bisect.bisect_left(starts, item.start) - 1  # else the statement before the evidence
+        if k >= 0:
+            best = kept[k][2]
         target = target or best or main_id or (next(iter(sid.values()), None))
         if target is None:
             continue

@@ -7,6 +7,7 @@ original text exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One character of the original -> its replacement ("" drops it). Written out so a reader sees them all.
@@ -57,30 +58,42 @@ class Normalised:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+# Characters that need work: whitespace and control runs, and everything in ``_REPLACE``.
+_SPACE = r"[\s\x00-\x1f\x7f-\x9f]"
+_SPECIAL = re.compile(rf"{_SPACE}+|[{re.escape(''.join(_REPLACE))}]")
+
+
 def normalise(text: str) -> Normalised:
     """Straight quotes, ASCII dashes, no control characters, single spaces, blank lines between paragraphs."""
     out: list[str] = []
     origin: list[int] = []
-    pending_space = -1  # offset of the first whitespace character of a run not yet written
-    newlines = 0
-    for i, ch in enumerate(text):
-        rep = _REPLACE.get(ch)
-        if rep is None:
-            if ch.isspace() or (ord(ch) < 32) or (0x7F <= ord(ch) < 0xA0):
-                if pending_space < 0:
-                    pending_space = i
-                newlines += ch == "\n"
-                continue
-            rep = ch
-        elif rep == "":
+    at = 0  # start of the run of ordinary characters not yet copied
+    for m in _SPECIAL.finditer(text):
+        if m.start() > at:  # copy ordinary characters in one go
+            out.append(text[at : m.start()])
+            origin.extend(range(at, m.start()))
+        at = m.end()
+        token = m.group()
+        rep = _REPLACE.get(token)
+        if rep == "":  # a dropped character (zero-width space, soft hyphen, BOM)
             continue
-        if pending_space >= 0:
-            if out:  # no leading whitespace
-                sep = "\n\n" if newlines >= 2 else " "
-                out.append(sep)
-                origin.extend([pending_space] * len(sep))
-            pending_space, newlines = -1, 0
+        if rep is None:  # a whitespace or control run
+            if not out or m.end() == len(text):
+                continue  # no leading or trailing whitespace
+            rep = "\n\n" if token.count("\n") >= 2 else " "
+            if out[-1][-1:].isspace():  # two runs met across a dropped character
+                if rep == "\n\n" and out[-1] == " ":
+                    out[-1] = rep
+                    origin.append(m.start())
+                continue
         out.append(rep)
-        origin.extend([i] * len(rep))
+        origin.extend([m.start()] * len(rep))
+    if at < len(text):
+        out.append(text[at:])
+        origin.extend(range(at, len(text)))
+    norm = "".join(out)
+    if norm.endswith((" ", "\n")):  # whitespace left before dropped characters at the very end
+        norm = norm.rstrip()
+        del origin[len(norm) :]
     origin.append(len(text))
-    return Normalised(text="".join(out), origin=tuple(origin))
+    return Normalised(text=norm, origin=tuple(origin))

@@ -41,26 +41,38 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]) and not text[start:end].strip():
+        return
+    if end - start > 3000 and len(_WORD.findall(text, start, end)) > _MAX_WORDS:
+        out.extend(Sentence(a, b, para) for a, b in _pieces(text, start, end))
+    else:
+        out.append(Sentence(start, end, para))
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of the normalised ``text`` (stripped of surrounding spaces), in order."""
+    """Every sentence of the normalised ``text`` (stripped of surrounding spaces), in order.
+
+    pysbd's processor finds the boundaries; the sentences are then located in the text in order
+    (pysbd's own offset search is quadratic), and any words it dropped are kept as a sentence.
+    """
     out: list[Sentence] = []
     seg = _segmenter()
     for para, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)):
-        p_start = m.start()
-        cursor = p_start
-        for piece in seg.segment(m.group()):
+        cursor, p_end = m.start(), m.end()
+        for piece in seg.processor(m.group()).process():
             words = piece.strip()
-            if not words:
+            at = text.find(words, cursor, p_end) if words else -1
+            if at < 0:
                 continue
-            at = text.find(words, cursor, m.end())
-            if at < 0:  # pysbd changed the text; fall back to the rest of the paragraph
-                at, words = cursor, text[cursor : m.end()].strip()
-                if not words:
-                    break
-                at = text.find(words, cursor)
+            if text[cursor:at].strip():  # words pysbd did not return
+                _add(out, text, cursor, at, para)
+            _add(out, text, at, at + len(words), para)
             cursor = at + len(words)
-            if len(words) > 3000 and len(_WORD.findall(words)) > _MAX_WORDS:
-                out.extend(Sentence(s, e, para) for s, e in _pieces(text, at, cursor))
-            else:
-                out.append(Sentence(at, cursor, para))
+        if text[cursor:p_end].strip():
+            _add(out, text, cursor, p_end, para)
     return out
