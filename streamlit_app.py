@@ -14,19 +14,19 @@ from argmap.errors import ArgmapError
 ROOT = Path(__file__).resolve().parent
 VIEWS = ROOT / widgets.VIEWS
 
-st.set_page_config(page_title="Argmap", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Argmap", page_icon=":material/account_tree:", layout="wide")
 state.configure(ROOT)
 state.start()
 
 # (file, title, icon, url path, default); pages whose file is not there yet are left out.
 _PAGES = (
-    ("analyze.py", "Analyze", "📝", "analyze", False),
-    ("map.py", "Map", "🗺️", "map", True),
-    ("table.py", "Table", "🧮", "table", False),
-    ("check.py", "Check", "✅", "check", False),
-    ("classroom.py", "Classroom", "🎓", "classroom", False),
-    ("library.py", "Library", "📚", "library", False),
-    ("share.py", "Export & share", "📤", "share", False),
+    ("analyze.py", "Analyze", ":material/edit_note:", "analyze", False),
+    ("map.py", "Map", ":material/account_tree:", "map", True),
+    ("table.py", "Table", ":material/table_chart:", "table", False),
+    ("check.py", "Check", ":material/fact_check:", "check", False),
+    ("classroom.py", "Classroom", ":material/school:", "classroom", False),
+    ("library.py", "Library", ":material/folder_open:", "library", False),
+    ("share.py", "Export & share", ":material/ios_share:", "share", False),
 )
 pages = [
     st.Page(VIEWS / file, title=title, icon=icon, url_path=url, default=default)
@@ -35,7 +35,7 @@ pages = [
 ]
 
 with st.sidebar:
-    st.markdown("## 🗺️ Argmap")
+    st.markdown("## Argmap")
     st.caption("Draft an argument map from a piece of writing, then correct, check and share it.")
     st.text_input(
         "Your name",
@@ -48,7 +48,7 @@ with st.sidebar:
         st.markdown(f"**Open map:** {amap.title}")
         st.caption(widgets.map_caption(amap))
 
-page = st.navigation(pages)
+page = st.navigation(pages, position="top")
 widgets.readonly_banner()
 try:
     page.run()

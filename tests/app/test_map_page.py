@@ -94,8 +94,10 @@ def test_co_premise_edit_text_implicit_and_move(app) -> None:
     assert new in amap.element("i1").premises
 
     select(at, "s8")
-    at.text_area(key="edit_text").input("If it brings in cash, why quibble at all?")
-    at.checkbox(key="edit_implicit").check()
+    version = at.session_state["argmap_version"]
+    assert at.text_area(key=f"edit_text_s8_v{version}").value == "If it brings in cash, why quibble?"
+    at.text_area(key=f"edit_text_s8_v{version}").input("If it brings in cash, why quibble at all?")
+    at.checkbox(key=f"edit_implicit_s8_v{version}").check()
     at.button(key="edit_submit").click().run()
     s8 = current(at).statement("s8")
     assert s8.text == "If it brings in cash, why quibble at all?" and s8.implicit

@@ -40,7 +40,7 @@ def hint(err: ArgmapError) -> str:
 
 def error(err: ArgmapError) -> None:
     """Show an Argmap error as a message (never a traceback)."""
-    st.error(f"{err}\n\n{hint(err)}", icon="⚠️")
+    st.error(f"{err}\n\n{hint(err)}", icon=":material/error:")
 
 
 @contextmanager
@@ -74,7 +74,7 @@ def readonly_banner() -> None:
         st.warning(
             "**Read-only:** you opened this map from a share link. Editing is switched off; "
             "make your own copy to change it or save it.",
-            icon="🔒",
+            icon=":material/lock:",
         )
         if st.button("Make an editable copy", key="make_editable", type="primary"):
             state.make_editable()
@@ -88,8 +88,8 @@ def no_map() -> None:
         "No map is open yet. Map a piece of text on **Analyze**, or open a saved map from the **Library**."
     )
     c1, c2 = st.columns(2)
-    c1.page_link(f"{VIEWS}/analyze.py", label="Go to Analyze", icon="📝")
-    c2.page_link(f"{VIEWS}/library.py", label="Go to Library", icon="📚")
+    c1.page_link(f"{VIEWS}/analyze.py", label="Go to Analyze", icon=":material/edit_note:")
+    c2.page_link(f"{VIEWS}/library.py", label="Go to Library", icon=":material/folder_open:")
 
 
 def legend() -> None:

@@ -10,7 +10,7 @@ from argmap.errors import ArgmapError
 from argmap.extract import extract
 from argmap.model import Source
 
-st.title("📝 Analyze a piece of writing")
+st.title("Analyze a piece of writing")
 st.markdown(
     "Paste an opinion piece, essay or letter (or upload one). Argmap drafts its argument map: "
     "the main conclusion, the reasons for it, the objections and the evidence. "

@@ -16,7 +16,7 @@ from argmap.store import slug
 
 _CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
 
-st.title("📚 Library")
+st.title("Library")
 st.caption(
     f"Maps are kept as JSON files in `{state.store_folder()}`; every save keeps the previous revision."
 )
@@ -27,6 +27,7 @@ amap = state.current_map()
 
 def _open(name: str) -> None:
     state.open_map(store.load(name), name=name)
+    st.session_state["_library_pick_next"] = name
     st.session_state.pop(_CONFLICT, None)
     state.flash("success", f"Opened “{name}”.")
 
@@ -34,6 +35,7 @@ def _open(name: str) -> None:
 def _save_as(new_name: str) -> None:
     saved = store.save_as(state.current_map(), new_name)
     state.mark_saved(saved, new_name)
+    st.session_state["_library_pick_next"] = new_name
     st.session_state.pop(_CONFLICT, None)
     state.flash("success", f"Saved as “{new_name}” (revision {saved.revision}).")
 
@@ -52,7 +54,11 @@ else:
     with c1:
         if state.name():
             if st.button(
-                f"💾 Save “{state.name()}”", key="library_save", type="primary", disabled=not state.unsaved()
+                f"Save “{state.name()}”",
+                key="library_save",
+                type="primary",
+                icon=":material/save:",
+                disabled=not state.unsaved(),
             ):
                 try:
                     saved = store.save(amap, state.name(), expected_revision=state.revision())
@@ -83,7 +89,7 @@ conflict = st.session_state.get(_CONFLICT)
 if conflict and amap is not None:
     name, theirs, message = conflict
     with st.container(border=True):
-        st.error(f"**Not saved.** {message}", icon="⚠️")
+        st.error(f"**Not saved.** {message}", icon=":material/error:")
         st.markdown("Compare both versions, then choose. Nothing is overwritten unless you say so.")
         m, t = st.columns(2)
         m.markdown("**Your version** (in this session)")
@@ -144,11 +150,14 @@ else:
         key="library_table",
     )
     names = [e.name for e in entries]
+    if st.session_state.get("_library_pick_next") in names:  # just opened or saved: pick that one
+        st.session_state["library_pick"] = st.session_state.pop("_library_pick_next")
+    if st.session_state.get("library_pick") not in names:  # first visit, or the picked map is gone
+        st.session_state["library_pick"] = state.name() if state.name() in names else names[0]
     pick = st.selectbox(
         "Map",
         names,
         key="library_pick",
-        index=names.index(state.name()) if state.name() in names else 0,
         format_func=lambda n: next(f"{e.title} ({n})" for e in entries if e.name == n),
     )
     tab_open, tab_rev, tab_rename, tab_delete = st.tabs(["Open", "Revisions", "Rename", "Delete"])

@@ -48,12 +48,16 @@ def _value(key: str) -> str:
     return str(st.session_state.get(key) or "")
 
 
+def edit_key(name: str, sel: str) -> str:
+    """Keys of the edit form's fields name the element and the map version, so each starts from its text."""
+    return f"{name}_{sel}_v{state.version()}"
+
+
 def _edit_text(amap: ArgumentMap, sel: str) -> str:
-    new = edit.edit_text(amap, sel, _value("edit_text"))
-    if isinstance(new.element(sel), Statement) and bool(st.session_state.get("edit_implicit")) != getattr(
-        new.element(sel), "implicit", False
-    ):
-        new = edit.mark_implicit(new, sel, bool(st.session_state.get("edit_implicit")))
+    new = edit.edit_text(amap, sel, _value(edit_key("edit_text", sel)))
+    implicit = bool(st.session_state.get(edit_key("edit_implicit", sel)))
+    if isinstance(new.element(sel), Statement) and implicit != new.element(sel).implicit:
+        new = edit.mark_implicit(new, sel, implicit)
     state.push(new)
     return f"Saved the changes to {sel}."
 
@@ -135,13 +139,13 @@ def _delete(amap: ArgumentMap, sel: str) -> str:
 
 amap = state.current_map()
 if amap is None:
-    st.title("🗺️ Map")
+    st.title("Map")
     widgets.no_map()
     st.stop()
 
 locked = state.readonly()
 roles = derive(amap)
-st.title(f"🗺️ {amap.title}")
+st.title(f"{amap.title}")
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
@@ -224,7 +228,7 @@ if sel is None:
     st.stop()
 
 el = amap.element(sel)
-d1, d2 = st.columns([2, 3], gap="large")
+d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}")
     st.markdown(f"> {el.text}")
@@ -283,11 +287,8 @@ with d2:
         st.info("Editing is off: this map is read-only (opened from a share link).")
     elif isinstance(el, Evidence):
         st.subheader("Edit this evidence")
-        if st.session_state.get("_edit_for") != (sel, state.version()):
-            st.session_state["edit_text"] = el.text
-            st.session_state["_edit_for"] = (sel, state.version())
         with st.form("form_edit_evidence"):
-            st.text_area("Text (quote, figure or description)", key="edit_text")
+            st.text_area("Text (quote, figure or description)", value=el.text, key=edit_key("edit_text", sel))
             st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
         st.button(
             "Detach this evidence",
@@ -303,16 +304,24 @@ with d2:
     else:
         st.subheader("Edit")
         tabs = st.tabs(
-            ["✏️ Text", "➕ Premise", "⚔️ Counterargument", "↩️ Rebuttal", "📎 Evidence", "🔀 Move", "🗑️ Delete"]
+            [
+                "Text",
+                "Premise",
+                "Counterargument",
+                "Rebuttal",
+                "Evidence",
+                "Move",
+                "Delete",
+            ]
         )
         with tabs[0]:
-            if st.session_state.get("_edit_for") != (sel, state.version()):
-                st.session_state["edit_text"] = el.text
-                st.session_state["edit_implicit"] = el.implicit
-                st.session_state["_edit_for"] = (sel, state.version())
             with st.form("form_edit"):
-                st.text_area("Statement", key="edit_text", height=100)
-                st.checkbox("Implicit: an unstated premise the reader has to supply", key="edit_implicit")
+                st.text_area("Statement", value=el.text, key=edit_key("edit_text", sel), height=100)
+                st.checkbox(
+                    "Implicit: an unstated premise the reader has to supply",
+                    value=el.implicit,
+                    key=edit_key("edit_implicit", sel),
+                )
                 st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
             pinned = amap.main == sel
             st.button(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from functools import partial
+
 import streamlit as st
 
 from argmap import share
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, native
+from argmap.render import IMAGE_FORMATS, MISSING_DOT
 from argmap.store import slug
 
-st.title("📤 Export & share")
+st.title("Export & share")
 amap = state.current_map()
 if amap is None:
     widgets.no_map()
@@ -29,23 +33,42 @@ def _export(fmt: str, map_json: str) -> tuple[bytes | None, str | None]:
     return (data.encode("utf-8") if isinstance(data, str) else data), None
 
 
+def _image(fmt: str, map_json: str) -> bytes:
+    """An image download, made when the button is clicked."""
+    data, problem = _export(fmt, map_json)
+    return data if data is not None else (problem or "").encode("utf-8")
+
+
 st.subheader("Download")
 st.caption("Every format Argmap can write. The HTML file is a self-contained page that opens in any browser.")
 map_json = native.dumps(amap)
 base = slug(amap.title) or "argument-map"
 writable = [f for f in FORMATS.values() if f.dumps is not None]
+# Formats that share a suffix (Argmap JSON and AIF are both .json) get their name in the file name too.
+file_names: dict[str, str] = {}
+for fmt in writable:
+    taken = any(other.suffixes[0] == fmt.suffixes[0] for other in writable[: writable.index(fmt)])
+    file_names[fmt.name] = f"{base}.{fmt.name}{fmt.suffixes[0]}" if taken else f"{base}{fmt.suffixes[0]}"
+has_dot = shutil.which("dot") is not None
 cols = st.columns(3)
 for n, fmt in enumerate(writable):
     with cols[n % 3], st.container(border=True):
         st.markdown(f"**{fmt.label}**")
-        data, problem = _export(fmt.name, map_json)
-        if problem:
-            st.warning(problem, icon="⚠️")
-            continue
+        if fmt.name in IMAGE_FORMATS:
+            # Drawn by Graphviz only when clicked: `dot` takes a while, and most visits want no image.
+            if not has_dot:
+                st.warning(f"{MISSING_DOT}.", icon=":material/error:")
+                continue
+            data = partial(_image, fmt.name, map_json)
+        else:
+            data, problem = _export(fmt.name, map_json)
+            if problem:
+                st.warning(problem, icon=":material/error:")
+                continue
         st.download_button(
             f"Download {fmt.suffixes[0]}",
             data=data,
-            file_name=f"{base}{fmt.suffixes[0]}",
+            file_name=file_names[fmt.name],
             mime=fmt.media_type,
             key=f"download_{fmt.name}",
             on_click="ignore",
@@ -56,7 +79,8 @@ st.subheader("Share a link")
 token = share.encode(amap)
 if share.fits(token):
     base_url = st.context.url or "http://localhost:8501/"
-    url = share.link(base_url.split("?")[0].rsplit("/", 1)[0] + "/map", token)
+    # The Map page is the default page, served at the app's root: the link goes there.
+    url = share.link(base_url.split("?")[0].rsplit("/", 1)[0] + "/", token)
     st.markdown(
         "Anyone who follows this link sees the map **read-only** (they can make their own editable copy). "
         "The map travels inside the link: nothing is uploaded or stored."
@@ -73,5 +97,5 @@ else:
     st.info(
         f"This map is too large for a link ({len(token):,} characters packed; a link holds about "
         f"{share.MAX_TOKEN_CHARS:,}). To share it, {tail}",
-        icon="📎",
+        icon=":material/attach_file:",
     )

@@ -44,7 +44,7 @@ def _apply(table: str, apply) -> None:  # noqa: ANN001 - one of the tables.apply
         state.flash("success", f"Applied the {table} changes.")
 
 
-st.title("🧮 Table")
+st.title("Table")
 _apply("statements", apply_statement_changes)
 _apply("relations", apply_relation_changes)
 amap: ArgumentMap | None = state.current_map()

@@ -1,0 +1,134 @@
+"""The app in a real browser: the seed map drawn, a counterargument added through the form,
+the Argdown export downloaded and read back, a map saved, reloaded and opened from the library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argmap.formats import FORMATS, native
+from tests.e2e.conftest import ROOT, edge_titles, node_ids, settle, shot, wait_for_map
+
+pytestmark = pytest.mark.e2e
+
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+EXAMPLE_NODES = {f"s{n}" for n in range(1, 13)} | {"e1", "e2", "e3", "e4"}
+
+
+def test_load_shows_the_seed_map(page, server: str) -> None:
+    page.goto(server)
+    ids = wait_for_map(page)
+    assert set(ids) >= EXAMPLE_NODES
+    assert page.get_by_text("Talk about killing the goose").first.is_visible()
+    settle(page)
+    shot(page, "map")
+
+
+def choose(page, label: str, option_text: str) -> None:
+    """Pick an option in a Streamlit selectbox by typing part of its text."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.locator("input").click()
+    page.keyboard.type(option_text)
+    page.get_by_role("option").filter(has_text=option_text).first.click()
+    settle(page)
+
+
+def test_add_a_counterargument_through_the_form(page, server: str) -> None:
+    page.goto(server)
+    before = set(wait_for_map(page))
+    choose(page, "Selected node", "s3 · intermediate")
+    page.get_by_role("tab", name="Counterargument").click()
+    page.get_by_role("textbox", name="Counterargument").fill(
+        "Voter files have been sold for decades without any backlash."
+    )
+    page.get_by_role("button", name="Add counterargument").click()
+    settle(page)
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length > n",
+        arg=len(before),
+    )
+    new = set(node_ids(page)) - before
+    assert len(new) == 1
+    (nid,) = new
+    edge = next(t for t in edge_titles(page) if t.startswith(f"{nid}->"))
+    assert edge == f"{nid}->s3"
+    drawn = page.locator('[data-testid="stGraphVizChart"] svg g.edge').filter(has_text=f"{nid}->s3")
+    assert drawn.locator("path").first.get_attribute("stroke-dasharray")  # an attack: dashed
+    assert page.get_by_text(f"Added {nid} as an objection to s3").is_visible()
+    shot(page, "counterargument")
+
+
+def add_counterargument(page, target_label: str, text: str) -> None:
+    choose(page, "Selected node", target_label)
+    page.get_by_role("tab", name="Counterargument").click()
+    page.get_by_role("textbox", name="Counterargument").fill(text)
+    page.get_by_role("button", name="Add counterargument").click()
+    settle(page)
+
+
+def go(page, name: str) -> None:
+    """Follow a link of the top navigation."""
+    page.locator('[data-testid="stTopNavLink"]').filter(has_text=name).first.click()
+    settle(page)
+
+
+def test_download_the_argdown_export(page, server: str, tmp_path: Path) -> None:
+    page.goto(server)
+    wait_for_map(page)
+    go(page, "Export & share")
+    page.get_by_role("button", name="Download .argdown").wait_for()
+    settle(page)
+    page.get_by_text("Share a link").wait_for()
+    shot(page, "share")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .argdown").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".argdown"
+    text = path.read_text(encoding="utf-8")
+    example = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    back = FORMATS["argdown"].loads(text)
+    assert {s.text for s in back.statements} == {s.text for s in example.statements}
+    assert len(back.attacks) == len(example.attacks)
+    argdown = ROOT / "node_modules" / ".bin" / "argdown"
+    if argdown.exists():  # the Argdown tool itself reads our file (make test installs it)
+        out = subprocess.run(
+            [str(argdown), "json", str(path), str(tmp_path / "out")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+        data = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+        assert len(data["statements"]) >= len(example.statements)
+
+
+def test_save_reload_and_open_from_the_library(page, server: str, store_dir: Path) -> None:
+    page.goto(server)
+    wait_for_map(page)
+    add_counterargument(page, "s12 · objection", "Data brokers make every sale public within weeks.")
+    saved_ids = set(node_ids(page))
+    go(page, "Library")
+    page.get_by_role("textbox", name="Save as (a new map)").fill("e2e-saved")
+    page.get_by_role("button", name="Save as").click()
+    settle(page)
+    assert (store_dir / "e2e-saved.json").is_file()
+    shot(page, "library")
+
+    page.reload()  # a new session on the Library page: the example map is the open one again
+    settle(page)
+    page.locator(".st-key-library_open button").wait_for()
+    assert page.get_by_text("Democrats selling voter data to retailers? —").first.is_visible()
+    choose(page, "Map", "e2e-saved")
+    page.locator(".st-key-library_open button").click()
+    settle(page)
+    wait_for_map(page)
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length == n",
+        arg=len(saved_ids),
+    )
+    assert set(node_ids(page)) == saved_ids
+    assert page.get_by_text("Data brokers make every sale public").first.is_visible()
