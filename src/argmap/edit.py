@@ -388,21 +388,26 @@ def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
         return keep if x == drop else x
 
     infs: list[Inference] = []
-    seen_inf: set[tuple[tuple[str, ...], str]] = set()
+    seen_inf: dict[tuple[tuple[str, ...], str], str] = {}
+    same_as: dict[str, str] = {}  # an inference that became a duplicate -> the one kept
     for inf in amap.inferences:
         prem = tuple(dict.fromkeys(sub(p) for p in inf.premises))
         concl = sub(inf.conclusion)
         prem = tuple(p for p in prem if p != concl)
         key = (tuple(sorted(prem)), concl)
-        if not prem or key in seen_inf:
+        if not prem:
             continue
-        seen_inf.add(key)
+        if key in seen_inf:
+            same_as[inf.id] = seen_inf[key]
+            continue
+        seen_inf[key] = inf.id
         infs.append(inf.model_copy(update={"premises": prem, "conclusion": concl}))
     inf_ids = {i.id for i in infs}
     attacks: list[Attack] = []
     seen_att: set[tuple[str, str]] = set()
     for a in amap.attacks:
-        src, tgt = sub(a.source), sub(a.target)
+        # An undercut of a duplicate inference now undercuts the one kept, rather than vanishing.
+        src, tgt = sub(a.source), same_as.get(a.target, sub(a.target))
         if src == tgt or (src, tgt) in seen_att:
             continue
         if tgt not in inf_ids and tgt != keep and tgt not in {s.id for s in amap.statements}:
