@@ -50,7 +50,7 @@ def dumps(amap: ArgumentMap) -> str:
     meta = []
     if src is not None:
         for label, value in (("Title", src.title), ("Author", src.author), ("Outlet", src.outlet)):
-            if value:
+            if value and value != amap.title:
                 meta.append(f"<dt>{label}</dt><dd>{esc(value)}</dd>")
         if src.date:
             meta.append(f"<dt>Date</dt><dd>{esc(src.date)}</dd>")

@@ -45,7 +45,8 @@ def to_digraph(
         for e in amap.evidence:
             if e.id in sel.visible and e.target in sel.visible:
                 add(_evidence_line(e, options, sel, links.get(e.id)))
-                add(_edge(e.id, e.target, style.EVIDENCE_EDGE, eid=e.id, highlight=e.id in options.highlight))
+                hi = e.id in options.highlight
+                add(_edge(e.id, e.target, style.EVIDENCE_EDGE, eid=e.id, highlight=hi, id_prefix="edge-"))
 
     undercut = {a.target for a in amap.attacks if a.source in sel.visible}
     drawn_inferences: set[str] = set()
@@ -59,7 +60,9 @@ def to_digraph(
             add(_junction_line(inf.id, inf.premises, inf.conclusion, hi, links.get(inf.id)))
             for p in premises:
                 add(_edge(p, inf.id, style.SUPPORT_EDGE, mark=False, arrow=False, highlight=hi))
-            add(_edge(inf.id, inf.conclusion, style.SUPPORT_EDGE, eid=inf.id, highlight=hi))
+            add(
+                _edge(inf.id, inf.conclusion, style.SUPPORT_EDGE, eid=inf.id, highlight=hi, id_prefix="edge-")
+            )
         else:
             add(_edge(premises[0], inf.conclusion, style.SUPPORT_EDGE, eid=inf.id, highlight=hi))
 
@@ -151,7 +154,9 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
         "color": f'"{border}"',
         "penwidth": "2.5" if role == "main" else "1.2",
     }
-    if short is not s.text:  # the label was cut: the tooltip carries more
+    # A tooltip when the label was cut (it carries more), and with a link (Graphviz would
+    # otherwise show the label's markup as the link's title).
+    if short is not s.text or href:
         attrs["tooltip"] = dot_string(style.shorten(f"{s.id}: {s.text}", style.MAX_TOOLTIP_CHARS))
     _mark(attrs, s.id in options.highlight, href)
     return f"\t{dot_id(s.id)} [{_attrs(attrs)}]\n"
@@ -175,7 +180,7 @@ def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str 
         "fillcolor": f'"{fill}"',
         "color": f'"{border}"',
     }
-    if short is not e.text:
+    if short is not e.text or href:
         tip = f"{e.id} ({e.kind}): {e.text}" + (f" — {source}" if source else "")
         attrs["tooltip"] = dot_string(style.shorten(tip, style.MAX_TOOLTIP_CHARS))
     _mark(attrs, e.id in options.highlight, href)
@@ -229,12 +234,15 @@ def _edge(
     mark: bool = True,
     arrow: bool = True,
     highlight: bool = False,
+    id_prefix: str = "map-",
 ) -> str:
+    """One edge line. Its SVG id is ``map-<eid>`` where the edge is the element's only drawing
+    (a single-premise inference, an attack), ``edge-<eid>`` where a node already has ``map-<eid>``."""
     key = (kind, mark, arrow, highlight)
     common = _EDGE_ATTRS.get(key)
     if common is None:  # a handful of combinations: build each once
         common = _EDGE_ATTRS[key] = _edge_attrs(kind, mark, arrow, highlight)
-    named = f' id="map-{eid}" tooltip="{eid}"' if eid else ""
+    named = f' id="{id_prefix}{eid}" tooltip="{eid}"' if eid else ""
     return f"\t{dot_id(tail)} -> {dot_id(head)} [{common}{named}]\n"
 
 
