@@ -88,6 +88,20 @@ def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
     return native.loads(decode(read_input(path), path), path=path)
 
 
+def _check_json(text: str, path: str) -> None:
+    """Raise ``FormatError`` with the line and column where ``text`` stops being JSON."""
+    import json
+
+    from argmap.errors import FormatError
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=err.lineno
+        ) from None
+
+
 @click.command("export")
 @click.argument("map_file", metavar="MAP.json")
 @click.option("--to", "to", metavar="FORMAT", help="Format name; default: from the suffix of -o.")
@@ -121,6 +135,8 @@ def import_cmd(file: str, from_: str | None, output: str) -> None:
         raise FormatError("reading stdin: name the format with --from")
     binary = from_ is not None and from_ in FORMATS and FORMATS[from_].binary
     text = None if binary or data[:4] == b"PK\x03\x04" else decode(data, file)
+    if from_ is None and text is not None and (name or "").lower().endswith(".json"):
+        _check_json(text, file)  # .json could be several formats: bad JSON is reported as such
     fmt = guess(name, text, from_)
     if fmt.loads is None:
         raise FormatError(f"{fmt.name} files can be written but not read", fmt=fmt.name, path=file)

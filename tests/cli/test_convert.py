@@ -1,0 +1,187 @@
+"""argmap export / import / render: every writable format, round trips, clear errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import convert, main
+from argmap.formats import FORMATS, csv_table, native
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz 'dot' is not installed (make test installs it)")
+MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<?xml", "csv": b"PK\x03\x04", "html": b"<!DOCTYPE html>"}
+
+
+def run(*args, input: bytes | str | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+@pytest.fixture(scope="module")
+def example():
+    return native.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+WRITABLE = [name for name, f in FORMATS.items() if f.dumps is not None]
+
+
+@pytest.mark.parametrize("name", WRITABLE)
+def test_export_every_writable_format_by_suffix(name, tmp_path):
+    fmt = FORMATS[name]
+    if name in ("svg", "png", "pdf", "html") and not HAS_DOT:
+        pytest.skip("needs Graphviz 'dot'")
+    out = tmp_path / f"map{fmt.suffixes[0]}"
+    # .json is shared by native and AIF: those need --to
+    args = ("--to", name) if fmt.suffixes[0] == ".json" else ()
+    result = run("export", EXAMPLE, "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(MAGIC.get(name, b"")) and len(data) > 100
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_to_stdout_and_file_mode(tmp_path):
+    result = run("export", EXAMPLE, "--to", "markdown", "-o", "-")
+    assert result.exit_code == 0 and result.output.startswith("# Democrats selling voter data")
+    out = tmp_path / "m.md"
+    assert run("export", EXAMPLE, "-o", out).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not the 0600 of a temp file
+
+
+@pytest.mark.parametrize("name", [n for n, f in FORMATS.items() if f.loads and f.dumps])
+def test_import_what_export_wrote(name, example, tmp_path):
+    fmt = FORMATS[name]
+    out = tmp_path / f"map{fmt.suffixes[0]}"
+    assert run("export", EXAMPLE, "--to", name, "-o", out).exit_code == 0
+    back = tmp_path / "back.json"
+    result = run("import", out, "-o", back)  # format from the suffix, or the content for .json
+    assert result.exit_code == 0, result.output
+    amap = native.loads(back.read_text(encoding="utf-8"))
+    assert {s.text for s in amap.statements} >= {s.text for s in example.statements if not s.implicit}
+    assert f"read as {fmt.label}" in result.output
+
+
+def test_csv_import_round_trip_exact(example, tmp_path):
+    out = tmp_path / "tables.zip"
+    out.write_bytes(csv_table.dumps(example))
+    back = tmp_path / "back.json"
+    assert run("import", out, "-o", back).exit_code == 0
+    assert native.loads(back.read_text()) == csv_table.loads(out.read_bytes())
+
+
+def test_import_from_stdin_needs_from():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    result = run("import", "-", "-o", "-", input=text)
+    assert result.exit_code == 1 and "name the format with --from" in result.output
+    result = run("import", "-", "--from", "json", "-o", "-", input=text)
+    assert result.exit_code == 0 and json.loads(result.output)["id"] == "democrats-voter-data"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("bad.json", '{"statements": [\n  {"id": "s1",}\n]}', r"bad.json: line 2"),
+        ("bad.json", '{"schema_version": 1, "id": "m", "statements": [{"id": "s1", "text": ""}]}', "'s1'"),
+        ("bad.zip", "not a zip", "bad.zip: not a zip file"),
+        ("notes.md", "# hello", "markdown files can be written but not read"),
+        ("data.xyz", "x", "cannot tell the format of '.*data.xyz' from its suffix; name it with --from"),
+    ],
+)
+def test_import_errors_name_file_place_and_expectation(name, content, expected, tmp_path):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = run("import", path, "-o", out)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert re.search(expected, result.output), result.output
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_non_utf8_file_names_its_line(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Discussion Title: caf\xe9\n".encode("latin-1"))
+    result = run("import", path, "-o", tmp_path / "o.json")
+    assert result.exit_code == 1 and "latin.txt: line 1: byte 21 is not UTF-8" in result.output
+
+
+def test_files_over_the_limit_are_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(convert, "MAX_INPUT_BYTES", 100)
+    big = tmp_path / "big.json"
+    big.write_text(" " * 101)
+    result = run("import", big, "-o", tmp_path / "o.json")
+    assert result.exit_code == 1 and "101 bytes; the limit is 100 bytes" in result.output
+    result = run("import", "-", "--from", "json", "-o", "-", input=" " * 500)
+    assert result.exit_code == 1 and "more than 100 bytes" in result.output
+
+
+def test_a_failed_export_leaves_the_old_file_untouched(tmp_path, monkeypatch):
+    out = tmp_path / "map.svg"
+    out.write_text("old")
+    monkeypatch.setenv("PATH", "")  # no dot: rendering fails
+    result = run("export", EXAMPLE, "-o", out)
+    assert result.exit_code == 1 and "'dot' program is not installed" in result.output
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+def test_write_output_cleans_up_when_writing_fails(tmp_path, monkeypatch):
+    def boom(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(convert.os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        convert.write_output(str(tmp_path / "x.txt"), "data")
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_dot
+@pytest.mark.parametrize("suffix", ["svg", "png", "pdf", "dot"])
+def test_render_with_view_options(suffix, tmp_path):
+    out = tmp_path / f"r.{suffix}"
+    options = ["--direction", "LR", "--focus", "s3", "--depth", "2", "--collapse", "s7", "--highlight", "s3"]
+    options += ["--no-evidence", "--color-by", "evaluation", "--wrap", "24"]
+    result = run("render", EXAMPLE, "-o", out, *options)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(MAGIC.get(suffix, b"digraph"))
+    if suffix in ("dot", "svg"):
+        text = data.decode()
+        names = set(
+            re.findall(r'^\t"([^"]+)" \[', text, re.M) or re.findall(r'class="node">\n<title>([^<]+)<', text)
+        )
+        assert {"s1", "s2", "s3", "s5", "s7"} <= names  # focus, ancestors (and s2's co-premise), children
+        assert not names & {"s4", "s6", "s8", "e1"}  # another branch, collapsed, evidence off
+        assert "legend/claim" in names  # the legend comes along
+        assert "unrated" in text and "rankdir=RL" in text if suffix == "dot" else True
+
+
+def test_render_refuses_unknown_picture_format(tmp_path):
+    result = run("render", EXAMPLE, "-o", tmp_path / "r.gif")
+    assert result.exit_code == 1 and "use .svg, .png, .pdf or .dot" in result.output
+
+
+def test_commands_have_help():
+    for name in ("export", "import", "render"):
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_cli_start_does_not_import_pandas_or_graphviz():
+    code = (
+        "import sys; from argmap.cli import main; print('pandas' in sys.modules, 'graphviz' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
