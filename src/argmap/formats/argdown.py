@@ -191,6 +191,10 @@ _LIST = re.compile(r"^(?:\*|\d+\.)\s+(.*)$")
 _HEADING = re.compile(r"^#+ ")
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?")
 _DATA_AT = re.compile(_DATA)
+_TEXT_SPECIAL = re.compile(r"[\\#{]")
+_RULE_SPECIAL = re.compile(r"[\\{]")
+_INFERENCE_END = re.compile(r"(?<!\\)-{2,}")
+_RULE_COMMA = re.compile(r"(?<!\\),")
 _INCOMING = {
     "+": "support",
     "<+": "support",
@@ -365,7 +369,7 @@ class _Reader:
         """Read an inference from after its opening ``--`` to its closing ``--``; return its rule/data."""
         collected = []
         while True:
-            close = re.search(r"(?<!\\)-{2,}", rest)
+            close = _INFERENCE_END.search(rest)
             if close:
                 collected.append(rest[: close.start()])
                 break
@@ -538,34 +542,42 @@ def _inline(raw: str, rule: bool = False) -> tuple[str, tuple[str, ...], dict[st
     out: list[str] = []
     tags: list[str] = []
     data: dict[str, Any] = {}
+    special = _RULE_SPECIAL if rule else _TEXT_SPECIAL  # an inference rule has no tags
     k = 0
-    while k < len(raw):
-        ch = raw[k]
-        if ch == "\\" and k + 1 < len(raw):
-            out.append(raw[k : k + 2] if rule and raw[k + 1] == "," else raw[k + 1])
-            k += 2
+    while True:
+        found = special.search(raw, k)
+        if found is None:
+            out.append(raw[k:])
+            break
+        start = found.start()
+        out.append(raw[k:start])
+        ch = raw[start]
+        if ch == "\\" and start + 1 < len(raw):
+            escaped = raw[start + 1]
+            out.append("\\," if rule and escaped == "," else escaped)
+            k = start + 2
             continue
-        if ch == "#" and not rule:
-            tag = _TAG.match(raw, k)
+        if ch == "#":
+            tag = _TAG.match(raw, start)
             if tag:
                 tags.append((tag[1] or tag[2]).strip())
                 k = tag.end()
                 continue
-        if ch == "{":
-            found = _DATA_AT.match(raw, k)
-            if found:
-                parsed = _yaml(found[0])
+        elif ch == "{":
+            block = _DATA_AT.match(raw, start)
+            if block:
+                parsed = _yaml(block[0])
                 if isinstance(parsed, dict):
                     data.update(parsed)
-                k = found.end()
+                k = block.end()
                 continue
         out.append(ch)
-        k += 1
+        k = start + 1
     return "".join(out).strip(), tuple(tags), data
 
 
 def _split_rules(text: str) -> Iterable[str]:
-    return (part.replace("\\,", ",") for part in re.split(r"(?<!\\),", text))
+    return (part.replace("\\,", ",") for part in _RULE_COMMA.split(text))
 
 
 def _evidence(eid: str, target: str, text: str, data: dict[str, Any]) -> dict[str, Any]:
