@@ -156,13 +156,25 @@ def import_cmd(file: str, from_: str | None, output: str) -> None:
     "-o", "--output", required=True, metavar="OUT", help="OUT.svg, .png, .pdf or .dot (or - with --to)."
 )
 @click.option("--to", type=click.Choice(["svg", "png", "pdf", "dot"]), help="Default: from the suffix of -o.")
-@click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "LR"]),
+    default="TB",
+    show_default=True,
+    help="Top to bottom, or left to right.",
+)
 @click.option("--focus", metavar="ID", help="Show only this node, its ancestors and descendants.")
 @click.option("--depth", type=click.IntRange(min=0), help="Steps from the focus (or main conclusion) shown.")
 @click.option("--collapse", multiple=True, metavar="ID", help="Fold this node's subtree (repeatable).")
 @click.option("--highlight", multiple=True, metavar="ID", help="Draw this element thick (repeatable).")
 @click.option("--no-evidence", is_flag=True, help="Leave evidence out.")
-@click.option("--color-by", type=click.Choice(["role", "evaluation"]), default="role", show_default=True)
+@click.option(
+    "--color-by",
+    type=click.Choice(["role", "evaluation"]),
+    default="role",
+    show_default=True,
+    help="Colour nodes by role, or by the evaluation of the map (argmap.evaluate).",
+)
 @click.option(
     "--wrap", type=click.IntRange(min=8), default=32, show_default=True, help="Characters per line."
 )

@@ -1,0 +1,120 @@
+"""The package's outer surface: light imports, a complete format table, documented commands, __all__."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+import click.testing
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.formats import FORMATS
+
+SRC = Path(argmap.__file__).resolve().parent
+HEAVY = ("streamlit", "pandas", "pydantic", "graphviz")
+
+
+def loaded_after(code: str) -> list[str]:
+    """The heavy modules present in ``sys.modules`` after running ``code`` in a fresh interpreter."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_import_argmap_stays_light() -> None:
+    assert loaded_after("import argmap") == []
+
+
+def test_cli_help_imports_nothing_heavy() -> None:
+    code = "from argmap.cli import main\nmain(['--help'], standalone_mode=False)"
+    assert loaded_after(code) == []
+
+
+def core_modules() -> list[str]:
+    """Every module of the library outside the Streamlit app."""
+    names = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).with_suffix("")
+        if rel.parts[0] == "app" or rel.name == "__main__":
+            continue
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        names.append(".".join(("argmap", *parts)))
+    return names
+
+
+def test_no_core_module_imports_streamlit() -> None:
+    code = "\n".join(f"import {name}" for name in core_modules())
+    assert "streamlit" not in loaded_after(code)
+
+
+def test_every_format_module_is_in_the_table() -> None:
+    in_table = {
+        fn.__module__.rsplit(".", 1)[1]
+        for fmt in FORMATS.values()
+        for fn in (fmt.loads, fmt.dumps)
+        if fn is not None
+    }
+    modules = {p.stem for p in (SRC / "formats").glob("*.py") if p.stem != "__init__"}
+    assert modules - in_table == set(), "every module in src/argmap/formats/ must have an entry in FORMATS"
+    for name, fmt in FORMATS.items():
+        assert fmt.name == name and fmt.suffixes and fmt.media_type and fmt.label
+        assert fmt.loads is not None or fmt.dumps is not None
+
+
+def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out = []
+    for name, cmd in sorted(group.commands.items()):
+        out.append((f"{prefix}{name}", cmd))
+        if isinstance(cmd, click.Group):
+            out.extend(all_commands(cmd, f"{prefix}{name} "))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "command"), all_commands(main), ids=lambda x: x if isinstance(x, str) else ""
+)
+def test_every_command_and_option_has_help(name: str, command: click.Command) -> None:
+    assert (command.help or "").strip(), f"`argmap {name}` has no help text"
+    ctx = click.Context(command, info_name=name)
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Option):
+            assert (param.help or "").strip(), f"`argmap {name}` option {param.opts} has no help"
+    result = click.testing.CliRunner().invoke(main, [*name.split(), "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_the_maps_commands_are_registered() -> None:
+    assert {"validate", "show", "list", "schema"} <= set(main.commands)
+
+
+def test_all_is_sorted_and_every_name_resolves() -> None:
+    assert argmap.__all__ == sorted(argmap.__all__)
+    assert len(set(argmap.__all__)) == len(argmap.__all__)
+    for name in argmap.__all__:
+        assert getattr(argmap, name) is not None, name
+    with pytest.raises(AttributeError):
+        argmap.no_such_name  # noqa: B018
+
+
+def test_every_public_module_has_a_docstring() -> None:
+    for name in core_modules():
+        assert (importlib.import_module(name).__doc__ or "").strip(), f"{name} has no module docstring"
+
+
+def test_python_m_argmap_help_runs() -> None:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "argmap", "--help"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "Usage: argmap" in result.stdout
+    for name in main.commands:
+        assert name in result.stdout
+    # A figure, not an assert: bench/bench_cli.py measures it properly (target well under 0.5 s).
+    print(f"python -m argmap --help: {elapsed:.3f} s")
