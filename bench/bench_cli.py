@@ -1,0 +1,59 @@
+"""How fast the CLI starts: ``python -m argmap --help`` (goal: well under 0.5 s), and the map commands.
+
+Each command runs in a fresh interpreter, as a user would run it; the median, best and worst of
+several runs are printed. Prints the figures; asserts nothing. Run: ``.venv/bin/python bench/bench_cli.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+RUNS = 10
+
+
+def timed(args: list[str]) -> list[float]:
+    """Wall-clock seconds of ``RUNS`` fresh runs of ``python -m argmap ARGS`` (one warm-up first)."""
+    cmd = [sys.executable, "-m", "argmap", *args]
+    subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT)
+    out = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def main() -> None:
+    baseline = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        baseline.append(time.perf_counter() - started)
+    print(f"{'command':42} {'median':>8} {'best':>8} {'worst':>8}   (seconds, {RUNS} fresh runs)")
+    print(
+        f"{'python -c pass (interpreter alone)':42} {statistics.median(baseline):8.3f} {min(baseline):8.3f} "
+        f"{max(baseline):8.3f}"
+    )
+    for args in (
+        ["--help"],
+        ["validate", "--help"],
+        ["validate", str(EXAMPLE)],
+        ["show", str(EXAMPLE)],
+        ["show", str(EXAMPLE), "--json"],
+        ["list"],
+        ["schema"],
+    ):
+        t = timed(args)
+        label = "argmap " + " ".join(a.replace(str(ROOT) + "/", "") for a in args)
+        print(f"{label:42} {statistics.median(t):8.3f} {min(t):8.3f} {max(t):8.3f}")
+    print("goal: argmap --help well under 0.5 s")
+
+
+if __name__ == "__main__":
+    main()
