@@ -4,7 +4,7 @@ import pytest
 
 from argmap.errors import InputError
 from argmap.extract import extract
-from argmap.model import MAX_SOURCE_CHARS, ArgumentMap
+from argmap.model import MAX_SOURCE_CHARS, MAX_STATEMENTS, ArgumentMap
 from argmap.roles import derive
 
 PIECE = (
@@ -105,3 +105,16 @@ def test_recipe_has_no_objections():
 def test_a_long_text_gives_a_valid_map():  # speed: bench/bench_extract.py
     text = (PIECE + "\n\n") * 200  # ~11,000 words
     assert_valid(extract(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 60_000, "Go. " * 12_000, "Go now.\n\n" * 12_000],
+    ids=["one enormous word", "very many sentences", "very many paragraphs"],
+)
+def test_huge_inputs_stay_within_the_map_limits_and_cover_the_text(text):
+    amap = extract(text)
+    assert_valid(amap, text)
+    assert len(amap.statements) <= MAX_STATEMENTS
+    stated = [s for s in amap.statements if s.span]
+    assert stated[-1].span.end == len(text.rstrip())  # read to the end, not cut short

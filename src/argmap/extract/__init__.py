@@ -100,10 +100,34 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
     found = find_evidence(norm.text, sentences)
     units = split_units(norm.text, found.sentences)
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
-    units = units[: MAX_STATEMENTS - 1]
+    units = _within_limit(units)
     reading = plan(units, norm.text, title)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return _build(text, norm, units, reading, found, title, f"draft-{digest}")
+
+
+def _within_limit(units: list[Unit]) -> list[Unit]:
+    """At most ``MAX_STATEMENTS - 1`` units (one id is kept for an implicit claim): a longer text is read in
+    coarser units, several consecutive clauses of a paragraph to one (of several paragraphs if need be),
+    rather than cut short."""
+    limit = MAX_STATEMENTS - 1
+    if len(units) <= limit:
+        return units
+    size = -(-len(units) // limit)  # units per group
+    cross = False  # may a group run across paragraphs?
+    while True:
+        groups: list[list[Unit]] = []
+        for u in units:
+            g = groups[-1] if groups else None
+            if g and len(g) < size and (cross or g[0].paragraph == u.paragraph):
+                g.append(u)
+            else:
+                groups.append([u])
+        if len(groups) <= limit:
+            return [Unit(g[0].start, g[-1].end, n, g[0].paragraph) for n, g in enumerate(groups)]
+        if cross:
+            size *= 2
+        cross = True
 
 
 def _acyclic(links: dict[int, int], src: int, dst: int) -> bool:

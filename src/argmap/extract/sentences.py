@@ -11,6 +11,7 @@ from functools import lru_cache
 
 # pysbd slows down on one enormous unpunctuated run; such a run is cut into pieces of this many words first.
 _MAX_WORDS = 120
+_MAX_CHARS = 3000
 _WORD = re.compile(r"\S+")
 
 
@@ -31,14 +32,16 @@ def _segmenter():  # pysbd.Segmenter; built once (it compiles many patterns)
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut ``text[start:end]`` every ``_MAX_WORDS`` words when it has no sentence punctuation to split on."""
+    """Cut ``text[start:end]`` every ``_MAX_WORDS`` words, and any piece still over ``_MAX_CHARS`` characters
+    (one enormous "word") every ``_MAX_CHARS`` characters."""
     words = [m.span() for m in _WORD.finditer(text, start, end)]
-    if len(words) <= _MAX_WORDS:
-        return [(start, end)]
-    return [
-        (words[i][0] + 0, words[min(i + _MAX_WORDS, len(words)) - 1][1])
-        for i in range(0, len(words), _MAX_WORDS)
+    spans = [
+        (words[i][0], words[min(i + _MAX_WORDS, len(words)) - 1][1]) for i in range(0, len(words), _MAX_WORDS)
     ]
+    out = []
+    for a, b in spans:
+        out.extend((c, min(c + _MAX_CHARS, b)) for c in range(a, b, _MAX_CHARS))
+    return out
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
@@ -48,7 +51,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> Non
         end -= 1
     if not any(ch.isalnum() for ch in text[start:end]) and not text[start:end].strip():
         return
-    if end - start > 3000 and len(_WORD.findall(text, start, end)) > _MAX_WORDS:
+    if end - start > _MAX_CHARS:
         out.extend(Sentence(a, b, para) for a, b in _pieces(text, start, end))
     else:
         out.append(Sentence(start, end, para))
