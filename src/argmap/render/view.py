@@ -92,6 +92,11 @@ def tree(amap: ArgumentMap, *, evidence: bool = True) -> Tree:
 
 def select(amap: ArgumentMap, options: ViewOptions, main: str | None) -> Selection:
     """The nodes ``options`` leave visible (focus, depth, collapse, evidence), with hidden counts."""
+    if options.focus is None and options.depth is None and not options.collapsed:  # the common case
+        shown = [s.id for s in amap.statements]
+        if options.show_evidence:
+            shown += [e.id for e in amap.evidence]
+        return Selection(visible=frozenset(shown))
     t = tree(amap, evidence=options.show_evidence)
     known = set(t.nodes)
     focus = options.focus if options.focus in known else None
