@@ -332,3 +332,5 @@ def test_history_is_bounded() -> None:
         amap, _ = edit.add_statement(amap, f"n{n}")
         h = h.push(amap)
     assert len(h.past) == 3
+    h = edit.History(start(), limit=0).push(amap)
+    assert h.past == () and not h.can_undo

@@ -197,6 +197,9 @@ def test_save_as_copies_under_a_new_name(store: Store) -> None:
     assert store.load("u").revision == 2
     with pytest.raises(Conflict):
         store.save_as(m, "u")
+    assert store.save_as(m, "Copy of u").id == "copy-of-u"  # ids are stricter than names
+    assert store.save_as(m, "言論").id == "map"
+    assert {e.name for e in store.list()} == {"u", "u-copy", "Copy of u", "言論"}
 
 
 # --- revisions --------------------------------------------------------------------------------

@@ -446,7 +446,7 @@ class History:
         """Record ``amap`` as the new present; clears the redo stack."""
         if amap == self.present:
             return self
-        past = (*self.past, self.present)[-self.limit :]
+        past = (*self.past, self.present)[-self.limit :] if self.limit > 0 else ()  # [-0:] would keep all
         return History(present=amap, past=past, future=(), limit=self.limit)
 
     @property

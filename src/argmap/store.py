@@ -339,7 +339,12 @@ class Store:
     def save_as(self, amap: ArgumentMap, name: str) -> ArgumentMap:
         """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
         name = check_name(name)
-        new_id = name if _ID.match(name) else slug(name)[:64].rstrip("-.") or "map"
+        # The map's id follows its new name; ids are ASCII, so other scripts fall back to "map".
+        new_id = (
+            name
+            if _ID.match(name)
+            else re.sub(r"[^A-Za-z0-9_.:-]+", "-", slug(name))[:64].strip("-.") or "map"
+        )
         copy = ArgumentMap.model_validate(
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "id": new_id, "revision": 0}
         )
