@@ -471,3 +471,57 @@ def test_thirty_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     assert bad == 0, read_reports[:-1]
     assert good > 0
     assert list(store.folder.glob(".*.tmp")) == []
+
+
+def test_threads_in_one_process_serialize_too(tmp_path: Path) -> None:
+    # The app serves every browser session from threads of one process: flock must hold there too.
+    import threading
+
+    store = Store(tmp_path / "arguments", keep=500)
+    store.save(small_map(), "u", expected_revision=None)
+    landed: list[tuple[int, str]] = []
+    errors: list[BaseException] = []
+
+    def work(who: int) -> None:
+        for attempt in range(10):
+            current = store.load("u")
+            marker = f"thread {who} attempt {attempt}"
+            try:
+                saved = store.save(with_text(current, marker), "u", expected_revision=current.revision)
+                landed.append((saved.revision, marker))
+            except Conflict:
+                pass
+            except BaseException as err:  # noqa: BLE001 - collected and asserted below
+                errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.load("u").revision == 1 + len(landed)
+    for rev, marker in landed:
+        assert store.load_revision("u", rev).statements[0].text == marker
+
+
+def test_a_stuck_lock_times_out_with_a_clear_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from argmap import store as store_module
+
+    m = store.save(small_map(), "u", expected_revision=None)
+    monkeypatch.setattr(store_module, "_LOCK_TIMEOUT", 0.2)
+    lock = store.folder / ".revisions" / ".locks" / "u.lock"
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(StoreError, match="being saved by another process"):
+            store.save(m, "u", expected_revision=1)
+    assert store.save(m, "u", expected_revision=1).revision == 2
+
+
+def test_saved_files_are_readable_by_others(store: Store) -> None:
+    store.save(small_map(), "u", expected_revision=None)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (store.folder / "u.json").stat().st_mode & 0o777 == 0o666 & ~umask

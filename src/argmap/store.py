@@ -46,6 +46,16 @@ _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 
+def _file_mode() -> int:
+    """The mode ``open()`` would give a new file under the process umask (read once, at import)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One stored map (or revision): what ``argmap list`` shows.
@@ -129,7 +139,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a map file is as readable as any other
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; give the mode any new file would get
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
