@@ -124,3 +124,29 @@ def test_rebuttal_and_delete(app) -> None:
     at.button(key="delete_submit").click().run()
     assert new not in current(at).ids()
     assert new not in dot(at)
+
+
+def test_outline_on_request(app) -> None:
+    at = app("map")
+    assert not at.code
+    at.toggle(key="map_outline").set_value(True).run()
+    assert "[s1]" in at.code[0].value and "[s12]" in at.code[0].value
+
+
+def test_large_map_opens_folded(app, store_dir) -> None:
+    from argmap import edit
+    from argmap.store import Store
+
+    store = Store(store_dir)
+    amap = store.load("democrats-voter-data")
+    parent = "s1"
+    for n in range(200):  # a long chain under the main conclusion
+        amap, parent = edit.add_premise(amap, parent, f"Reason number {n} for the one above.")
+    store.save(amap, "democrats-voter-data", expected_revision=1)
+    at = app("map")
+    assert at.number_input(key="view_depth").value == 4
+    shown = dot(at)
+    assert "Reason number 3 " in shown and "Reason number 150 " not in shown
+    assert any("A large map" in c.value for c in at.caption)
+    at.number_input(key="view_depth").set_value(0).run()
+    assert "Reason number 150 " in dot(at)

@@ -23,6 +23,10 @@ from argmap.outline import outline
 from argmap.render import ViewOptions, to_dot
 from argmap.roles import ROLE_LABELS, derive
 
+LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels
+LARGE_DEPTH = 4
+
+
 # --- actions (widget callbacks: they run before the page is drawn, so it shows the result) ------
 
 
@@ -171,6 +175,9 @@ sel = top[0].selectbox(
 top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
 top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
 
+# A large map opens folded to its top levels: drawn at once, and readable; the user unfolds it.
+nodes = len(amap.statements) + len(amap.evidence)
+large = nodes > LARGE_MAP
 with st.expander("View options", expanded=False):
     v1, v2, v3, v4 = st.columns(4)
     direction = v1.radio(
@@ -182,7 +189,14 @@ with st.expander("View options", expanded=False):
     )
     color_by = v2.radio("Colour by", ["role", "evaluation"], key="view_color_by", horizontal=True)
     show_evidence = v3.toggle("Show evidence", value=True, key="view_evidence")
-    depth = v4.number_input("Depth (0 = all)", min_value=0, max_value=50, value=0, step=1, key="view_depth")
+    depth = v4.number_input(
+        "Depth (0 = all)",
+        min_value=0,
+        max_value=50,
+        value=LARGE_DEPTH if large else 0,
+        step=1,
+        key="view_depth",
+    )
     f1, f2 = st.columns(2)
     focus = f1.selectbox(
         "Focus on",
@@ -199,6 +213,11 @@ with st.expander("View options", expanded=False):
     )
 
 widgets.legend()
+if large and depth:
+    st.caption(
+        f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
+        "marked “+N hidden”. Set **Depth** to 0 under *View options* to draw it all, or **Focus on** a part."
+    )
 left, right = st.columns([3, 2], gap="medium")
 with left:
     options = ViewOptions(
@@ -418,5 +437,8 @@ with d2:
             st.checkbox(f"Yes, delete {sel}", key="delete_confirm")
             st.form_submit_button("Delete", key="delete_submit", on_click=_action(_delete))
 
-with st.expander("Outline (text version of the map, for screen readers and copying)"):
+# A toggle, not an expander: the outline of a large map is long, and is only built when asked for.
+if st.toggle(
+    "Show the outline (the map as indented text, for screen readers and copying)", key="map_outline"
+):
     st.code(outline(amap), language=None)

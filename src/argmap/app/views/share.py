@@ -73,6 +73,7 @@ for n, fmt in enumerate(writable):
             key=f"download_{fmt.name}",
             on_click="ignore",
             width="stretch",
+            type="primary" if fmt.name == "html" else "secondary",
         )
 
 st.subheader("Share a link")
