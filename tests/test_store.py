@@ -525,3 +525,13 @@ def test_saved_files_are_readable_by_others(store: Store) -> None:
     umask = os.umask(0o022)
     os.umask(umask)
     assert (store.folder / "u.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_map_edited_by_hand_with_a_byte_order_mark_still_loads(store: Store) -> None:
+    m = store.save(small_map(), "u", expected_revision=None)
+    path = store.folder / "u.json"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert store.load("u") == m
+    assert [e.error for e in store.list()] == [None]
+    assert store.save(m, "u", expected_revision=1).revision == 2
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -119,6 +119,7 @@ def check_name(name: str) -> str:
     return name
 
 
+# Reads accept a byte-order mark (Windows editors add one); writes never add it.
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -230,7 +231,7 @@ class Store:
 
         try:
             raw = path.read_bytes()
-            amap = native.loads(raw.decode("utf-8"), path=str(path))
+            amap = native.loads(raw.decode("utf-8-sig"), path=str(path))
         except (ArgmapError, OSError, UnicodeDecodeError) as err:
             reason = str(err).splitlines()[0][:160]
             size = path.stat().st_size if path.exists() else 0
@@ -247,7 +248,7 @@ class Store:
 
         path = self.path(name)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise MapNotFound(f"no map called '{check_name(name)}' in {self.folder}/", str(path)) from None
         return native.loads(text, path=str(path))
@@ -280,7 +281,7 @@ class Store:
         name = check_name(name)
         past = self._revdir(name) / f"{int(revision)}.json"
         if past.is_file():
-            return native.loads(past.read_text(encoding="utf-8"), path=str(past))
+            return native.loads(past.read_text(encoding="utf-8-sig"), path=str(past))
         if self.path(name).is_file():
             amap = self.load(name)
             if amap.revision == revision:
@@ -446,7 +447,7 @@ class Store:
         from argmap.formats import guess
 
         p = Path(path)
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")
         format_ = guess(p.name, text, fmt)
         if format_.loads is None:
             raise FormatError(
