@@ -12,7 +12,8 @@ fsyncs the folder, so a crash at any moment leaves either the old or the new rev
 of one. Read-compare-write runs under an exclusive ``flock`` on the map's lock file, so concurrent
 saves (threads or processes) serialize and a save made against a stale revision raises
 ``Conflict`` instead of silently overwriting someone's work. Names are checked before any path is
-built from them: nothing can leave the store folder.
+built from them: nothing can leave the store folder. Reads accept a byte-order mark (Windows
+editors add one to hand-edited files); writes never add it.
 """
 
 from __future__ import annotations
@@ -119,7 +120,6 @@ def check_name(name: str) -> str:
     return name
 
 
-# Reads accept a byte-order mark (Windows editors add one); writes never add it.
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
