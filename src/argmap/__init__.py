@@ -22,6 +22,7 @@ _EXPORTS = {
     "Source": "argmap.model",
     "Span": "argmap.model",
     "Statement": "argmap.model",
+    "Store": "argmap.store",
     "check": "argmap.checks",
 }
 
