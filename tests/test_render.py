@@ -10,6 +10,8 @@ from pathlib import Path
 
 import graphviz
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from argmap.errors import RenderError
 from argmap.formats import native
@@ -179,6 +181,17 @@ def test_image_without_dot_is_a_clear_render_error(example, monkeypatch):
     monkeypatch.setenv("PATH", "")
     with pytest.raises(RenderError, match="'dot' program is not installed"):
         to_image(example, "svg")
+
+
+@needs_dot
+def test_dot_failure_and_timeout_are_render_errors(example, monkeypatch):
+    import argmap.render as render
+
+    with pytest.raises(RenderError, match="Graphviz could not draw the map: .*syntax error"):
+        render.run_dot("digraph { a -> }", "svg")
+    monkeypatch.setattr(render, "DOT_TIMEOUT", 0.001)
+    with pytest.raises(RenderError, match="took longer than 0.001 s"):
+        to_image(example, "png")
 
 
 def test_unknown_image_format_is_refused(example):
@@ -389,3 +402,36 @@ def test_hostile_text_parses_and_injects_nothing_into_svg(color_by):
     assert any("x" * 400 in t for t in link_titles)
     tip = next(t for t in link_titles if t.startswith("e1"))
     assert tip.replace(WORD_JOINER, "").startswith("e1 (other): " + st.clean(HOSTILE)[:200])
+
+
+TRICKY = hs.text(
+    alphabet=hs.sampled_from(list('ab "\\{}[]<>&;_*#\n\r\t\x00\x1féß漢🙂\u2028\u202e-:|=NGl')),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip())
+
+
+@needs_dot
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=hs.lists(TRICKY, min_size=4, max_size=4), width=hs.integers(min_value=8, max_value=40))
+def test_generated_texts_always_parse_and_show_as_written(texts, width):
+    amap = ArgumentMap(
+        id="gen",
+        statements=tuple(Statement(id=f"s{k}", text=t) for k, t in enumerate(texts[:3], start=1)),
+        inferences=(Inference(id="i1", premises=("s2", "s3"), conclusion="s1"),),
+        attacks=(Attack(id="a1", source="s3", target="i1"),),
+        evidence=(Evidence(id="e1", target="s1", text=texts[3], source=EvidenceSource(author=texts[3])),),
+    )
+    dot = to_dot(amap, ViewOptions(wrap=width, legend=True))
+    done = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    root = ET.fromstring(done.stdout)
+    nodes_by_title = {g.find(f"{SVG}title").text: g for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+    for k, text in enumerate(texts[:3], start=1):
+        shown = [
+            (t.text or "").replace(WORD_JOINER, "").replace("\xa0", " ").strip()  # SVG writes "  " as " \xa0"
+            for t in nodes_by_title[f"s{k}"].iter(f"{SVG}text")
+        ]
+        expected = [line.replace("\xa0", " ").strip() for line in st.wrap(st.clean(text), width)]
+        expected = [line for line in expected if line]
+        assert [line for line in shown[1:] if line] == expected

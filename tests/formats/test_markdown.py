@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from argmap.formats import FORMATS, markdown, native
 from argmap.model import ArgumentMap, Evidence, EvidenceSource, Inference, Source, Span, Statement
@@ -90,3 +92,28 @@ def test_commonmark_reader_sees_our_structure_and_no_user_markup(example):
     assert "&lt;script&gt;x&lt;/script&gt;" in text and "&amp;amp;" in text
     assert "*bold* _it_" in text and "`code`" in text
     assert "[s1]: http://example.com" in text
+
+
+TRICKY = hs.text(
+    alphabet=hs.sampled_from(list('ab "\\{}[]()<>&;_*#+-.!|~`=\n\r\t1éß漢🙂\u2028')), min_size=1, max_size=30
+).filter(lambda t: t.strip())
+
+
+@needs_markdown_it
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=hs.lists(TRICKY, min_size=5, max_size=5))
+def test_generated_texts_never_become_markup(texts):
+    amap = ArgumentMap(
+        id="gen",
+        title=texts[4],
+        statements=tuple(Statement(id=f"s{k}", text=t, tags=(t,)) for k, t in enumerate(texts[:4], start=1)),
+        inferences=(Inference(id="i1", premises=("s2", "s3"), conclusion="s1"),),
+        evidence=(Evidence(id="e1", target="s1", text=texts[0], source=EvidenceSource(title=texts[1])),),
+    )
+    md = markdown.dumps(amap)
+    html = subprocess.run(
+        [str(MARKDOWN_IT)], input=md.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    tags = set(re.findall(r"<(/?[a-z0-9]+)", html))
+    assert tags <= {"h1", "/h1", "h2", "/h2", "p", "/p", "ul", "/ul", "li", "/li"}, (md, html)
+    assert html.count("<li>") == sum(1 for line in md.splitlines() if re.match(r"^ *- ", line))

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import subprocess
 
-import graphviz
-
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render.draw import legend_dot, to_digraph, to_dot
@@ -24,6 +22,9 @@ from argmap.render.view import ViewOptions
 __all__ = ["IMAGE_FORMATS", "ViewOptions", "legend_dot", "run_dot", "to_digraph", "to_dot", "to_image"]
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
+DOT = "dot"  # found on PATH, as the graphviz package does
+# A huge map can keep dot busy for minutes; a server must not wait that long for a download.
+DOT_TIMEOUT = 120.0
 MISSING_DOT = (
     "Graphviz's 'dot' program is not installed, so SVG, PNG and PDF cannot be made here "
     "(install it with 'apt-get install graphviz'; the map in the app still draws in the browser)"
@@ -36,13 +37,28 @@ def to_image(amap: ArgumentMap, fmt: str, options: ViewOptions | None = None) ->
 
 
 def run_dot(source: str, fmt: str = "svg") -> bytes:
-    """DOT ``source`` drawn by ``dot`` as ``fmt``; a missing binary or a failure raises ``RenderError``."""
+    """DOT ``source`` drawn by ``dot`` as ``fmt``; a missing binary, a failure or a layout that takes
+    longer than ``DOT_TIMEOUT`` seconds raises ``RenderError``."""
     if fmt not in IMAGE_FORMATS:
         raise RenderError(f"cannot render '{fmt}'; choose one of {', '.join(IMAGE_FORMATS)}")
     try:
-        return graphviz.Source(source).pipe(format=fmt, engine="dot")
-    except graphviz.ExecutableNotFound:
+        done = subprocess.run(
+            [DOT, f"-T{fmt}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=DOT_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
         raise RenderError(MISSING_DOT) from None
-    except subprocess.CalledProcessError as err:
-        detail = (err.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz could not draw the map: {detail[-1] if detail else err}") from None
+    except OSError as err:  # found but not runnable
+        raise RenderError(f"Graphviz's 'dot' could not be run: {err.strerror or err}") from None
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz took longer than {DOT_TIMEOUT:g} s to lay out the map; draw a smaller view "
+            "(focus on a node, limit the depth, collapse subtrees) or export DOT"
+        ) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz could not draw the map: {detail[-1] if detail else done.returncode}")
+    return done.stdout
