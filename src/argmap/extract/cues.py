@@ -83,7 +83,7 @@ SPLIT_BARE: tuple[str, ...] = (
     "given that",
 )
 # "but" and "and" without a comma split only before a new subject.
-SUBJECT_AFTER: tuple[str, ...] = ("but", "and")
+# Pronoun subjects: "... and they ..." starts a clause; "... and the ..." may join two nouns, so it does not.
 SUBJECTS: tuple[str, ...] = (
     "i",
     "we",
@@ -93,11 +93,15 @@ SUBJECTS: tuple[str, ...] = (
     "it",
     "they",
     "this",
-    "that",
     "these",
     "those",
     "there",
     "one",
+)
+# "but" opens a clause before these too ("... but what ...", "... but the ...").
+BUT_SUBJECTS: tuple[str, ...] = (
+    *SUBJECTS,
+    "that",
     "what",
     "the",
     "our",
@@ -107,10 +111,6 @@ SUBJECTS: tuple[str, ...] = (
     "its",
     "my",
     "your",
-    "many",
-    "most",
-    "some",
-    "no",
 )
 # Parenthetical connectives (", however, ...") do not open a unit.
 PARENTHETICAL: tuple[str, ...] = ("however", "therefore", "thus", "nevertheless", "though", "of course")
@@ -177,6 +177,11 @@ CONCLUSION: tuple[str, ...] = (
 )
 # Deontic and evaluative words that mark a claim (a stance the author takes).
 STANCE: tuple[str, ...] = (
+    "i urge",
+    "we urge",
+    "i call on",
+    "i hope",
+    "i recommend",
     "should",
     "shouldn't",
     "should not",
@@ -343,6 +348,14 @@ OPPONENT: tuple[str, ...] = (
     "some may",
     "some might",
     "some would",
+    "some will",
+    "others say",
+    "others argue",
+    "others claim",
+    "others may",
+    "others might",
+    "others will",
+    "others would",
     "some people think",
     "many people think",
     "many people believe",
@@ -424,6 +437,13 @@ COUNTER: tuple[str, ...] = (
 )
 # Forward causal connectives: the unit they open follows from the unit before (A -> B).
 CAUSAL_FORWARD: tuple[str, ...] = (
+    "this leads to",
+    "that leads to",
+    "this means",
+    "that means",
+    "this will lead to",
+    "which in turn means",
+    "which in turn",
     "leads to",
     "lead to",
     "led to",

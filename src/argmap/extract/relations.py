@@ -39,6 +39,7 @@ W_EXAMPLE = -2.5  # opens with "for example"
 W_COUNTER = 0.0  # the author's answer to an objection: usually a reason, sometimes the claim
 W_QUESTION = -2.5  # a question is rarely the claim itself
 W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
+_LABEL_WORDS = 6
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
 
@@ -77,7 +78,8 @@ _START = {
 _ANYWHERE = {
     "conclusion": _rx(C.CONCLUSION, anchored=False),
     "stance": _rx(C.STANCE, anchored=False),
-    "opponent": _rx(C.OPPONENT, anchored=False),
+    # Inside a unit only the unambiguous phrases count ("vote yes," is no concession).
+    "opponent": _rx(tuple(p for p in C.OPPONENT if not p.endswith(",")), anchored=False),
     "example": _rx(C.EXAMPLE, anchored=False),
     "evaluative": _rx(C.EVALUATIVE, anchored=False),
 }
@@ -99,6 +101,8 @@ _INNER_CONCLUSION = frozenset(
 _RHETORICAL_LATE = re.compile(
     r"[,;:]\s+(?:(?:and|but|so|then)\s+)?(" + "|".join(re.escape(p) for p in C.RHETORICAL) + r")(?=\W|$)"
 )
+# Concessive only at the start of a sentence.
+_CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
 # Premise openers that make a unit a reason by grammar ("as" and "for" have other senses).
 _REASON_ONLY = frozenset(
     ("because", "since", "given that", "after all", "considering that", "due to", "once")
@@ -137,7 +141,7 @@ class Plan:
     main_reason: str = ""
 
 
-def read_unit(unit: Unit, text: str) -> Reading:
+def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
     """The cues one unit carries: what it opens with, what it contains, whether it asks."""
     low = text[unit.start : unit.end].lower()
     starts = {}
@@ -145,16 +149,27 @@ def read_unit(unit: Unit, text: str) -> Reading:
         m = rx.match(low)
         if m:
             starts[name] = m.group(1)
+    if not sentence_start and starts.get("opponent") in _CONTRAST_ONLY_INSIDE:
+        del starts["opponent"]  # "..., while others ..." contrasts; "While X, Y" concedes
     inner = {}
     for name, rx in _ANYWHERE.items():
         m = rx.search(low)
         if m:
             inner[name] = m.group(1)
+    if inner.get("evaluative") in ("need", "needs") and inner.get("stance") in ("need to", "needs to"):
+        del inner["evaluative"]  # one "need to", counted once
     if "conclusion" in inner and inner["conclusion"] not in _INNER_CONCLUSION and "conclusion" not in starts:
         del inner["conclusion"]
-    if "opponent" in inner and (m := _ANYWHERE["opponent"].search(low)) and m.start() > _INNER_OPPONENT_CHARS:
+    m = _ANYWHERE["opponent"].search(low)
+    if m and (m.start() > _INNER_OPPONENT_CHARS or m.group(1) in _CONTRAST_ONLY_INSIDE):
         del inner["opponent"]
     return Reading(unit=unit, low=low, starts=starts, inner=inner, question=low.rstrip("\"') ").endswith("?"))
+
+
+def _is_label(r: Reading, rs: list[Reading]) -> bool:
+    """A salutation, signature or heading: a short paragraph of its own with no sentence end ("To the editor:")."""
+    alone = sum(1 for x in rs if x.unit.paragraph == r.unit.paragraph) == 1
+    return alone and len(r.low.split()) <= _LABEL_WORDS and not r.low.rstrip("\"')").endswith((".", "!", "?"))
 
 
 def _may_be_main(r: Reading) -> bool:
@@ -309,7 +324,7 @@ def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
 
 def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     """Read every unit and decide the main conclusion and every link (see the module docstring)."""
-    rs = [read_unit(u, text) for u in units]
+    rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
     if not rs:
         return Plan(readings=[], main=None)
     long_text = rs[-1].unit.paragraph > 0
@@ -321,7 +336,7 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
                 r.cues.append(m.group(1))
             elif long_text:  # an open question frames the piece; it is not a reason
                 r.tags.append("question")
-        if _PARENTHESIS.match(r.low):
+        if _PARENTHESIS.match(r.low) or _is_label(r, rs):
             r.tags.append("background")
     _score_main(rs, _content_words(title or ""))
     _mark_voices(rs)
@@ -342,15 +357,20 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
 
 
 def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
-    """Each paragraph's head: the main conclusion in its paragraph, else the paragraph's best author unit."""
+    """Each paragraph's head: the main conclusion in its paragraph; else a sentence opening with a conclusion
+    indicator ("So ...", "That is why ..."); else the topic sentence, its first claim-like unit."""
     heads: dict[int, int] = {}
+    concluded: set[int] = set()
     for i, r in enumerate(rs):
         p = r.unit.paragraph
         if r.voice != "author" or "background" in r.tags or "question" in r.tags or "premise" in r.starts:
             continue
-        if not _may_be_main(r):
+        if not _may_be_main(r) or (i > 0 and rs[i - 1].unit.sentence == r.unit.sentence):
             continue
-        if p not in heads or rs[i].score > rs[heads[p]].score:
+        if "conclusion" in r.starts and p not in concluded:
+            heads[p] = i
+            concluded.add(p)
+        elif p not in heads:
             heads[p] = i
     if main is not None:
         heads[rs[main].unit.paragraph] = main
@@ -460,21 +480,23 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
 
 
 def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
-    """ "therefore Y": the sentence before Y supports Y instead of Y's own target."""
+    """A causal chain: "A leads to B", "A, which means B", "A. So B." -> A supports B, and B takes over what
+    A supported (A -> B -> C). A sentence-initial marker takes the whole sentence before it as A."""
     r = rs[i]
-    if i == 0 or not ("forward" in r.starts or "conclusion" in r.starts) or rs[i - 1].voice != "author":
+    cue = r.starts.get("forward") or r.starts.get("conclusion")
+    if i == 0 or cue is None or r.voice != "author":
         return
-    cue = r.starts.get("forward") or r.starts.get("conclusion") or ""
-    root = _sentence_root(rs, i - 1)
-    if (
-        root != main
-        and rs[root].link is not None
-        and rs[root].link[0] == "support"
-        and r.link != ("support", root)
-    ):
-        rs[root].link = ("support", i)
-        rs[root].reason = f"premise: the next statement follows from it ('{cue}')"
-    if cue and cue not in r.cues:
+    sentence_start = rs[i - 1].unit.sentence != r.unit.sentence
+    k = _sentence_root(rs, i - 1) if sentence_start else i - 1
+    a = rs[k]
+    if a.voice != "author" or k == main or a.link is None or a.link[0] != "support" or a.link[1] == i:
+        return
+    if i != main and (r.link is None or r.link[0] == "support"):
+        r.link = a.link
+        r.reason = f"intermediate conclusion: it follows from the statement before it ('{cue}')"
+    a.link = ("support", i)
+    a.reason = f"premise: the next statement follows from it ('{cue}')"
+    if cue not in r.cues:
         r.cues.append(cue)
 
 
@@ -483,7 +505,7 @@ def _sentence_root(rs: list[Reading], k: int) -> int:
     seen = {k}
     while rs[k].link is not None and rs[k].link[0] == "support":
         t = rs[k].link[1]
-        if t in seen or rs[t].unit.sentence != rs[k].unit.sentence:
+        if t is None or t in seen or rs[t].unit.sentence != rs[k].unit.sentence:
             break
         seen.add(t)
         k = t

@@ -16,7 +16,7 @@ from argmap.extract.cues import (
     SPLIT_AFTER_COMMA,
     SPLIT_BARE,
     SPLIT_INITIAL,
-    SUBJECT_AFTER,
+    BUT_SUBJECTS,
     SUBJECTS,
 )
 from argmap.extract.sentences import Sentence
@@ -44,7 +44,7 @@ _AFTER_COMMA = re.compile(
     rf"(?=(?:{_alternation(SPLIT_AFTER_COMMA)})\b)"
 )
 _SUBJECT = re.compile(
-    rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SUBJECT_AFTER)})\s+(?:{_alternation(SUBJECTS)})\b)"
+    rf"(?<=[a-z0-9)\"'])\s+(?=(?:and\s+(?:{_alternation(SUBJECTS)})|but\s+(?:{_alternation(BUT_SUBJECTS)}))\b)"
 )
 _BARE = re.compile(rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SPLIT_BARE)})\b)")
 _SEMICOLON = re.compile(r"(?<=;)\s+")
