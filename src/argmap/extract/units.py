@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from argmap.extract.cues import (
+    BUT_SUBJECTS,
     NO_SPLIT,
     PARENTHETICAL,
     SPLIT_AFTER_COMMA,
     SPLIT_BARE,
     SPLIT_INITIAL,
-    BUT_SUBJECTS,
     SUBJECTS,
 )
 from argmap.extract.sentences import Sentence
