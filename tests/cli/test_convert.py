@@ -168,6 +168,12 @@ def test_render_with_view_options(suffix, tmp_path):
         assert "unrated" in text and "rankdir=RL" in text if suffix == "dot" else True
 
 
+def test_render_refuses_unknown_ids(tmp_path):
+    result = run("render", EXAMPLE, "-o", tmp_path / "r.dot", "--focus", "s99", "--highlight", "zz")
+    assert result.exit_code == 2 and "no element 's99', 'zz'" in result.output
+    assert not (tmp_path / "r.dot").exists()
+
+
 def test_render_refuses_unknown_picture_format(tmp_path):
     result = run("render", EXAMPLE, "-o", tmp_path / "r.gif")
     assert result.exit_code == 1 and "use .svg, .png, .pdf or .dot" in result.output

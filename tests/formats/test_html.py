@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from argmap.errors import RenderError
 from argmap.formats import FORMATS, html, native
@@ -188,3 +190,46 @@ def test_map_without_source_text():
     )
     page = html.dumps(amap)
     assert "No source text." in page and 'id="outline-a"' in page and parse(page).balanced
+
+
+TRICKY = hs.text(
+    alphabet=hs.sampled_from(list("ab <>&\"'\\;=/\n\t{}[]é漢🙂\u2028")), min_size=10, max_size=80
+).filter(lambda t: t.strip())
+
+
+@hs.composite
+def spanned_maps(draw) -> ArgumentMap:
+    """Maps whose statements and evidence quote random, possibly nested or overlapping, stretches."""
+    text = draw(TRICKY)
+    cuts = hs.integers(min_value=0, max_value=len(text))
+
+    def span() -> Span | None:
+        a, b = sorted((draw(cuts), draw(cuts)))
+        return Span(start=a, end=b, text=text[a:b]) if b > a and draw(hs.booleans()) else None
+
+    statements = tuple(Statement(id=f"s{k}", text=draw(TRICKY), span=span()) for k in range(1, 5))
+    return ArgumentMap(
+        id="gen",
+        title=draw(TRICKY),
+        source=Source(text=text),
+        statements=statements,
+        inferences=(Inference(id="i1", premises=("s2", "s3"), conclusion="s1"),),
+        attacks=(Attack(id="a1", source="s4", target="i1"),),
+        evidence=(Evidence(id="e1", target="s2", text=draw(TRICKY), span=span()),),
+    )
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spanned_maps())
+def test_generated_maps_keep_text_exact_and_every_span_anchored(amap):
+    page = html.dumps(amap)
+    parsed = parse(page)
+    assert parsed.balanced
+    assert "".join(parsed.source_text) == amap.source.text
+    assert not {t for t, _ in parsed.tags} & {"script", "img", "iframe", "object", "embed", "link"}
+    for _, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs)
+    anchors = {a.get("id") for t, a in parsed.tags if t == "a"}
+    for e in (*amap.statements, *amap.evidence):
+        if e.span:
+            assert f"src-{e.id}" in anchors

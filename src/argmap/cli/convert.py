@@ -205,6 +205,9 @@ def render_cmd(
             f"cannot tell the picture format of '{output}': use .svg, .png, .pdf or .dot, or --to"
         )
     amap = load_map(map_file)
+    unknown = sorted({*([focus] if focus else []), *collapse, *highlight} - amap.ids())
+    if unknown:  # the library ignores stale ids (the app keeps drawing); a command line says so
+        raise click.BadParameter(f"no element {', '.join(map(repr, unknown))} in {map_file}")
     evaluation = None
     if color_by == "evaluation":
         from argmap.evaluate import evaluate
