@@ -18,6 +18,7 @@ way a careful reader does:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from argmap.extract import cues as C
@@ -166,10 +167,13 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
     return Reading(unit=unit, low=low, starts=starts, inner=inner, question=low.rstrip("\"') ").endswith("?"))
 
 
-def _is_label(r: Reading, rs: list[Reading]) -> bool:
-    """A salutation, signature or heading: a short paragraph of its own with no sentence end ("To the editor:")."""
-    alone = sum(1 for x in rs if x.unit.paragraph == r.unit.paragraph) == 1
-    return alone and len(r.low.split()) <= _LABEL_WORDS and not r.low.rstrip("\"')").endswith((".", "!", "?"))
+def _is_label(r: Reading, per_paragraph: Counter[int]) -> bool:
+    """A salutation, signature or heading: a short paragraph alone, with no sentence end ("To the editor:")."""
+    return (
+        per_paragraph[r.unit.paragraph] == 1
+        and len(r.low.split()) <= _LABEL_WORDS
+        and not r.low.rstrip("\"')").endswith((".", "!", "?"))
+    )
 
 
 def _may_be_main(r: Reading) -> bool:
@@ -328,6 +332,7 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     if not rs:
         return Plan(readings=[], main=None)
     long_text = rs[-1].unit.paragraph > 0
+    per_paragraph = Counter(r.unit.paragraph for r in rs)
     for r in rs:
         if r.question:
             m = _START["rhetorical"].match(r.low) or _RHETORICAL_LATE.search(r.low)
@@ -336,7 +341,7 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
                 r.cues.append(m.group(1))
             elif long_text:  # an open question frames the piece; it is not a reason
                 r.tags.append("question")
-        if _PARENTHESIS.match(r.low) or _is_label(r, rs):
+        if _PARENTHESIS.match(r.low) or _is_label(r, per_paragraph):
             r.tags.append("background")
     _score_main(rs, _content_words(title or ""))
     _mark_voices(rs)
