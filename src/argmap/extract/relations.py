@@ -168,7 +168,7 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
 
 
 def _is_label(r: Reading, per_paragraph: Counter[int]) -> bool:
-    """A salutation, signature or heading: a short paragraph alone, with no sentence end ("To the editor:")."""
+    """A salutation, signature or heading: a short paragraph alone, no sentence end ("To the editor:")."""
     return (
         per_paragraph[r.unit.paragraph] == 1
         and len(r.low.split()) <= _LABEL_WORDS
