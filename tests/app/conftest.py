@@ -7,12 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "streamlit_app.py"  # absolute: AppTest resolves relative paths against the caller
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
 VIEWS = "src/argmap/app/views"
+
+# The app hides error details from users (.streamlit/config.toml); a failing test should show them.
+st_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture

@@ -37,3 +37,14 @@ def test_every_page_copes_with_no_map(app, page: str, tmp_path: Path, monkeypatc
     at = app(page, root=tmp_path)  # no example in the store, no seeds/: nothing opens at start
     assert "argmap_history" not in at.session_state
     assert not at.error, [e.value for e in at.error]
+
+
+def test_without_the_example_the_seed_piece_is_drafted(app, tmp_path: Path, monkeypatch) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("ARGMAP_STORE", str(empty))
+    at = app()  # the repository's seeds/ is still there
+    amap = at.session_state["argmap_history"].present
+    assert amap.source.text == (ROOT / "seeds" / "democrats-voter-data.txt").read_text(encoding="utf-8")
+    assert at.session_state["argmap_name"] is None
+    assert dot(at)

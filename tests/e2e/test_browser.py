@@ -39,7 +39,7 @@ def choose(page, label: str, option_text: str) -> None:
 def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     page.goto(server)
     before = set(wait_for_map(page))
-    choose(page, "Selected node", "s3 · intermediate")
+    choose(page, "Select a node", "s3 · intermediate")
     page.get_by_role("tab", name="Counterargument").click()
     page.get_by_role("textbox", name="Counterargument").fill(
         "Voter files have been sold for decades without any backlash."
@@ -62,7 +62,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
 
 
 def add_counterargument(page, target_label: str, text: str) -> None:
-    choose(page, "Selected node", target_label)
+    choose(page, "Select a node", target_label)
     page.get_by_role("tab", name="Counterargument").click()
     page.get_by_role("textbox", name="Counterargument").fill(text)
     page.get_by_role("button", name="Add counterargument").click()
@@ -132,3 +132,23 @@ def test_save_reload_and_open_from_the_library(page, server: str, store_dir: Pat
     )
     assert set(node_ids(page)) == saved_ids
     assert page.get_by_text("Data brokers make every sale public").first.is_visible()
+
+
+def test_every_page_opens_without_error(page, server: str) -> None:
+    page.goto(server)
+    wait_for_map(page)
+    for name in ("Analyze", "Table", "Check", "Classroom", "Library", "Export & share", "Map"):
+        if not page.locator('[data-testid="stTopNavLink"]').filter(has_text=name).count():
+            continue  # a page not in this build
+        go(page, name)
+        page.locator("h1").first.wait_for()
+        assert not page.locator('[data-testid="stException"]').count(), name
+        if name == "Table":
+            page.locator('[data-testid="data-grid-canvas"]').first.wait_for()
+            settle(page)
+        if name in ("Analyze", "Table"):
+            shot(page, name.lower())
+    page.set_viewport_size({"width": 1440, "height": 2000})
+    choose(page, "Select a node", "s9 · objection")
+    page.get_by_text("Why it is here").wait_for()
+    shot(page, "map-details")

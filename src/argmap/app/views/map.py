@@ -165,7 +165,7 @@ if state.selected() is None:
 
 top = st.columns([5, 1, 1], vertical_alignment="bottom")
 sel = top[0].selectbox(
-    "Selected node",
+    "Select a node to inspect and edit",
     list(labels),
     key=state.SELECTED,
     format_func=lambda eid: labels.get(eid, eid),
@@ -218,7 +218,7 @@ if large and depth:
         f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
         "marked “+N hidden”. Set **Depth** to 0 under *View options* to draw it all, or **Focus on** a part."
     )
-left, right = st.columns([3, 2], gap="medium")
+left, right = st.columns([5, 3], gap="medium")
 with left:
     options = ViewOptions(
         direction=direction,
