@@ -247,6 +247,7 @@ def test_focus_with_depth_limit_and_frontier_marker(example):
     assert {"s3", "s2", "s7", "e1"} <= set(n)
     assert not {"s1", "s8", "s9"} & set(n)
     assert "+5 hidden" in n["s7"]["label"]  # s8, s9, s10, s11 and the evidence e4
+    assert "+1 hidden" in n["s2"]["label"]  # its objection s12; s3's subtree counts under s7
     without_evidence = nodes(to_dot(example, ViewOptions(focus="s3", depth=1, show_evidence=False)))
     assert "+4 hidden" in without_evidence["s7"]["label"]
 

@@ -122,8 +122,10 @@ def select(amap: ArgumentMap, options: ViewOptions, main: str | None) -> Selecti
     if depth is not None:  # nodes at the depth frontier that have more beneath them
         marked |= {n for n in visible if any(c not in visible for c in t.down.get(n, ()))}
     counts = {}
+    unseen = set(t.nodes) - visible
     for n in marked:
-        count = len(_walk_down(t, [n], None) - visible)
+        # What hangs beneath n alone: a visible node ends the walk (its own marker counts on).
+        count = len(_walk_down(t, [n], None, within=unseen)) - 1
         if count:
             counts[n] = count
     return Selection(visible=frozenset(visible), hidden_below=counts)
