@@ -150,3 +150,12 @@ def test_large_map_opens_folded(app, store_dir) -> None:
     assert any("A large map" in c.value for c in at.caption)
     at.number_input(key="view_depth").set_value(0).run()
     assert "Reason number 150 " in dot(at)
+
+
+def test_colour_by_evaluation_changes_tree_and_legend(app) -> None:
+    at = app("map")
+    by_role = dot(at)
+    at.radio(key="view_color_by").set_value("evaluation").run()
+    assert not at.exception
+    assert dot(at) != by_role
+    assert "Tree, by evaluation" in page_html(at) and "accepted" in page_html(at)

@@ -152,3 +152,28 @@ def test_every_page_opens_without_error(page, server: str) -> None:
     choose(page, "Select a node", "s9 · objection")
     page.get_by_text("Why it is here").wait_for()
     shot(page, "map-details")
+
+
+def test_share_link_opens_read_only_in_another_browser(page, browser, server: str) -> None:
+    page.goto(server)
+    wait_for_map(page)
+    add_counterargument(page, "s4 · intermediate", "Turnout models were not new in 2012.")
+    shared = set(node_ids(page))
+    go(page, "Export & share")
+    link = page.locator('[data-testid="stCode"] code').first.text_content().strip()
+    assert link.startswith(server) and "?map=" in link
+
+    other = browser.new_context(viewport={"width": 1440, "height": 1000})
+    try:
+        visitor = other.new_page()
+        visitor.goto(link)
+        visitor.get_by_text("Read-only:").wait_for()
+        assert set(wait_for_map(visitor)) == shared
+        assert not visitor.get_by_role("button", name="Add counterargument").count()
+        shot(visitor, "shared-read-only")
+        visitor.get_by_role("button", name="Make an editable copy").click()
+        settle(visitor)
+        visitor.get_by_role("tab", name="Counterargument").wait_for()
+        assert not visitor.get_by_text("Read-only:").count()
+    finally:
+        other.close()

@@ -92,9 +92,19 @@ def no_map() -> None:
     c2.page_link(f"{VIEWS}/library.py", label="Go to Library", icon=":material/folder_open:")
 
 
-def legend() -> None:
-    """The colours of the roles, as chips."""
-    st.html(legend_html())
+def legend(color_by: str = "role") -> None:
+    """The colours as chips: roles (tree and text), or evaluation (tree) and roles (text)."""
+    if color_by == "evaluation":
+        from argmap.render.style import STATUS_STYLE
+
+        st.html(
+            '<div style="font-size:0.85em;color:#555">Tree, by evaluation:</div>'
+            + legend_html({status: (fill, border) for status, (fill, border, _) in STATUS_STYLE.items()})
+            + '<div style="font-size:0.85em;color:#555">Text, by role:</div>'
+            + legend_html()
+        )
+    else:
+        st.html(legend_html())
 
 
 def element_label(amap: ArgumentMap, eid: str, width: int = 70) -> str:

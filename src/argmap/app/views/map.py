@@ -212,7 +212,7 @@ with st.expander("View options", expanded=False):
         "Collapse", parents, key="view_collapsed", format_func=lambda eid: labels.get(eid, eid)
     )
 
-widgets.legend()
+widgets.legend(color_by)
 if large and depth:
     st.caption(
         f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
