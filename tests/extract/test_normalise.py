@@ -1,6 +1,6 @@
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.extract.normalise import normalise
@@ -33,6 +33,7 @@ def test_control_and_zero_width_characters_go():
     assert len(n.origin) == len(n.text) + 1
 
 
+@settings(max_examples=300)
 @given(
     st.text(
         alphabet=st.sampled_from(list("ab .,\n\t\u00a0\u201c\u201d\u2014\u2026\u200b\x07'\"-")), max_size=60

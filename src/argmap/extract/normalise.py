@@ -60,7 +60,23 @@ class Normalised:
 
 # Characters that need work: whitespace and control runs, and everything in ``_REPLACE``.
 _SPACE = r"[\s\x00-\x1f\x7f-\x9f]"
-_SPECIAL = re.compile(rf"{_SPACE}+|[{re.escape(''.join(_REPLACE))}]")
+# A single plain space between words is left alone (most of any text): only runs and odd spaces are work.
+_SPECIAL = re.compile(rf"(?! (?!{_SPACE})){_SPACE}+|[{re.escape(''.join(_REPLACE))}]")
+
+
+def _collapse(norm: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Merge whitespace runs that met across dropped characters (keeping a paragraph break if any)."""
+    out: list[str] = []
+    org: list[int] = []
+    for m in re.finditer(r"\s+|\S+", norm):
+        token = m.group()
+        if token[0].isspace():
+            if not out:
+                continue
+            token = "\n\n" if "\n" in token else " "
+        out.append(token)
+        org.extend(origin[m.start() : m.start() + len(token)])
+    return "".join(out), org
 
 
 def normalise(text: str) -> Normalised:
@@ -68,6 +84,7 @@ def normalise(text: str) -> Normalised:
     out: list[str] = []
     origin: list[int] = []
     at = 0  # start of the run of ordinary characters not yet copied
+    dropped = False
     for m in _SPECIAL.finditer(text):
         if m.start() > at:  # copy ordinary characters in one go
             out.append(text[at : m.start()])
@@ -76,24 +93,26 @@ def normalise(text: str) -> Normalised:
         token = m.group()
         rep = _REPLACE.get(token)
         if rep == "":  # a dropped character (zero-width space, soft hyphen, BOM)
+            dropped = True
             continue
         if rep is None:  # a whitespace or control run
             if not out or m.end() == len(text):
                 continue  # no leading or trailing whitespace
             rep = "\n\n" if token.count("\n") >= 2 else " "
-            if out[-1][-1:].isspace():  # two runs met across a dropped character
-                if rep == "\n\n" and out[-1] == " ":
-                    out[-1] = rep
-                    origin.append(m.start())
-                continue
         out.append(rep)
         origin.extend([m.start()] * len(rep))
     if at < len(text):
         out.append(text[at:])
         origin.extend(range(at, len(text)))
     norm = "".join(out)
+    if dropped and re.search(r"\s\s|\s$|^\s", norm):  # spaces met across a dropped character: rare
+        norm, origin = _collapse(norm, origin)
     if norm.endswith((" ", "\n")):  # whitespace left before dropped characters at the very end
         norm = norm.rstrip()
         del origin[len(norm) :]
+    if norm.startswith(" "):  # a single leading space (after dropped characters) is not a run
+        cut = len(norm) - len(norm.lstrip())
+        norm = norm[cut:]
+        del origin[:cut]
     origin.append(len(text))
     return Normalised(text=norm, origin=tuple(origin))
