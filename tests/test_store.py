@@ -352,12 +352,14 @@ def test_import_of_a_bad_file_raises_and_saves_nothing(store: Store, tmp_path: P
 # --- crashes ----------------------------------------------------------------------------------
 
 
-def _save_slowly(folder: str, stall: str, flag: str) -> None:
-    """Child: make ``os.<stall>`` hang (after flagging) so the parent can SIGKILL us mid-save."""
+def _save_slowly(folder: str, stall: str, nth: int, flag: str) -> None:
+    """Child: make the ``nth`` call of ``os.<stall>`` hang (after flagging) so the parent can SIGKILL us."""
     real = getattr(os, stall)
+    calls = [0]
 
     def hang(*args: object) -> None:
-        if not Path(flag).exists():
+        calls[0] += 1
+        if calls[0] == nth:
             Path(flag).write_text("stalled", encoding="utf-8")
             time.sleep(60)
         real(*args)
@@ -368,13 +370,21 @@ def _save_slowly(folder: str, stall: str, flag: str) -> None:
     store.save(with_text(current, "half-saved"), "u", expected_revision=current.revision)
 
 
-@pytest.mark.parametrize("stall", ["fsync", "replace"])
-def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: str) -> None:
+# A save writes the replaced revision's copy, then the map: fsync #1 is the copy's data, #2 its
+# folder, #3 the new map's data (before its replace, #2 of os.replace), #4 the store folder.
+@pytest.mark.parametrize(
+    ("stall", "nth"),
+    [("fsync", 1), ("fsync", 2), ("fsync", 3), ("replace", 1), ("replace", 2)],
+    ids=["copy-data", "copy-folder", "map-data", "copy-replace", "map-replace"],
+)
+def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: str, nth: int) -> None:
     store = Store(tmp_path / "arguments", keep=5)
     m = store.save(small_map(text="v1"), "u", expected_revision=None)
     m = store.save(with_text(m, "v2"), "u", expected_revision=1)
     flag = tmp_path / "flag"
-    child = mp.get_context("fork").Process(target=_save_slowly, args=(str(store.folder), stall, str(flag)))
+    child = mp.get_context("fork").Process(
+        target=_save_slowly, args=(str(store.folder), stall, nth, str(flag))
+    )
     child.start()
     deadline = time.monotonic() + 30
     while not flag.exists() and time.monotonic() < deadline:
@@ -387,10 +397,12 @@ def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: st
     after = store.load("u")
     assert after == m and after.statements[0].text == "v2"
     assert [e.name for e in store.list()] == ["u"]
+    assert [e.revision for e in store.revisions("u")] == [2, 1]
     # The dead process's lock is gone with it, and its temp file is swept on the next save.
     again = store.save(with_text(after, "v3"), "u", expected_revision=2)
     assert again.revision == 3
-    assert list(store.folder.glob(".*.tmp")) == []
+    assert list(store.folder.rglob(".*.tmp")) == []
+    assert store.load_revision("u", 2).statements[0].text == "v2"
 
 
 # --- concurrency ------------------------------------------------------------------------------
