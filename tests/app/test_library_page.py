@@ -141,3 +141,23 @@ def test_import_a_bad_file_says_why(app) -> None:
     assert not at.exception
     assert at.error and "s1" in at.error[0].value
     assert current(at) == before
+
+
+def test_import_every_readable_format(app, store_dir: Path) -> None:
+    from argmap.formats import FORMATS
+
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for fmt in (f for f in FORMATS.values() if f.loads is not None and f.dumps is not None):
+        at = app("library")
+        data = fmt.dumps(edit.rebuild(amap, title=f"Imported from {fmt.name}"))
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        at.get("file_uploader")[0].upload(f"map{fmt.suffixes[0]}", raw)
+        at.run()
+        at.selectbox(key="library_import_format").select(fmt.name).run()
+        at.button(key="library_import").click().run()
+        assert not at.exception, fmt.name
+        assert not at.error, (fmt.name, [e.value for e in at.error])
+        got = current(at)
+        # Every statement comes back (a lossy format such as Kialo may turn evidence into statements).
+        assert {s.text for s in amap.statements} <= {s.text for s in got.statements}, fmt.name
+        assert Store(store_dir).exists(at.session_state["argmap_name"])
