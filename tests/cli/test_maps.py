@@ -98,6 +98,8 @@ def test_validate_bad_json_is_one_line_and_exit_1(tmp_path: Path, content: str, 
 def test_validate_missing_file_and_stdin(tmp_path: Path) -> None:
     result = run("validate", tmp_path / "nope.json")
     assert result.exit_code == 1 and "No such file" in result.output
+    result = run("validate", tmp_path)
+    assert result.exit_code == 1 and "Is a directory" in result.output
     result = run("validate", "-", stdin=EXAMPLE.read_text(encoding="utf-8"))
     assert result.exit_code == 0 and result.output.startswith("-: valid")
 
@@ -180,3 +182,18 @@ def test_schema_prints_the_model_schema() -> None:
     result = run("schema")
     assert result.exit_code == 0
     assert json.loads(result.output) == ArgumentMap.model_json_schema()
+
+
+@pytest.mark.parametrize("command", ["validate", "show"])
+def test_a_binary_file_is_one_line_error(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "picture.json"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
+    result = run(command, path)
+    assert result.exit_code == 1
+    assert "not UTF-8 text" in result.output and "Traceback" not in result.output
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    assert run("validate", path).exit_code == 0

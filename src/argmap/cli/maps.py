@@ -11,11 +11,18 @@ import click
 
 def read_map(path: str):  # -> ArgumentMap (lazy import keeps --help fast)
     """Load a native JSON map from a path, or from stdin when the path is ``-``."""
+    from argmap.errors import FormatError
     from argmap.formats import native
 
-    if path == "-":
-        return native.loads(sys.stdin.read(), path="<stdin>")
-    return native.loads(Path(path).read_text(encoding="utf-8"), path=path)
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    where = "<stdin>" if path == "-" else path
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
+    except UnicodeDecodeError as err:
+        raise FormatError(
+            f"not UTF-8 text (byte {err.start}): is this a map file?", fmt="json", path=where
+        ) from None
+    return native.loads(text, path=where)
 
 
 @click.command()
