@@ -118,3 +118,19 @@ def test_python_m_argmap_help_runs() -> None:
         assert name in result.stdout
     # A figure, not an assert: bench/bench_cli.py measures it properly (target well under 0.5 s).
     print(f"python -m argmap --help: {elapsed:.3f} s")
+
+
+def test_every_command_reports_an_unreadable_file_in_one_line(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.json"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xd0\xff\xfe" * 8)
+    for name, command in sorted(main.commands.items()):
+        args = [p for p in command.params if isinstance(p, click.Argument)]
+        if not args:
+            continue
+        argv = [name, *[str(binary)] * len(args)]
+        if any(isinstance(p, click.Option) and p.required for p in command.params):
+            argv += ["-o", str(tmp_path / f"out-{name}.svg")]
+        result = click.testing.CliRunner().invoke(main, argv)
+        assert result.exit_code in (1, 2), (name, result.output)  # 2: click refused an argument first
+        assert isinstance(result.exception, SystemExit), (name, repr(result.exception))
+        assert "Error: " in result.output and "Traceback" not in result.output, (name, result.output)

@@ -25,6 +25,10 @@ class _Group(click.Group):
             raise click.ClickException(str(err)) from None
         except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
             raise click.ClickException(f"{err.filename}: {err.strerror}") from None
+        except UnicodeDecodeError as err:  # a safety net: commands should name the file themselves
+            raise click.ClickException(
+                f"input is not UTF-8 text (byte {err.start}); save it as UTF-8"
+            ) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
