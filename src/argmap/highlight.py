@@ -12,12 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap
-from argmap.render.style import ROLE_STYLE
+from argmap.render.style import ROLE_STYLE, STATUS_STYLE
 from argmap.roles import ROLE_LABELS, derive
 
 # The drawing's colours (fill, border) by role, so a node and its words look alike; the border
 # colour underlines the words, which tells the paler fills apart.
 ROLE_COLORS: dict[str, tuple[str, str]] = dict(ROLE_STYLE)
+# The drawing's colours by evaluation status, for the legend when the tree is coloured that way.
+STATUS_COLORS: dict[str, tuple[str, str]] = {
+    status: (fill, border) for status, (fill, border, _) in STATUS_STYLE.items()
+}
 
 
 @dataclass(frozen=True)

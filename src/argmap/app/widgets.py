@@ -9,7 +9,7 @@ import streamlit as st
 
 from argmap.app import state
 from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
-from argmap.highlight import legend_html
+from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import ArgumentMap
 from argmap.roles import ROLE_LABELS, derive
 
@@ -95,11 +95,9 @@ def no_map() -> None:
 def legend(color_by: str = "role") -> None:
     """The colours as chips: roles (tree and text), or evaluation (tree) and roles (text)."""
     if color_by == "evaluation":
-        from argmap.render.style import STATUS_STYLE
-
         st.html(
             '<div style="font-size:0.85em;color:#555">Tree, by evaluation:</div>'
-            + legend_html({status: (fill, border) for status, (fill, border, _) in STATUS_STYLE.items()})
+            + legend_html(STATUS_COLORS)
             + '<div style="font-size:0.85em;color:#555">Text, by role:</div>'
             + legend_html()
         )
