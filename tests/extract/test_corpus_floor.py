@@ -10,11 +10,11 @@ from argmap.extract import extract
 
 FLOORS = {
     "seg_recall": 0.92,
-    "seg_precision": 0.91,
-    "cc_acc": 0.85,
-    "role_f1": 0.80,
+    "seg_precision": 0.93,
+    "cc_acc": 0.84,
+    "role_f1": 0.81,
     "func_f1": 0.81,
-    "attach_acc": 0.61,
+    "attach_acc": 0.62,
 }
 
 

@@ -108,7 +108,9 @@ _CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
 _REASON_ONLY = frozenset(
     ("because", "since", "given that", "after all", "considering that", "due to", "once")
 )
-_EARLY_COUNTER = re.compile(r"^[\w' ]{0,30}?,\s*(however|though|nevertheless|nonetheless),")
+# An answer marker inside the clause ("X, however, is ...", "X however is ...", "X is still ..."): after the
+# author's own line it turns against it (an objection), after a concession it answers it.
+_INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheless|nonetheless)\b")
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
@@ -199,7 +201,7 @@ def _counter_cue(r: Reading) -> str | None:
     """The answer marker a unit opens with, or an early parenthetical one ("It is true, however, ...")."""
     if "counter" in r.starts:
         return r.starts["counter"]
-    m = _EARLY_COUNTER.match(r.low)
+    m = _INNER_COUNTER.match(r.low)
     return m.group(1) if m else None
 
 
@@ -229,7 +231,7 @@ def _mark_voices(rs: list[Reading]) -> None:
         prev = rs[i - 1]
         if prev.voice == "opponent":
             continue
-        if i - 1 == claim:
+        if i - 1 == claim or "counter" not in r.starts:  # against the claim, or a marker inside: a turn
             r.voice = "opponent"
             r.turn = cue
             r.cues.append(cue)
@@ -417,6 +419,8 @@ def _link(rs: list[Reading], main: int | None) -> None:
             last_opponent = None
             continue
         premise = r.starts.get("premise")
+        if next_same and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts):
+            next_same = False  # "Because X, and also Y": Y is a second reason, not X's conclusion
         if premise and not same_sentence and next_same and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
@@ -437,6 +441,9 @@ def _link(rs: list[Reading], main: int | None) -> None:
         elif (
             last_counter is not None
             and prev == last_counter
+            and (
+                main is None or rs[main].unit.paragraph != r.unit.paragraph
+            )  # main's paragraph: reasons for it
             and not (set(r.starts) & {"addition", "conclusion", "counter"})
         ):
             r.link = ("support", last_counter)

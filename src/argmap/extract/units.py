@@ -81,16 +81,20 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
                 cuts.add(m.end())
         initial = _INITIAL.match(low, s)
         if initial:  # "Although X, Y." -> cut after the first comma that leaves a clause on each side
-            coordinated = False
+            coordinated, last_cut = False, s
             for m in re.finditer(r",\s+", low[s:e]):
                 after = low[s + m.end() : s + m.end() + 12]
                 if _RELATIVE.match(after):  # "Despite X, which ..., Y": the relative clause belongs to X
                     continue
+                if coordinated:  # "Although X, and Y, Z": Y is a second subordinate clause if clause-sized
+                    if _words(text, last_cut, s + m.start()) >= INITIAL_WORDS:
+                        cuts.add(s + m.end())
+                    break
                 if _words(text, s, s + m.start()) >= INITIAL_WORDS:
                     cuts.add(s + m.end())
-                    if not _COORDINATE.match(after) or coordinated:
+                    if not _COORDINATE.match(after):
                         break
-                    coordinated = True  # "Although X, and Y, Z": Y is a second subordinate clause
+                    coordinated, last_cut = True, s + m.end()
         bounds = [s]
         for c in sorted(cuts):
             if _words(text, bounds[-1], c) >= MIN_WORDS and _words(text, c, e) >= MIN_WORDS:
