@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from map_strategies import maps  # tests/formats/map_strategies.py (on pythonpath)
 from pydantic import ValidationError
 
 from argmap import model
@@ -327,3 +329,12 @@ def test_dumps_is_readable_and_stable() -> None:
         "updated",
         "revision",
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps())
+def test_json_round_trip_of_generated_maps(amap: ArgumentMap) -> None:
+    text = native.dumps(amap)
+    again = native.loads(text)
+    assert again == amap
+    assert native.dumps(again) == text
