@@ -54,7 +54,6 @@ NO_SPLIT: tuple[str, ...] = (
     "as if",
     "as a",
     "as an",
-    "as the",
     "as for",
     "as far",
     "as much",

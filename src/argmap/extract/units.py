@@ -47,6 +47,8 @@ _SUBJECT = re.compile(
     rf"(?<=[a-z0-9)\"'])\s+(?=(?:and\s+(?:{_alternation(SUBJECTS)})|but\s+(?:{_alternation(BUT_SUBJECTS)}))\b)"
 )
 _BARE = re.compile(rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SPLIT_BARE)})\b)")
+# ", for" is causal before a clause ("..., for it ...", "..., for, as ..."), a preposition before a noun.
+_FOR = re.compile(rf",\s+(?=for(?:,|\s+(?:{_alternation(SUBJECTS)})\b))")
 _SEMICOLON = re.compile(r"(?<=;)\s+")
 _COLON = re.compile(r"(?<=:)\s+")
 COLON_WORDS = 6  # a colon splits only between two clause-sized parts
@@ -72,7 +74,7 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
     for n, sent in enumerate(sentences):
         s, e = sent.start, sent.end
         cuts: set[int] = set()
-        for rx in (_AFTER_COMMA, _BARE, _SUBJECT, _SEMICOLON):
+        for rx in (_AFTER_COMMA, _BARE, _SUBJECT, _FOR, _SEMICOLON):
             for m in rx.finditer(low, s, e):
                 if not _in_quote(low, s, m.start()):
                     cuts.add(m.end())
