@@ -47,8 +47,13 @@ def test_according_to_and_figures():
     _, found = find(
         "According to the census bureau, 40% of homes are rented. Rents rose by 3 million dollars."
     )
-    kinds = sorted(i.kind for i in found.items)
-    assert kinds == ["statistic", "statistic", "study"]
+    first, second = found.items
+    assert (
+        first.kind == "statistic" and first.source is not None and first.source.author == "the census bureau"
+    )
+    assert second.kind == "statistic" and second.source is None
+    _, found = find("According to a recent survey, most tenants feel unsafe.")
+    assert [i.kind for i in found.items] == ["study"]
 
 
 def test_a_block_quote_after_a_colon_is_one_report():

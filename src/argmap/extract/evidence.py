@@ -209,30 +209,31 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     block_for = None
             continue
         acc = _ACCORDING.search(words)
-        if acc:
-            who = acc.group("who").strip()
-            found.items.append(
-                Item(
+        fig = _FIGURE.search(words)
+        if acc or fig:  # one piece of evidence per sentence: a figure, with its source if it names one
+            who = acc.group("who").strip() if acc else None
+            cues = tuple(c for c in ("according to" if acc else None, fig.group() if fig else None) if c)
+            if fig:
+                reason = f"evidence: a figure ('{fig.group()}') backs the statement it is in"
+                if who:
+                    reason += f", according to {who}"
+                start, end, kind = s.start, s.end, "statistic"
+            else:
+                reason = f"evidence: 'according to {who}' backs the statement it qualifies"
+                start, end, kind = (
                     s.start + acc.start(),
                     s.start + acc.end(),
-                    _kind(who, "according to"),
-                    EvidenceSource(author=who),
-                    (s.start, s.end),
-                    ("according to",),
-                    f"evidence: 'according to {who}' backs the statement it qualifies",
+                    _kind(who or "", "according to"),
                 )
-            )
-        fig = _FIGURE.search(words)
-        if fig:
             found.items.append(
                 Item(
-                    s.start,
-                    s.end,
-                    "statistic",
-                    None,
+                    start,
+                    end,
+                    kind,
+                    EvidenceSource(author=who) if who else None,
                     (s.start, s.end),
-                    (fig.group(),),
-                    f"evidence: a figure ('{fig.group()}') backs the statement it is in",
+                    cues,
+                    reason,
                 )
             )
         found.sentences.append(s)

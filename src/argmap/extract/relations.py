@@ -341,7 +341,7 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
             if m:
                 r.tags.append("rhetorical question")
                 r.cues.append(m.group(1))
-            elif long_text:  # an open question frames the piece; it is not a reason
+            elif long_text or r is rs[0]:  # an open question frames the piece (the issue); it is not a reason
                 r.tags.append("question")
         if _PARENTHESIS.match(r.low) or _is_label(r, per_paragraph):
             r.tags.append("background")
