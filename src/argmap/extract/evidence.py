@@ -65,7 +65,7 @@ _REPORTED = re.compile(
     rf"(?P<who>{_SUBJECT})(?:'s?\s+\w+)?\s+(?:\w+\s+)?(?P<verb>{_VERBS})\s+(?:\w+\s+)?that\s+(?P<claim>\S)",
 )
 # "according to X, P" / "P, according to X."
-_ACCORDING = re.compile(rf"according\s+to\s+(?P<who>{_SUBJECT})", re.IGNORECASE)
+_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:!?\"]{2,80}?)(?=[,.;:!?\"]|$)", re.IGNORECASE)
 # A quotation of at least two words.
 _QUOTE = re.compile(r'"[^"]*?\w+\W+\w+[^"]*"')
 _SPEAKER_AFTER = re.compile(rf"(?:{_VERBS})\s+(?P<who>{_NAME})")
