@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -25,7 +26,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to docs/screenshots/ only when asked (ARGMAP_SCREENSHOTS=1), so a test run leaves the
+# tree clean; otherwise to a temporary folder, where a failing run's pictures can still be looked at.
+SHOTS = (
+    ROOT / "docs" / "screenshots"
+    if os.environ.get("ARGMAP_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "argmap-e2e-screenshots"
+)
 
 
 def _free_port() -> int:
