@@ -97,9 +97,17 @@ def test_odd_input_gives_a_valid_map(name):
     derive(amap)
 
 
-def test_recipe_has_no_objections():
+def test_a_text_without_argument_is_all_background():
     amap = extract(ODD["recipe"])
-    assert not amap.attacks
+    assert not amap.attacks and not amap.inferences
+    assert all("background" in s.tags for s in amap.statements)
+    assert derive(amap).main is None
+
+
+def test_rhetorical_question_carries_a_note():
+    amap = extract("We must keep the pool open. Who would want a summer without swimming? It is cheap.")
+    q = next(s for s in amap.statements if s.text.startswith("Who would"))
+    assert "rhetorical question" in q.tags and q.note and "implies" in q.note
 
 
 def test_a_long_text_gives_a_valid_map():  # speed: bench/bench_extract.py

@@ -160,9 +160,15 @@ def _build(
         reason = reading.main_reason if n == reading.main else (r.reason or None)
         if r.link is None and n != reading.main and not reason:
             reason = "background: no cue links it to the argument" if "background" in r.tags else "not linked"
+        note = (
+            "A rhetorical question: read as the claim it implies."
+            if "rhetorical question" in r.tags
+            else None
+        )
         statements.append(
             Statement(
                 id=sid[n],
+                note=note,
                 text=span.text,
                 span=span,
                 tags=tuple(r.tags),

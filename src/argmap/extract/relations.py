@@ -345,6 +345,12 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
                 r.tags.append("question")
         if _PARENTHESIS.match(r.low) or _is_label(r, per_paragraph):
             r.tags.append("background")
+    if len(rs) > 1 and not any(r.starts or r.inner for r in rs):
+        # Not one cue in the whole text (a recipe, a story, a list): no argument to map.
+        for r in rs:
+            r.tags.append("background")
+            r.reason = "background: the text has no argumentative cue (no reason, claim or objection marker)"
+        return Plan(readings=rs, main=None)
     _score_main(rs, _content_words(title or ""))
     _mark_voices(rs)
     candidates = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
