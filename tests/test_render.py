@@ -436,3 +436,14 @@ def test_generated_texts_always_parse_and_show_as_written(texts, width):
         expected = [line.replace("\xa0", " ").strip() for line in st.wrap(st.clean(text), width)]
         expected = [line for line in expected if line]
         assert [line for line in shown[1:] if line] == expected
+
+
+@needs_dot
+@pytest.mark.parametrize("text", ["]", "a\n]", "::::::::]", "]]>", "x\\", "\\N"])
+def test_graphviz_quirks_lose_no_character(text):
+    """Found by the property test: Graphviz drops a line holding only "]" (written as &#93; now)."""
+    amap = ArgumentMap(id="q", statements=(Statement(id="s1", text=text),))
+    root = svg_of(to_dot(amap, ViewOptions(wrap=8)))
+    node = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "node")
+    shown = [(t.text or "").replace(WORD_JOINER, "") for t in node.iter(f"{SVG}text")][1:]
+    assert shown == [line for line in st.wrap(text, 8) if line]

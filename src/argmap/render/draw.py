@@ -126,8 +126,9 @@ def _fill(eid: str, role: str, options: ViewOptions) -> tuple[str, str, str]:
 
 
 def _header(eid: str, what: str, extra: list[str]) -> str:
-    bits = " \u00b7 ".join([eid, what, *extra])
-    return f'<FONT POINT-SIZE="9" COLOR="#444444">{html_text(bits)}</FONT>'
+    # One short line: escaping is all it needs (an evaluation status may be any string).
+    bits = style.html_escape(style.clean(" \u00b7 ".join([eid, what, *extra])))
+    return f'<FONT POINT-SIZE="9" COLOR="#444444">{bits}</FONT>'
 
 
 def _hidden_marker(eid: str, sel: Selection) -> str:

@@ -116,8 +116,14 @@ def html_text(text: str, width: int | None = None) -> str:
     text = clean(text)
     lines = wrap(text, width) if width else text.splitlines()
     # Escape once for all lines: newline is not touched by html.escape, so it can mark the breaks.
-    escaped = html.escape("\n".join(lines), quote=True).replace("\\", _LITERAL_BACKSLASH)
-    return escaped.replace("\n", '<BR ALIGN="CENTER"/>')
+    return html_escape("\n".join(lines)).replace("\n", '<BR ALIGN="CENTER"/>')
+
+
+def html_escape(text: str) -> str:
+    """Clean text escaped for an HTML-like label: ``& < > " '`` as entities, and two Graphviz quirks:
+    ``]`` as ``&#93;`` (a line holding only "]" is dropped, a label of only "]" is a syntax error),
+    and backslashes kept literal (see ``_LITERAL_BACKSLASH``)."""
+    return html.escape(text, quote=True).replace("]", "&#93;").replace("\\", _LITERAL_BACKSLASH)
 
 
 def dot_string(text: str) -> str:
