@@ -64,7 +64,7 @@ def test_main_conclusion_unstated_when_every_unit_is_a_reason():
 
 
 def test_title_words_help_choose_the_claim():
-    text = "Trains are slow today. School uniforms would end the label contest among pupils."
+    text = "Trains are slow today, because the tracks are old. School uniforms would end the label contest."
     without, w = read(text)
     with_title, _ = read(text, title="School uniforms for every pupil?")
     assert w[without.main].startswith("Trains")
