@@ -1,6 +1,8 @@
 """The public entry point: valid maps with exact spans, determinism, and every kind of odd input."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import InputError
 from argmap.extract import extract
@@ -126,3 +128,22 @@ def test_huge_inputs_stay_within_the_map_limits_and_cover_the_text(text):
     assert len(amap.statements) <= MAX_STATEMENTS
     stated = [s for s in amap.statements if s.span]
     assert stated[-1].span.end == len(text.rstrip())  # read to the end, not cut short
+
+
+_PIECES = st.one_of(
+    st.sampled_from(list(" .,;:!?-'\"\n\t()\u201c\u201d\u2014\u2026\u00a0\u200b")),
+    st.sampled_from(["but ", "because ", "of course ", "should ", "said ", "according to ", "which "]),
+    st.sampled_from(["We", "they", "X", "42%", "$3", "Dr.", "why not", "However,", "Yes,", "\n\n"]),
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_any_text_gives_a_valid_map_or_a_clear_refusal(text):
+    try:
+        amap = extract(text)
+    except InputError:
+        return
+    assert_valid(amap, text)
+    derive(amap)
