@@ -43,7 +43,8 @@ from argmap.roles import main_conclusion
 
 __all__ = ["extract"]
 
-_TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
+_TITLE_WORDS = 16
+_BINARY_SHARE = 0.25  # more control characters than this (a quarter) and the input is taken for binary  # a first line this short, without a full stop, is read as the title
 
 
 def _check_input(text: str) -> None:
@@ -58,8 +59,12 @@ def _check_input(text: str) -> None:
         raise InputError("this looks like binary data (it contains NUL bytes), not text")
     sample = text[:20_000]
     if sample:
-        odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
-        if odd / len(sample) > 0.1:
+        odd = sum(
+            1
+            for ch in sample
+            if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd"
+        )
+        if odd / len(sample) > _BINARY_SHARE:
             raise InputError("this looks like binary data (mostly control characters), not text")
     if not text.strip():
         raise InputError("nothing to map: the text is empty")
