@@ -43,8 +43,8 @@ from argmap.roles import main_conclusion
 
 __all__ = ["extract"]
 
-_TITLE_WORDS = 16
-_BINARY_SHARE = 0.25  # more control characters than this (a quarter) and the input is taken for binary  # a first line this short, without a full stop, is read as the title
+_TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
+_BINARY_SHARE = 0.25  # more control characters than this (a quarter) and the input is taken for binary
 
 
 def _check_input(text: str) -> None:
