@@ -101,7 +101,9 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
     if heading is not None:
         sentences = [s for s in sentences if s is not heading]
         if title is None:
-            title = norm.text[heading.start : heading.end].strip()
+            title = (
+                norm.text[heading.start : heading.end].strip().lstrip("#").strip() or None
+            )  # "# Title" (Markdown)
     found = find_evidence(norm.text, sentences)
     units = split_units(norm.text, found.sentences)
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
