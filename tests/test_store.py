@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import Conflict, FormatError, MapNotFound, StoreError, UnsafeName
+from argmap.errors import Conflict, FormatError, InputError, MapNotFound, StoreError, UnsafeName
 from argmap.formats import native
 from argmap.model import ArgumentMap, Inference, Statement
 from argmap.store import Entry, Store, check_name, slug
@@ -347,6 +347,25 @@ def test_import_of_a_bad_file_raises_and_saves_nothing(store: Store, tmp_path: P
     with pytest.raises(FormatError):
         store.import_file(unknown)
     assert store.list() == []
+
+
+def test_import_reads_binary_and_text_formats_alike(store: Store, tmp_path: Path) -> None:
+    from argmap.formats import FORMATS
+
+    original = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    zipped = tmp_path / "example.zip"
+    zipped.write_bytes(FORMATS["csv"].dumps(original))  # a binary format (a zip of CSV tables)
+    kialo = tmp_path / "example.txt"
+    kialo.write_text(FORMATS["kialo"].dumps(original), encoding="utf-8")
+    from_zip = store.import_file(zipped)
+    from_kialo = store.import_file(kialo)
+    assert [s.text for s in from_zip.statements] == [s.text for s in original.statements]
+    assert len(from_kialo.statements) >= len(original.statements)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Discussion Title: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="line 1.*not UTF-8"):
+        store.import_file(latin1)
+    assert len(store.list()) == 2
 
 
 # --- crashes ----------------------------------------------------------------------------------

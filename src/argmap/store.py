@@ -443,17 +443,10 @@ class Store:
 
         If the name is taken, ``-2``, ``-3``... is added: importing never overwrites a map.
         """
-        from argmap.errors import FormatError
-        from argmap.formats import guess
+        from argmap.formats import read
 
         p = Path(path)
-        text = p.read_text(encoding="utf-8-sig")
-        format_ = guess(p.name, text, fmt)
-        if format_.loads is None:
-            raise FormatError(
-                f"{format_.name} files can be written but not read", fmt=format_.name, path=str(p)
-            )
-        amap = format_.loads(text)
+        amap, _ = read(p.read_bytes(), p.name, fmt)
         base = slug(amap.title if amap.title.strip() else p.stem)
         fresh = ArgumentMap.model_validate(
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "revision": 0}

@@ -39,15 +39,9 @@ def read_input(path: str) -> bytes:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is dropped), or an ``InputError`` naming the first bad byte's line."""
-    from argmap.errors import InputError
+    from argmap.formats import decode as decode_bytes
 
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}: line {line}: byte {err.start} is not UTF-8; save the file as UTF-8"
-        ) from None
+    return decode_bytes(data, path)
 
 
 def write_output(path: str, data: str | bytes) -> None:
@@ -88,20 +82,6 @@ def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
     return native.loads(decode(read_input(path), path), path=path)
 
 
-def _check_json(text: str, path: str) -> None:
-    """Raise ``FormatError`` with the line and column where ``text`` stops being JSON."""
-    import json
-
-    from argmap.errors import FormatError
-
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(
-            f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=err.lineno
-        ) from None
-
-
 @click.command("export")
 @click.argument("map_file", metavar="MAP.json")
 @click.option("--to", "to", metavar="FORMAT", help="Format name; default: from the suffix of -o.")
@@ -127,20 +107,11 @@ def export_cmd(map_file: str, to: str | None, output: str) -> None:
 def import_cmd(file: str, from_: str | None, output: str) -> None:
     """Read FILE (Argdown, AIF, Kialo, CSV zip, Argmap JSON) and write it as Argmap JSON."""
     from argmap.errors import FormatError
-    from argmap.formats import FORMATS, guess, native
+    from argmap.formats import native, read
 
-    data = read_input(file)
-    name = None if file == "-" else file
-    if from_ is None and name is None:
+    if from_ is None and file == "-":
         raise FormatError("reading stdin: name the format with --from")
-    binary = from_ is not None and from_ in FORMATS and FORMATS[from_].binary
-    text = None if binary or data[:4] == b"PK\x03\x04" else decode(data, file)
-    if from_ is None and text is not None and (name or "").lower().endswith(".json"):
-        _check_json(text, file)  # .json could be several formats: bad JSON is reported as such
-    fmt = guess(name, text, from_)
-    if fmt.loads is None:
-        raise FormatError(f"{fmt.name} files can be written but not read", fmt=fmt.name, path=file)
-    amap = fmt.loads(data if fmt.binary else (text if text is not None else decode(data, file)), path=file)
+    amap, fmt = read(read_input(file), None if file == "-" else file, from_)
     write_output(output, native.dumps(amap))
     if output != "-":
         click.echo(

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from argmap.errors import FormatError
+from argmap.errors import FormatError, InputError
 from argmap.formats import aif, argdown, csv_table, drawing, html, kialo, markdown, native
 from argmap.model import ArgumentMap
 
@@ -69,6 +69,51 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
+
+
+MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """UTF-8 text (a BOM is dropped), or an ``InputError`` naming the first bad byte's line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            f"{path or 'input'}: line {line}: byte {err.start} is not UTF-8; save the file as UTF-8"
+        ) from None
+
+
+def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tuple[ArgumentMap, Format]:
+    """Read a file's bytes in any readable format: the one named, else from the suffix or content.
+
+    The one door for imports (CLI, store, app), so each treats binary formats, bad UTF-8 and bad
+    JSON alike. Returns the map and the format it was read as.
+    """
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{filename or 'input'}: {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes"
+        )
+    if fmt is None and filename is None:
+        raise FormatError("cannot tell the format of unnamed input: name the format")
+    binary = (fmt in FORMATS and FORMATS[fmt].binary) or data[:4] == b"PK\x03\x04"
+    text = None if binary else decode(data, filename)
+    if fmt is None and text is not None and (filename or "").lower().endswith(".json"):
+        try:  # .json could be several formats: bad JSON is reported as such, with its line
+            json.loads(text)
+        except json.JSONDecodeError as err:
+            raise FormatError(
+                f"not valid JSON: {err.msg} (column {err.colno})", path=filename, line=err.lineno
+            ) from None
+    format_ = guess(filename, text, fmt)
+    if format_.loads is None:
+        raise FormatError(
+            f"{format_.name} files can be written but not read", fmt=format_.name, path=filename
+        )
+    if format_.binary:
+        return format_.loads(data, path=filename), format_
+    return format_.loads(text if text is not None else decode(data, filename), path=filename), format_
 
 
 def guess(filename: str | None, text: str | None = None, name: str | None = None) -> Format:
