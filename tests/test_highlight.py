@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from argmap.formats import native
-from argmap.highlight import ROLE_COLORS, Mark, legend_html, marks, to_html
+from argmap.highlight import ROLE_COLORS, Mark, excerpt_html, legend_html, marks, to_html
 from argmap.roles import derive
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "arguments" / "democrats-voter-data.json"
@@ -64,3 +64,21 @@ def test_legend_names_every_role() -> None:
     out = legend_html()
     for label in ("main conclusion", "premise", "objection", "rebuttal", "evidence"):
         assert label in out
+
+
+def test_excerpt_shows_the_selected_words_in_context() -> None:
+    text = "First sentence here. " * 20 + "The chosen claim is this one. " + "Later words follow on. " * 20
+    start = text.index("The chosen")
+    end = start + len("The chosen claim is this one.")
+    found = [Mark(start, end, "s2", "premise"), Mark(0, 20, "s1", "main")]
+    out = excerpt_html(text, found, "s2", around=40)
+    assert out is not None
+    plain = _plain(out)
+    assert "The chosen claim is this one." in plain
+    assert plain.startswith("…") and plain.endswith("…")
+    assert len(plain) < 140
+    assert re.search(r'<mark data-id="s2"[^>]*outline', out)
+    assert 'data-id="s1"' not in out  # far away: not in the window
+    assert excerpt_html(text, found, "s9") is None
+    whole = excerpt_html("Short claim.", [Mark(0, 12, "s1", "main")], "s1")
+    assert _plain(whole) == "Short claim."

@@ -106,3 +106,42 @@ def legend_html(colors: Mapping[str, tuple[str, str]] = ROLE_COLORS) -> str:
         for role, (fill, border) in colors.items()
     )
     return f'<div class="argmap-legend" style="line-height:2">{chips}</div>'
+
+
+def excerpt_html(
+    text: str,
+    found: Iterable[Mark],
+    selected: str,
+    *,
+    around: int = 160,
+    colors: Mapping[str, tuple[str, str]] = ROLE_COLORS,
+) -> str | None:
+    """The selected element's words with ``around`` characters either side, marked as in ``to_html``.
+
+    Cut at spaces, with "…" where the text goes on; None when the element has no span in the text.
+    """
+    found = list(found)
+    own = [m for m in found if m.eid == selected and 0 <= m.start < m.end <= len(text)]
+    if not own:
+        return None
+    lo, hi = min(m.start for m in own), max(m.end for m in own)
+    a, b = max(0, lo - around), min(len(text), hi + around)
+    if a > 0:
+        space = text.find(" ", a, lo)
+        a = space + 1 if space != -1 else a
+    if b < len(text):
+        space = text.rfind(" ", hi, b)
+        b = space if space != -1 else b
+    window = [
+        Mark(max(m.start, a) - a, min(m.end, b) - a, m.eid, m.role)
+        for m in found
+        if m.start < b and m.end > a
+    ]
+    body = to_html(text[a:b], window, selected=selected, colors=colors)
+    head = "…" if a > 0 else ""
+    tail = "…" if b < len(text) else ""
+    return (
+        body.replace('line-height:1.7">', f'line-height:1.7">{head}', 1).removesuffix("</div>")
+        + tail
+        + "</div>"
+    )

@@ -10,7 +10,7 @@ from argmap import edit
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate
-from argmap.highlight import marks, to_html
+from argmap.highlight import excerpt_html, marks, to_html
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
     EVIDENCE_KINDS,
@@ -174,6 +174,9 @@ sel = top[0].selectbox(
 )
 top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
 top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
+st.caption(
+    "Its words light up in the source text; [its details and the edit forms](#selected) are below the map."
+)
 
 # A large map opens folded to its top levels: drawn at once, and readable; the user unfolds it.
 nodes = len(amap.statements) + len(amap.evidence)
@@ -232,11 +235,17 @@ with left:
     )
     st.graphviz_chart(to_dot(amap, options), width="stretch")
 with right:
-    st.markdown("**Source text**")
     if amap.source and amap.source.text.strip():
-        with st.container(height=560, border=True):
-            st.html(to_html(amap.source.text, marks(amap), selected=sel))
+        found = marks(amap)
+        excerpt = excerpt_html(amap.source.text, found, sel) if sel else None
+        if excerpt:  # the selected words in context, without scrolling the whole text
+            st.markdown(f"**{sel} in the text**")
+            st.html(excerpt)
+        st.markdown("**Source text**")
+        with st.container(height=420 if excerpt else 560, border=True):
+            st.html(to_html(amap.source.text, found, selected=sel))
     else:
+        st.markdown("**Source text**")
         st.info(
             "This map has no source text (it was built by hand or imported). Its statements are in the tree."
         )
@@ -249,7 +258,10 @@ if sel is None:
 el = amap.element(sel)
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
-    st.subheader(f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}")
+    st.subheader(
+        f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
+        anchor="selected",
+    )
     st.markdown(f"> {el.text}")
     facts = []
     if isinstance(el, Statement):
