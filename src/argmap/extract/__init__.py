@@ -6,8 +6,8 @@
 2. :mod:`~argmap.extract.sentences` splits sentences (pysbd) inside paragraphs;
 3. :mod:`~argmap.extract.evidence` takes out quotations, reported speech and figures as evidence;
 4. :mod:`~argmap.extract.units` splits sentences into clauses at connectives and punctuation;
-5. :mod:`~argmap.extract.relations` scores roles and links from the cue lexicons in
-   :mod:`~argmap.extract.cues`;
+5. :mod:`~argmap.extract.reading` reads each unit's cues (lexicons in :mod:`~argmap.extract.cues`), and
+   :mod:`~argmap.extract.relations` scores the main conclusion and decides every role and link;
 6. this module builds the :class:`~argmap.model.ArgumentMap`: statements ``s1..`` with spans into the
    *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words and a
    plain-language reason.

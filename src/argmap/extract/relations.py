@@ -17,14 +17,20 @@ way a careful reader does:
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from argmap.extract import cues as C
+from argmap.extract.reading import (
+    Reading,
+    content_words,
+    counter_cue,
+    may_be_main,
+    opponent_cue,
+    read_unit,
+    tag_units,
+)
 from argmap.extract.units import Unit
 
-# Weights of the main-conclusion score (fitted by hand on the arg-microtexts corpus, see bench/).
+# Weights of the main-conclusion score, fitted on the arg-microtexts corpus by bench/fit_weights.py.
 W_FIRST = 0.5  # first unit of the text
 W_FIRST_LONG = 0.5  # first unit of a text of several paragraphs (op-eds often open with a story)
 W_LAST = 1.2  # last unit of the text
@@ -40,99 +46,8 @@ W_EXAMPLE = -2.5  # opens with "for example"
 W_COUNTER = 0.0  # the author's answer to an objection: usually a reason, sometimes the claim
 W_QUESTION = -2.5  # a question is rarely the claim itself
 W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
-_LABEL_WORDS = 6
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
-
-_STOP = frozenset(
-    (
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "is", "are",
-        "be", "been", "was", "were", "it", "this", "that", "these", "those", "we", "you", "they",
-        "i", "he", "she", "his", "her", "its", "our", "their", "my", "your", "at", "by", "as",
-        "from", "not", "no", "do", "does", "did", "should", "must", "can", "could", "would", "will",
-        "more", "most", "less", "very", "so", "than", "then", "there", "here", "have", "has", "had"
-    )
-)  # fmt: skip
-
-
-def _rx(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
-    alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    if anchored:  # at the start, after an optional "and"/"but"/"so" and opening punctuation
-        return re.compile(rf"^[\"'(\s]*(?:(?:and|but|so|or|then)\s+)?({alt})(?=\W|$)")
-    return re.compile(rf"(?<![\w'])({alt})(?=\W|$)")
-
-
-_START = {
-    name: _rx(table, anchored=True)
-    for name, table in (
-        ("counter", C.COUNTER),
-        ("opponent", C.OPPONENT),
-        ("premise", C.PREMISE),
-        ("conclusion", C.CONCLUSION),
-        ("addition", C.ADDITION),
-        ("example", C.EXAMPLE),
-        ("forward", C.CAUSAL_FORWARD),
-        ("rhetorical", C.RHETORICAL),
-        ("soft_opponent", C.SOFT_OPPONENT),
-    )
-}
-_ANYWHERE = {
-    "conclusion": _rx(C.CONCLUSION, anchored=False),
-    "stance": _rx(C.STANCE, anchored=False),
-    # Inside a unit only the unambiguous phrases count ("vote yes," is no concession).
-    "opponent": _rx(tuple(p for p in C.OPPONENT if not p.endswith(",")), anchored=False),
-    "example": _rx(C.EXAMPLE, anchored=False),
-    "evaluative": _rx(C.EVALUATIVE, anchored=False),
-}
-_WORD = re.compile(r"[a-z][a-z']+")
-# Conclusion indicators that count anywhere in a unit ("Higher fines are therefore the right measure").
-_INNER_CONCLUSION = frozenset(
-    (
-        "therefore",
-        "thus",
-        "hence",
-        "consequently",
-        "clearly",
-        "i think",
-        "i believe",
-        "in my opinion",
-        "in my view",
-    )
-)
-_RHETORICAL_LATE = re.compile(
-    r"[,;:]\s+(?:(?:and|but|so|then)\s+)?(" + "|".join(re.escape(p) for p in C.RHETORICAL) + r")(?=\W|$)"
-)
-# Concessive only at the start of a sentence.
-_CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
-# Premise openers that make a unit a reason by grammar ("as" and "for" have other senses).
-_REASON_ONLY = frozenset(
-    ("because", "since", "given that", "after all", "considering that", "due to", "once")
-)
-# An answer marker inside the clause ("X, however, is ...", "X however is ...", "X is still ..."): after the
-# author's own line it turns against it (an objection), after a concession it answers it.
-_INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheless|nonetheless)\b")
-_PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
-# Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
-_INNER_OPPONENT_CHARS = 40
-
-
-@dataclass
-class Reading:
-    """What the rules made of one unit."""
-
-    unit: Unit
-    low: str  # the unit's normalised text, lowercase
-    starts: dict[str, str]  # category -> cue phrase the unit opens with
-    inner: dict[str, str]  # category -> cue phrase found inside
-    question: bool = False
-    voice: str = "author"  # "author" | "opponent"
-    link: tuple[str, int | None] | None = None  # ("support" | "attack", target unit; None = unstated claim)
-    tags: list[str] = field(default_factory=list)
-    cues: list[str] = field(default_factory=list)
-    reason: str = ""
-    score: float = 0.0
-    granted: str | None = None  # the answer ("but") that shows this unit is granted to the other side
-    turn: str | None = None  # the marker with which this unit turns against the author's claim
 
 
 @dataclass
@@ -144,69 +59,8 @@ class Plan:
     main_reason: str = ""
 
 
-def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
-    """The cues one unit carries: what it opens with, what it contains, whether it asks."""
-    low = text[unit.start : unit.end].lower()
-    starts = {}
-    for name, rx in _START.items():
-        m = rx.match(low)
-        if m:
-            starts[name] = m.group(1)
-    if not sentence_start and starts.get("opponent") in _CONTRAST_ONLY_INSIDE:
-        del starts["opponent"]  # "..., while others ..." contrasts; "While X, Y" concedes
-    inner = {}
-    for name, rx in _ANYWHERE.items():
-        m = rx.search(low)
-        if m:
-            inner[name] = m.group(1)
-    if inner.get("evaluative") in ("need", "needs") and inner.get("stance") in ("need to", "needs to"):
-        del inner["evaluative"]  # one "need to", counted once
-    if "conclusion" in inner and inner["conclusion"] not in _INNER_CONCLUSION and "conclusion" not in starts:
-        del inner["conclusion"]
-    m = _ANYWHERE["opponent"].search(low)
-    if m and (m.start() > _INNER_OPPONENT_CHARS or m.group(1) in _CONTRAST_ONLY_INSIDE):
-        del inner["opponent"]
-    return Reading(unit=unit, low=low, starts=starts, inner=inner, question=low.rstrip("\"') ").endswith("?"))
-
-
-def _is_label(r: Reading, per_paragraph: Counter[int]) -> bool:
-    """A salutation, signature or heading: a short paragraph alone, no sentence end ("To the editor:")."""
-    return (
-        per_paragraph[r.unit.paragraph] == 1
-        and len(r.low.split()) <= _LABEL_WORDS
-        and not r.low.rstrip("\"')").endswith((".", "!", "?"))
-    )
-
-
-def _may_be_main(r: Reading) -> bool:
-    """A reason or an example by grammar ("because ...", "for example ...") is never the main claim."""
-    return r.starts.get("premise") not in _REASON_ONLY and "example" not in r.starts
-
-
-def _content_words(text: str) -> set[str]:
-    """Content-word stems (first five letters), so "pupil" meets "pupils"."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _is_opponent(r: Reading) -> str | None:
-    """The opponent cue a unit opens with (or carries early), if any."""
-    if "opponent" in r.starts:
-        return r.starts["opponent"]
-    if "opponent" in r.inner and "counter" not in r.starts:
-        return r.inner["opponent"]
-    return None
-
-
-def _counter_cue(r: Reading) -> str | None:
-    """The answer marker a unit opens with, or an early parenthetical one ("It is true, however, ...")."""
-    if "counter" in r.starts:
-        return r.starts["counter"]
-    m = _INNER_COUNTER.match(r.low)
-    return m.group(1) if m else None
-
-
 def _provisional_main(rs: list[Reading]) -> int:
-    authors = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
+    authors = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
     return max(authors, key=lambda i: (rs[i].score, -i)) if authors else -1
 
 
@@ -219,13 +73,13 @@ def _mark_voices(rs: list[Reading]) -> None:
     """
     n = len(rs)
     for r in rs:
-        cue = _is_opponent(r)
+        cue = opponent_cue(r)
         if cue:
             r.voice = "opponent"
             r.cues.append(cue)
     claim = _provisional_main(rs)
     for i, r in enumerate(rs):
-        cue = _counter_cue(r)
+        cue = counter_cue(r)
         if cue is None or i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph or r.voice == "opponent":
             continue
         prev = rs[i - 1]
@@ -250,7 +104,7 @@ def _mark_voices(rs: list[Reading]) -> None:
             prev.voice == "opponent"
             and r.voice == "author"
             and r.low.startswith("and ")
-            and _counter_cue(r) is None
+            and counter_cue(r) is None
             and prev.unit.sentence == r.unit.sentence
         ):
             r.voice = "opponent"
@@ -262,15 +116,15 @@ def _mark_voices(rs: list[Reading]) -> None:
             i += 1
             continue
         j = i + 1
-        while j < n and _counter_cue(rs[j]) is None and rs[j].unit.paragraph == rs[i].unit.paragraph:
+        while j < n and counter_cue(rs[j]) is None and rs[j].unit.paragraph == rs[i].unit.paragraph:
             if "conclusion" in rs[j].starts or "conclusion" in rs[j].inner or "stance" in rs[j].inner:
                 break
             j += 1
-        if j < n and _counter_cue(rs[j]) is not None and rs[j].unit.paragraph == rs[i].unit.paragraph:
+        if j < n and counter_cue(rs[j]) is not None and rs[j].unit.paragraph == rs[i].unit.paragraph:
             for k in range(i + 1, j):
                 if rs[k].voice == "author":
                     rs[k].voice = "opponent"
-                    rs[k].granted = rs[k].granted or _counter_cue(rs[j])
+                    rs[k].granted = rs[k].granted or counter_cue(rs[j])
         i = j if j > i else i + 1
 
 
@@ -293,7 +147,7 @@ def _score_main(rs: list[Reading], title_words: set[str]) -> None:
             s += W_STANCE
         if "evaluative" in r.inner:
             s += W_EVALUATIVE
-        if title_words and len(title_words & _content_words(r.low)) >= min(2, len(title_words)):
+        if title_words and len(title_words & content_words(r.low)) >= min(2, len(title_words)):
             s += W_TITLE
         if "premise" in r.starts:
             s += W_PREMISE
@@ -333,29 +187,18 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
     if not rs:
         return Plan(readings=[], main=None)
-    long_text = rs[-1].unit.paragraph > 0
-    per_paragraph = Counter(r.unit.paragraph for r in rs)
-    for r in rs:
-        if r.question:
-            m = _START["rhetorical"].match(r.low) or _RHETORICAL_LATE.search(r.low)
-            if m:
-                r.tags.append("rhetorical question")
-                r.cues.append(m.group(1))
-            elif long_text or r is rs[0]:  # an open question frames the piece (the issue); it is not a reason
-                r.tags.append("question")
-        if _PARENTHESIS.match(r.low) or _is_label(r, per_paragraph):
-            r.tags.append("background")
+    tag_units(rs)
     if len(rs) > 1 and not any(r.starts or r.inner for r in rs):
         # Not one cue in the whole text (a recipe, a story, a list): no argument to map.
         for r in rs:
             r.tags.append("background")
             r.reason = "background: the text has no argumentative cue (no reason, claim or objection marker)"
         return Plan(readings=rs, main=None)
-    _score_main(rs, _content_words(title or ""))
+    _score_main(rs, content_words(title or ""))
     _mark_voices(rs)
-    candidates = [i for i, r in enumerate(rs) if r.voice == "author" and _may_be_main(r)]
+    candidates = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
-        candidates = [i for i, r in enumerate(rs) if _is_opponent(r) is None and _may_be_main(r)]
+        candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
@@ -378,7 +221,7 @@ def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
         p = r.unit.paragraph
         if r.voice != "author" or "background" in r.tags or "question" in r.tags or "premise" in r.starts:
             continue
-        if not _may_be_main(r) or (i > 0 and rs[i - 1].unit.sentence == r.unit.sentence):
+        if not may_be_main(r) or (i > 0 and rs[i - 1].unit.sentence == r.unit.sentence):
             continue
         if "conclusion" in r.starts and p not in concluded:
             heads[p] = i
@@ -415,7 +258,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             if r.link is None or r.link[0] == "attack":
                 last_opponent = i
             continue
-        cue = _counter_cue(r)
+        cue = counter_cue(r)
         if cue and last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
             r.link = ("attack", last_opponent)
             if cue not in r.cues:

@@ -1,0 +1,41 @@
+from argmap.extract.reading import counter_cue, may_be_main, opponent_cue, read_unit, tag_units
+from argmap.extract.units import Unit
+
+
+def reading(text: str, sentence_start: bool = True, paragraph: int = 0):
+    return read_unit(Unit(0, len(text), 0, paragraph), text, sentence_start)
+
+
+def test_openers_and_inner_cues():
+    r = reading("But of course the city must therefore act now.")
+    assert r.starts["counter"] == "but"
+    assert r.inner["stance"] == "must"
+    assert r.inner["conclusion"] == "therefore"
+
+
+def test_concession_and_answer_markers():
+    assert opponent_cue(reading("Admittedly, the tax is unpopular.")) == "admittedly"
+    assert opponent_cue(reading("It is of course true that it costs money.")) == "of course"
+    assert opponent_cue(reading("I urge you to vote yes, friends.")) is None  # "yes," inside is no concession
+    assert counter_cue(reading("However, the costs fall later.")) == "however"
+    assert counter_cue(reading("The costs, however, fall later.")) == "however"
+
+
+def test_while_concedes_only_at_the_start_of_a_sentence():
+    assert opponent_cue(reading("While it is cheap, it is slow.")) == "while"
+    assert opponent_cue(reading("while others try not to be noticed.", sentence_start=False)) is None
+
+
+def test_reasons_by_grammar_are_never_the_claim():
+    assert not may_be_main(reading("because the air is bad."))
+    assert not may_be_main(reading("For example, Paris did it."))
+    assert may_be_main(reading("For years the air has been bad."))
+
+
+def test_tags():
+    texts = ["To the editor:", "Why should we pay for this?!", "(We wrote about it before.)"]
+    rs = [read_unit(Unit(0, len(t), 0, n), t, True) for n, t in enumerate(texts)]
+    tag_units(rs)
+    assert "background" in rs[0].tags
+    assert "rhetorical question" in rs[1].tags
+    assert "background" in rs[2].tags
