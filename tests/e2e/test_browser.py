@@ -177,3 +177,25 @@ def test_share_link_opens_read_only_in_another_browser(page, browser, server: st
         assert not visitor.get_by_text("Read-only:").count()
     finally:
         other.close()
+
+
+def test_edit_a_table_cell(page, server: str) -> None:
+    page.goto(server)
+    wait_for_map(page)
+    go(page, "Table")
+    grid = page.locator('[data-testid="data-grid-canvas"]').first
+    grid.wait_for()
+    settle(page)
+    box = grid.bounding_box()
+    # Row s8 (the 8th), column "text" (after the row marker, id and role columns): 35 px rows.
+    page.mouse.dblclick(box["x"] + 300, box["y"] + 35 + 35 * 7 + 17)
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for()
+    editor.fill("If it pays this well, why quibble?")
+    editor.press("Enter")
+    settle(page)
+    page.get_by_text("Applied the statements changes").wait_for()
+    go(page, "Map")
+    wait_for_map(page)
+    label = page.locator('[data-testid="stGraphVizChart"] svg g.node').filter(has_text="s8").first
+    assert "pays this well" in label.text_content()
