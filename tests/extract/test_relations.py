@@ -69,3 +69,18 @@ def test_title_words_help_choose_the_claim():
     with_title, _ = read(text, title="School uniforms for every pupil?")
     assert w[without.main].startswith("Trains")
     assert w[with_title.main].startswith("School uniforms")
+
+
+def test_causal_chain_makes_two_inferences():
+    p, w = read(
+        "The city should stop building roads. Every new road leads to more traffic, which means dirtier air."
+    )
+    rs = p.readings
+    assert w == [
+        "The city should stop building roads.",
+        "Every new road",
+        "leads to more traffic,",
+        "which means dirtier air.",
+    ]
+    assert rs[1].link == ("support", 2) and rs[2].link == ("support", 3) and rs[3].link == ("support", 0)
+    assert "leads to" in rs[2].cues and "which means" in rs[3].cues
