@@ -66,3 +66,10 @@ def test_a_block_quote_after_a_colon_is_one_report():
     block = found.items[1]
     assert text[block.start : block.end] == "The council met on Monday. It agreed to the sale."
     assert block.claim == found.items[0].claim
+
+
+def test_named_speaker_without_that():
+    text, found = find("Anna Berg said rents will double next year. Having said that, prices fell.")
+    (item,) = found.items
+    assert item.source is not None and item.source.author == "Anna Berg"
+    assert text[item.claim[0] : item.claim[1]] == "rents will double next year."

@@ -64,6 +64,25 @@ _NOT_SOURCES = frozenset(
 _REPORTED = re.compile(
     rf"(?P<who>{_SUBJECT})(?:'s?\s+\w+)?\s+(?:\w+\s+)?(?P<verb>{_VERBS})\s+(?:\w+\s+)?that\s+(?P<claim>\S)",
 )
+# "X said P" without "that": only a named speaker opening the sentence, a speech verb, a clause after it.
+_SPEECH = _alt(
+    (
+        "said",
+        "says",
+        "told us",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "stated",
+        "wrote",
+        "warned",
+        "insisted",
+    )
+)
+_SAID = re.compile(
+    rf"^(?![A-Z][a-z]+ing\b)(?P<who>{_NAME})\s+(?P<verb>{_SPEECH})\s+(?!that,)(?P<claim>[a-z])"
+)
 # "according to X, P" / "P, according to X."
 _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:!?\"]{2,80}?)(?=[,.;:!?\"]|$)", re.IGNORECASE)
 # A quotation of at least two words.
@@ -176,7 +195,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                 )
                 found.taken.add(s)
                 continue
-        rep = _REPORTED.search(words)
+        rep = _REPORTED.search(words) or _SAID.search(words)
         if rep and rep.group("who").strip().lower() in _NOT_SOURCES:
             rep = None
         if rep:
