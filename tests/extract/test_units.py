@@ -49,3 +49,12 @@ def test_causal_verb_splits_a_chain():
         "leads to more traffic,",
         "which means dirtier air.",
     ]
+
+
+def test_markdown_marks_are_not_part_of_a_unit():
+    assert units("# Vote\n\n- We should vote.\n- Because it matters.\n\n1. Also, it is a duty.") == [
+        "Vote",
+        "We should vote.",
+        "Because it matters.",
+        "Also, it is a duty.",
+    ]

@@ -54,6 +54,7 @@ _COLON = re.compile(r"(?<=:)\s+")
 COLON_WORDS = 6  # a colon splits only between two clause-sized parts
 _INITIAL = re.compile(rf"(?:{_alternation(SPLIT_INITIAL)})\b")
 _WORD = re.compile(r"[\w']+")
+_MARKUP = re.compile(r"(?:[#>*+-]+|\d{1,3}[.)])\s+")
 _RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 _COORDINATE = re.compile(r"(?:and|or)\b")
 
@@ -103,6 +104,10 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
                 bounds.append(c)
         bounds.append(e)
         for a, b in zip(bounds, bounds[1:], strict=False):
+            if a == s and (
+                mark := _MARKUP.match(text, a, b)
+            ):  # Markdown "# ", "- ", "> ", "1. " before a line
+                a = mark.end()
             b2 = b
             while b2 > a and text[b2 - 1].isspace():
                 b2 -= 1
