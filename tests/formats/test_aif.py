@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from map_strategies import maps
 
 from argmap.errors import FormatError
@@ -168,6 +169,30 @@ def test_aif_rejects_a_graph_that_makes_no_valid_map() -> None:
     }
     with pytest.raises(FormatError, match="self-support"):
         aif.loads(json.dumps(graph))
+
+
+_KEYS = st.sampled_from(
+    ["nodes", "edges", "nodeID", "type", "text", "fromID", "toID", "edgeID", "AIF", "scheme"]
+)
+_VALUES = (
+    st.none() | st.booleans() | st.integers(0, 3) | st.sampled_from(["I", "RA", "CA", "1", "2", "", "x"])
+)
+_JSON = st.recursive(
+    _VALUES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_aif_refuses_any_garbage_with_a_format_error_only(data: object) -> None:
+    try:
+        amap = aif.loads(json.dumps(data))
+    except FormatError as err:
+        assert err.fmt == "aif"  # a located, named refusal; anything else escaping is a bug
+    else:
+        assert isinstance(amap, ArgumentMap)
 
 
 # --- checked by a reader we did not write ---------------------------------------------------------

@@ -174,6 +174,34 @@ def test_argdown_rejects_malformed_files_with_the_line(text: str, line: int, exp
     assert "bad.argdown" in str(caught.value)
 
 
+_PIECES = st.sampled_from(
+    [
+        *"[]<>():+-_#{}\\ \n\t*=.,/\"'1",
+        "[A]",
+        "<B>",
+        "[A]: a",
+        "(1) ",
+        "----",
+        "--\n",
+        "  + ",
+        "  - ",
+        "  _> ",
+    ]
+    + ["===\n", "><", "<_", "{a: 1}", "{]}", "#(t)", "a b", "\n\n", "// c", "/* c"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_argdown_refuses_any_garbage_with_a_format_error_only(text: str) -> None:
+    try:
+        amap = argdown.loads(text)
+    except FormatError as err:
+        assert err.fmt == "argdown"  # a located, named refusal; anything else escaping is a bug
+    else:
+        assert isinstance(amap, ArgumentMap)
+
+
 # --- checked by a reader we did not write: the Argdown CLI ------------------------------------------
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from map_strategies import maps
 
 from argmap.errors import FormatError
@@ -146,6 +147,31 @@ def test_kialo_text_that_looks_like_markup_survives() -> None:
     )
     back = kialo.loads(kialo.dumps(amap))
     assert sorted(s.text for s in back.statements) == sorted(["Con: thesis", tricky])
+
+
+_PIECES = st.sampled_from(
+    [
+        "Discussion Title: T\n\n1. x\n",
+        "1.1. Pro: ",
+        "1.1. Con: ",
+        "1.2. ",
+        "1.1.1. Pro: ",
+        "-> See 1.",
+        "-> See 1.1.",
+    ]
+    + ["\n", "\n\n", "a b", "\\", "(", ")", "[", "1.", " ", "Pro:", "2. "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_kialo_refuses_any_garbage_with_a_format_error_only(text: str) -> None:
+    try:
+        amap = kialo.loads(text)
+    except FormatError as err:
+        assert err.fmt == "kialo"  # a located, named refusal; anything else escaping is a bug
+    else:
+        assert isinstance(amap, ArgumentMap)
 
 
 # --- checked by a reader we did not write ---------------------------------------------------------

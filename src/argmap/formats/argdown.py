@@ -670,8 +670,8 @@ def _yaml_at(text: str, k: int) -> tuple[Any, int]:
         return text[k + 1 : end].replace("''", "'"), end + 1
     match = re.compile(r"[^,:{}\[\]\n]*(?::(?![ \t\n])[^,:{}\[\]\n]*)*").match(text, k)
     plain = match[0].strip() if match else ""
-    end = match.end() if match else k + 1
-    return _scalar(plain), end
+    end = match.end() if match else k
+    return _scalar(plain), max(end, k + 1)  # always move on, even past a stray bracket or colon
 
 
 def _scalar(plain: str) -> Any:
