@@ -84,3 +84,17 @@ def test_causal_chain_makes_two_inferences():
     ]
     assert rs[1].link == ("support", 2) and rs[2].link == ("support", 3) and rs[3].link == ("support", 0)
     assert "leads to" in rs[2].cues and "which means" in rs[3].cues
+
+
+def test_a_narrative_paragraph_of_a_long_piece_is_background():
+    story = "Last spring the council closed the old bridge. Traffic moved to the ring road. Shops lost trade."
+    argument = (
+        "The council should reopen the bridge. It is the only direct route to the school, because the "
+        "ring road is far. Of course, repairs cost money. But the closure costs the town more. Besides, "
+        "children now walk along a busy road. Finally, the shops need the passing trade. Most owners agree, "
+        "since their sales fell. Therefore the bridge must reopen this year."
+    )
+    p, w = read(story + "\n\n" + argument)
+    narrative = [r for r in p.readings if r.unit.paragraph == 0]
+    assert narrative and all("background" in r.tags and r.link is None for r in narrative)
+    assert p.readings[p.main].unit.paragraph == 1

@@ -17,6 +17,7 @@ way a careful reader does:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.extract.reading import (
@@ -29,6 +30,13 @@ from argmap.extract.reading import (
     tag_units,
 )
 from argmap.extract.units import Unit
+
+# Narrative: a past-tense verb and no present, future or modal one.
+_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|do|does|will|shall|should|must|can|may|might|ought|need|needs|"
+    r"i|we|you|it's|isn't|aren't|won't|don't|doesn't)\b"
+)
 
 # Weights of the main-conclusion score, fitted on the arg-microtexts corpus by bench/fit_weights.py.
 W_FIRST = 0.5  # first unit of the text
@@ -205,11 +213,33 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     if main is not None and rs[main].score < MIN_MAIN_SCORE:
         main = None
     out = Plan(readings=rs, main=main)
+    _mark_narrative(rs, main)
     if main is not None:
         out.main_reason, cues = _main_reason(rs[main], main, len(rs))
         rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
     _link(rs, main)
     return out
+
+
+def _mark_narrative(rs: list[Reading], main: int | None) -> None:
+    """In a long piece, a paragraph that only tells what happened (past tense throughout, not one cue) is
+    background: it stays out of the argument line."""
+    if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0:
+        return
+    paragraphs: dict[int, list[Reading]] = {}
+    for r in rs:
+        paragraphs.setdefault(r.unit.paragraph, []).append(r)
+    main_para = rs[main].unit.paragraph if main is not None else -1
+    for p, group in paragraphs.items():
+        if p == main_para or any(r.starts or r.inner or r.tags or r.voice != "author" for r in group):
+            continue
+        sentences: dict[int, str] = {}
+        for r in group:
+            sentences[r.unit.sentence] = sentences.get(r.unit.sentence, "") + " " + r.low
+        if all(_PAST.search(words) and not _PRESENT.search(words) for words in sentences.values()):
+            for r in group:
+                r.tags.append("background")
+                r.reason = "background: a paragraph that narrates (past tense, no argumentative cue)"
 
 
 def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
