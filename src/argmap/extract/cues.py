@@ -437,7 +437,6 @@ COUNTER: tuple[str, ...] = (
     "this is false",
     "that is false",
     "not true",
-    "not so",
     "nonsense",
     "far from it",
     "quite the opposite",
