@@ -1,6 +1,7 @@
 """Guard the extractor's figures on the arg-microtexts corpus: a change that makes extraction worse fails.
 
-The floors are the figures reached (see the issue 3 closing note) less a margin of 0.02.
+The floors are the figures reached (see the issue 3 closing note) less a margin of about 0.02:
+seg_recall .951, seg_precision .958, cc_acc .875, role_f1 .833, func_f1 .830, attach_acc .668.
 """
 
 import pytest
@@ -9,12 +10,12 @@ from argmap.corpus_eval import corpus_dir, evaluate
 from argmap.extract import extract
 
 FLOORS = {
-    "seg_recall": 0.92,
+    "seg_recall": 0.93,
     "seg_precision": 0.93,
-    "cc_acc": 0.84,
+    "cc_acc": 0.85,
     "role_f1": 0.81,
     "func_f1": 0.81,
-    "attach_acc": 0.62,
+    "attach_acc": 0.64,
 }
 
 
