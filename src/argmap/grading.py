@@ -17,30 +17,20 @@ if TYPE_CHECKING:
 COLUMNS = ("student", "score", *WEIGHTS, "missed", "extra", "feedback", "error")
 
 
-def load_map(name: str, text: str) -> ArgumentMap:
-    """A map from a file's name and text, in any format Argmap reads; an exercise file gives its
-    reference map. JSON that no key identifies is read as native JSON, so its error is the
-    JSON error, not "could be json or aif"."""
+def load_map(name: str, data: bytes) -> ArgumentMap:
+    """A map from a file's name and bytes, in any format Argmap reads; an exercise file gives its
+    reference map."""
     from argmap import exercise
-    from argmap.errors import FormatError
-    from argmap.formats import FORMATS, guess
+    from argmap.formats import decode, read
 
-    if '"argmap-exercise"' in text[:2000]:
-        return exercise.loads(text, path=name).reference
-    try:
-        fmt = guess(name, text)
-    except FormatError:
-        if not name.lower().endswith(".json"):
-            raise
-        fmt = FORMATS["json"]
-    if fmt.loads is None:
-        raise FormatError(f"Argmap cannot read {fmt.name} files", path=name)
-    return fmt.loads(text, path=name)
+    if b'"argmap-exercise"' in data[:2000]:
+        return exercise.loads(decode(data, name), path=name).reference
+    return read(data, name)[0]
 
 
 def read_student(path: Path) -> ArgumentMap:
     """A student's map file in any format Argmap reads (chosen by suffix, then by content)."""
-    return load_map(path.name, path.read_text(encoding="utf-8"))
+    return load_map(path.name, path.read_bytes())
 
 
 def row(student: str, result: Comparison | None, error: str = "") -> dict[str, Any]:

@@ -191,3 +191,17 @@ def test_cli_start_does_not_import_pandas_or_graphviz():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_export_reads_any_format_and_names_what_the_target_drops(example, tmp_path):
+    source = tmp_path / "example.argdown"
+    source.write_text(FORMATS["argdown"].dumps(example), encoding="utf-8")
+    out = tmp_path / "example.kialo.txt"
+    result = CliRunner().invoke(main, ["export", str(source), "--to", "kialo", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("Discussion Title:")
+    # The example has a linked pair (i1): Kialo splits it into separate pros, and the CLI says so.
+    assert "note:" in result.output and "separate" in result.output.lower()
+    dot = tmp_path / "example.dot"
+    assert run("export", source, "-o", dot).exit_code == 0
+    assert "digraph" in dot.read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ def load_any(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
         return extract(text, title=title)
     from argmap.grading import load_map
 
-    return load_map(path, Path(path).read_text(encoding="utf-8"))
+    return load_map(path, Path(path).read_bytes())
 
 
 def _is_kialo(path: Path) -> bool:

@@ -76,10 +76,10 @@ def _mode(target: Path) -> int:
 
 
 def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
-    """A native JSON map from ``path`` (or stdin), size-checked."""
-    from argmap.formats import native
+    """A map from ``path`` in any readable format (stdin: Argmap JSON), size-checked."""
+    from argmap.formats import read
 
-    return native.loads(decode(read_input(path), path), path=path)
+    return read(read_input(path), "stdin.json" if path == "-" else path)[0]
 
 
 @click.command("export")
@@ -87,7 +87,8 @@ def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
 @click.option("--to", "to", metavar="FORMAT", help="Format name; default: from the suffix of -o.")
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for stdout.")
 def export_cmd(map_file: str, to: str | None, output: str) -> None:
-    """Write MAP.json as another format (argdown, aif, kialo, markdown, csv, html, dot, svg, png, pdf)."""
+    """Write a map (Argmap JSON or any readable format) as argdown, aif, kialo, markdown, csv, html, dot,
+    svg, png or pdf."""
     from argmap.errors import FormatError
     from argmap.formats import guess
 
@@ -98,6 +99,8 @@ def export_cmd(map_file: str, to: str | None, output: str) -> None:
     write_output(output, fmt.dumps(amap))
     if output != "-":
         click.echo(f"wrote {output} ({fmt.label})", err=True)
+    for loss in fmt.losses(amap) if fmt.losses else ():
+        click.echo(f"note: {loss}", err=True)
 
 
 @click.command("import")

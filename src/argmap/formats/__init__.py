@@ -104,9 +104,14 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
             json.loads(text)
         except json.JSONDecodeError as err:
             raise FormatError(
-                f"not valid JSON: {err.msg} (column {err.colno})", path=filename, line=err.lineno
+                f"not valid JSON: {err.msg} (column {err.colno})", fmt="json", path=filename, line=err.lineno
             ) from None
-    format_ = guess(filename, text, fmt)
+    try:
+        format_ = guess(filename, text, fmt)
+    except FormatError:
+        if fmt is not None or not (filename or "").lower().endswith(".json"):
+            raise
+        format_ = FORMATS["json"]  # JSON no key identifies: native's validation says what is wrong
     if format_.loads is None:
         raise FormatError(
             f"{format_.name} files can be written but not read", fmt=format_.name, path=filename

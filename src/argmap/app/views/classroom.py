@@ -19,7 +19,7 @@ FEEDBACK = "classroom_feedback"  # the student's last Comparison
 
 
 def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
-    return grading.load_map(upload.name, upload.getvalue().decode("utf-8-sig"))
+    return grading.load_map(upload.name, upload.getvalue())
 
 
 def _show_comparison(result: Comparison) -> None:
