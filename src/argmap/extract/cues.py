@@ -264,6 +264,15 @@ EVALUATIVE: tuple[str, ...] = (
     "pointless",
     "deserve",
     "deserves",
+    "out of the question",
+    "to be supported",
+    "to be rejected",
+    "to be welcomed",
+    "be desired",
+    "is good",
+    "is bad",
+    "is better",
+    "is worse",
 )
 # Premise indicators: the unit gives a reason for another.
 PREMISE: tuple[str, ...] = (
