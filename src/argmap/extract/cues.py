@@ -274,7 +274,8 @@ EVALUATIVE: tuple[str, ...] = (
     "is better",
     "is worse",
 )
-# Premise indicators: the unit gives a reason for another.
+# Premise indicators: the unit gives a reason for another. ("Due to X, Y" is not here: the unit holds its
+# own main clause Y.)
 PREMISE: tuple[str, ...] = (
     "because",
     "since",
@@ -283,9 +284,6 @@ PREMISE: tuple[str, ...] = (
     "after all",
     "given that",
     "considering that",
-    "considering",
-    "due to",
-    "owing to",
     "the reason is",
     "this is because",
     "that is because",

@@ -76,9 +76,7 @@ _RHETORICAL_LATE = re.compile(
 # Concessive only at the start of a sentence.
 _CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
 # Premise openers that make a unit a reason by grammar ("as" and "for" have other senses).
-_REASON_ONLY = frozenset(
-    ("because", "since", "given that", "after all", "considering that", "due to", "once")
-)
+_REASON_ONLY = frozenset(("because", "since", "given that", "after all", "considering that", "once"))
 # An answer marker inside the clause ("X, however, is ...", "X however is ...", "X is still ..."): after the
 # author's own line it turns against it (an objection), after a concession it answers it.
 _INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheless|nonetheless)\b")
