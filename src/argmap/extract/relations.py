@@ -95,8 +95,8 @@ def _mark_voices(rs: list[Reading]) -> None:
         if cue is None or i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph or r.voice == "opponent":
             continue
         prev = rs[i - 1]
-        if prev.voice == "opponent":
-            continue
+        if prev.voice == "opponent" or ("premise" in r.starts and "counter" not in r.starts):
+            continue  # "Since, however, X": a reason that answers, not a turn
         if i - 1 == claim or "counter" not in r.starts:  # against the claim, or a marker inside: a turn
             r.voice = "opponent"
             r.turn = cue
@@ -130,6 +130,8 @@ def _mark_voices(rs: list[Reading]) -> None:
         j = i + 1
         while j < n and counter_cue(rs[j]) is None and rs[j].unit.paragraph == rs[i].unit.paragraph:
             if "conclusion" in rs[j].starts or "conclusion" in rs[j].inner or "stance" in rs[j].inner:
+                break
+            if "addition" in rs[j].starts:  # "Also, ...", "Besides, ...": the author's next reason
                 break
             j += 1
         if j < n and counter_cue(rs[j]) is not None and rs[j].unit.paragraph == rs[i].unit.paragraph:
