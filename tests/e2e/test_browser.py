@@ -187,10 +187,15 @@ def test_edit_a_table_cell(page, server: str) -> None:
     grid.wait_for()
     settle(page)
     box = grid.bounding_box()
-    # Row s8 (the 8th), column "text" (after the row marker, id and role columns): 35 px rows.
-    page.mouse.dblclick(box["x"] + 300, box["y"] + 35 + 35 * 7 + 17)
+    # Row s8 (the 8th; 35 px rows under the header): click its id cell, step right past "role" to
+    # "text", and open the cell editor with Enter.
+    page.mouse.click(box["x"] + 70, box["y"] + 35 + 35 * 7 + 17)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
     editor = page.locator("textarea.gdg-input")
     editor.wait_for()
+    assert editor.input_value() == "If it brings in cash, why quibble?"
     editor.fill("If it pays this well, why quibble?")
     editor.press("Enter")
     settle(page)

@@ -66,11 +66,12 @@ st.data_editor(
     num_rows="fixed" if locked else "dynamic",
     disabled=True if locked else ["id", "role", "author"],
     hide_index=True,
+    placeholder="",
     column_config={
         "id": st.column_config.TextColumn("id", width="small", help="Made by Argmap; cannot be edited"),
         "role": st.column_config.TextColumn(
             "role",
-            width="small",
+            width=105,
             help="Derived from the links; change the links to change it",
         ),
         "text": st.column_config.TextColumn("text", width="large", required=True),
@@ -92,6 +93,7 @@ st.data_editor(
     num_rows="fixed" if locked else "dynamic",
     disabled=True if locked else ["id", "author"],
     hide_index=True,
+    placeholder="",
     column_config={
         "id": st.column_config.TextColumn("id", width="small"),
         "kind": st.column_config.SelectboxColumn("kind", options=list(RELATION_KINDS), required=True),
