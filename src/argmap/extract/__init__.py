@@ -43,6 +43,7 @@ from argmap.roles import main_conclusion
 
 __all__ = ["extract"]
 
+_OFF_LINE = frozenset(("background", "question"))  # tags that keep a unit out of the argument line
 _TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
 _BINARY_SHARE = 0.25  # more control characters than this (a quarter) and the input is taken for binary
 
@@ -148,6 +149,37 @@ def _acyclic(links: dict[int, int], src: int, dst: int) -> bool:
     return True
 
 
+def _resolve_links(
+    reading: Plan, sid: dict[int, str], main_id: str | None
+) -> dict[int, tuple[str, str, str]]:
+    """Each unit's final link as (kind, target statement id, reason), made acyclic: a link that would close
+    a circle of support is redirected to the main conclusion, or dropped if that too would close one."""
+    rs = reading.readings
+    parent: dict[int, int] = {}
+    out: dict[int, tuple[str, str, str]] = {}
+    main = reading.main
+    for n, r in enumerate(rs):
+        if n not in sid or n == main:
+            continue
+        if r.link is None:
+            if main_id is not None and main is None and r.voice == "author" and not set(r.tags) & _OFF_LINE:
+                out[n] = ("support", main_id, "premise: it supports the unstated main conclusion")
+            continue
+        kind, target = r.link
+        why = r.reason
+        if target is not None and (target not in sid or not _acyclic(parent, n, target)):
+            target, why = main, f"{why}; the link would close a circle, so it goes to the main conclusion"
+            if target is not None and (target == n or not _acyclic(parent, n, target)):
+                continue
+        tid = sid[target] if target is not None else main_id
+        if tid is None or tid == sid[n]:
+            continue
+        if target is not None:
+            parent[n] = target
+        out[n] = (kind, tid, why)
+    return out
+
+
 def _build(
     text: str,
     norm: Normalised,
@@ -157,16 +189,31 @@ def _build(
     title: str | None,
     map_id: str,
 ) -> ArgumentMap:
-    statements: list[Statement] = []
-    sid = {}
-    for n, (u, r) in enumerate(zip(units, reading.readings, strict=True)):
+    spans: dict[int, Span] = {}
+    sid: dict[int, str] = {}
+    for n, u in enumerate(units):
         span = _span(text, norm, u.start, u.end)
-        if not span.text:
+        if span.text:
+            spans[n] = span
+            sid[n] = f"s{len(sid) + 1}"
+    rs = reading.readings
+    main_id = sid.get(reading.main) if reading.main is not None else None
+    implicit = main_id is None and bool(sid) and any(r.link for r in rs)
+    if implicit:
+        main_id = f"s{len(sid) + 1}"
+    links = _resolve_links(reading, sid, main_id)
+    statements: list[Statement] = []
+    for n, r in enumerate(rs):
+        if n not in sid:
             continue
-        sid[n] = f"s{len(statements) + 1}"
-        reason = reading.main_reason if n == reading.main else (r.reason or None)
-        if r.link is None and n != reading.main and not reason:
-            reason = "background: no cue links it to the argument" if "background" in r.tags else "not linked"
+        if n == reading.main:
+            reason = reading.main_reason
+        elif n in links:
+            reason = f"{links[n][2]} ({links[n][1]})"
+        elif "background" in r.tags or "question" in r.tags:
+            reason = r.reason or "background: no cue links it to the argument"
+        else:
+            reason = "not linked: no cue ties it to the argument"
         note = (
             "A rhetorical question: read as the claim it implies."
             if "rhetorical question" in r.tags
@@ -176,16 +223,14 @@ def _build(
             Statement(
                 id=sid[n],
                 note=note,
-                text=span.text,
-                span=span,
+                text=spans[n].text,
+                span=spans[n],
                 tags=tuple(r.tags),
                 cues=tuple(dict.fromkeys(r.cues)),
                 reason=reason,
             )
         )
-    main_id = sid.get(reading.main) if reading.main is not None else None
-    if main_id is None and statements and any(r.link for r in reading.readings):
-        main_id = f"s{len(statements) + 1}"
+    if implicit and main_id is not None:
         statements.append(
             Statement(
                 id=main_id,
@@ -195,47 +240,21 @@ def _build(
                 reason="implicit main conclusion: every stated unit is a reason, an example or an objection",
             )
         )
-    # Links, made acyclic: the support structure must be a tree under the main conclusion.
     inferences: list[Inference] = []
     attacks: list[Attack] = []
-    parent: dict[int, int] = {}
-    for n, r in enumerate(reading.readings):
-        if r.link is None or n not in sid:
-            continue
-        kind, target = r.link
-        tid = sid.get(target) if target is not None else main_id
-        if tid is None or tid == sid[n]:
-            continue
-        if target is not None:
-            if not _acyclic(parent, n, target):
-                continue
-            parent[n] = target
-        cues = tuple(dict.fromkeys(r.cues))
+    for n, (kind, tid, why) in links.items():
+        cues = tuple(dict.fromkeys(rs[n].cues))
+        reason = f"{why} ({tid})"
         if kind == "support":
             inferences.append(
                 Inference(
-                    id=f"i{len(inferences) + 1}",
-                    premises=(sid[n],),
-                    conclusion=tid,
-                    cues=cues,
-                    reason=r.reason,
+                    id=f"i{len(inferences) + 1}", premises=(sid[n],), conclusion=tid, cues=cues, reason=reason
                 )
             )
         else:
             attacks.append(
-                Attack(id=f"a{len(attacks) + 1}", source=sid[n], target=tid, cues=cues, reason=r.reason)
+                Attack(id=f"a{len(attacks) + 1}", source=sid[n], target=tid, cues=cues, reason=reason)
             )
-    if main_id is not None and reading.main is None:  # hang the unlinked author units on the implicit claim
-        for n, r in enumerate(reading.readings):
-            if r.link is None and n in sid and r.voice == "author" and "background" not in r.tags:
-                inferences.append(
-                    Inference(
-                        id=f"i{len(inferences) + 1}",
-                        premises=(sid[n],),
-                        conclusion=main_id,
-                        reason="premise: it supports the unstated main conclusion",
-                    )
-                )
     evidence = _evidence(text, norm, found, units, sid, main_id)
     amap = ArgumentMap(
         id=map_id,
