@@ -303,7 +303,7 @@ def _evidence(
                 span=span,
                 source=item.source,
                 cues=item.cues,
-                reason=item.reason,
+                reason=f"{item.reason} ({target})",
             )
         )
     return out
