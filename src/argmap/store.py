@@ -443,11 +443,15 @@ class Store:
 
         If the name is taken, ``-2``, ``-3``... is added: importing never overwrites a map.
         """
+        p = Path(path)
+        return self.import_bytes(p.read_bytes(), p.name, fmt)[1]
+
+    def import_bytes(self, data: bytes, filename: str, fmt: str | None = None) -> tuple[str, ArgumentMap]:
+        """Like ``import_file`` for a file's bytes (an upload); returns the name chosen and the map."""
         from argmap.formats import read
 
-        p = Path(path)
-        amap, _ = read(p.read_bytes(), p.name, fmt)
-        base = slug(amap.title if amap.title.strip() else p.stem)
+        amap, _ = read(data, filename, fmt)
+        base = slug(amap.title if amap.title.strip() else Path(filename).stem)
         fresh = ArgumentMap.model_validate(
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "revision": 0}
         )
@@ -456,7 +460,7 @@ class Store:
             if self.path(name).exists() or self._revdir(name).exists():
                 continue
             try:
-                return self.save(fresh, name, expected_revision=None)
+                return name, self.save(fresh, name, expected_revision=None)
             except Conflict:  # taken between our look and our save: try the next name
                 continue
         raise StoreError(f"too many maps called '{base}' in {self.folder}/")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 from argmap.app import state, widgets
-from argmap.errors import ArgmapError, Conflict, FormatError
+from argmap.errors import ArgmapError, Conflict
 from argmap.formats import FORMATS
 from argmap.outline import outline
 from argmap.store import slug
@@ -244,37 +241,10 @@ fmt = st.selectbox(
 )
 
 
-def _import_binary(filename: str, data: bytes, fmt_name: str | None) -> tuple[str, object]:
-    """Import a file that is not text (the CSV tables' .zip): read it, save it under a free name."""
-    from argmap.formats import guess
-
-    format_ = guess(filename, None, fmt_name)
-    if format_.loads is None:
-        raise FormatError(
-            f"{format_.label} files can be written but not read", fmt=format_.name, path=filename
-        )
-    amap = format_.loads(data, path=filename)
-    base = slug(amap.title if amap.title.strip() else Path(filename).stem)
-    name = next(n for n in (base, *(f"{base}-{k}" for k in range(2, 1000))) if not store.exists(n))
-    return name, store.save_as(amap, name)
-
-
 if st.button("Import", key="library_import", disabled=upload is None):
-    with widgets.guard(), tempfile.TemporaryDirectory() as tmp:
+    with widgets.guard():
         chosen = None if fmt == "auto" else fmt
-        data = upload.getvalue()
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            name, imported = _import_binary(upload.name, data, chosen)
-        else:
-            path = Path(tmp) / Path(upload.name).name
-            path.write_bytes(data)
-            imported = store.import_file(path, chosen)
-            name = next(
-                (e.name for e in store.list() if e.title == imported.title and e.updated == imported.updated),
-                slug(imported.title),
-            )
+        name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)
         state.open_map(imported, name=name)
         state.flash("success", f"Imported “{imported.title}” as “{name}”; it is now the open map.")
         st.rerun()
