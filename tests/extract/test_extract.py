@@ -147,3 +147,28 @@ def test_any_text_gives_a_valid_map_or_a_clear_refusal(text):
         return
     assert_valid(amap, text)
     derive(amap)
+
+
+def test_progress_hears_a_rising_fraction_ending_at_one():
+    heard: list[float] = []
+    amap = extract(PIECE, progress=heard.append)
+    assert amap == extract(PIECE)  # reporting changes nothing in the map
+    assert heard[0] == 0.0 and heard[-1] == 1.0
+    assert heard == sorted(heard) and all(0.0 <= f <= 1.0 for f in heard)
+    assert 3 <= len(heard) <= 20
+
+
+def test_progress_on_a_long_text_reports_inside_sentence_splitting_but_only_a_handful_of_times():
+    long_text = "\n\n".join(f"Point {n} matters, because reason {n} holds. So we act." for n in range(300))
+    heard: list[float] = []
+    extract(long_text, progress=heard.append)
+    assert len([f for f in heard if 0.0 < f < 0.6]) >= 5  # the slow step moves the bar as it goes
+    assert len(heard) <= 20
+    assert heard == sorted(heard) and heard[-1] == 1.0
+
+
+def test_progress_is_not_called_for_refused_input():
+    heard: list[float] = []
+    with pytest.raises(InputError):
+        extract("   ", progress=heard.append)
+    assert heard == []

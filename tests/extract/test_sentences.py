@@ -16,3 +16,11 @@ def test_an_unpunctuated_run_is_cut_into_pieces():
     assert len(sents) > 1
     assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in sents)
     assert sum(len(text[s.start : s.end].split()) for s in sents) == 1000
+
+
+def test_progress_hears_at_most_ten_rising_shares_of_the_text():
+    text = "\n\n".join(f"Sentence {n} is here. Another one follows." for n in range(100))
+    heard: list[float] = []
+    assert split_sentences(text, heard.append) == split_sentences(text)
+    assert 5 <= len(heard) <= 10
+    assert heard == sorted(heard) and all(0.0 < f < 1.0 for f in heard)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Callable
 
 from argmap.errors import InputError
 from argmap.extract.evidence import Found, find_evidence
@@ -45,6 +46,7 @@ __all__ = ["extract"]
 
 _OFF_LINE = frozenset(("background", "question"))  # tags that keep a unit out of the argument line
 _TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
+_SPLIT_SHARE = 0.6  # the share of extraction time spent splitting sentences (measured on the bench pieces)
 _BINARY_SHARE = 0.25  # more control characters than this (a quarter) and the input is taken for binary
 
 
@@ -93,11 +95,21 @@ def _span(text: str, norm: Normalised, start: int, end: int) -> Span:
     return Span(start=a, end=b, text=text[a:b])
 
 
-def extract(text: str, title: str | None = None) -> ArgumentMap:
-    """Draft the argument map of ``text``; ``title`` (else a heading line) helps find the main claim."""
+def extract(
+    text: str, title: str | None = None, *, progress: Callable[[float], None] | None = None
+) -> ArgumentMap:
+    """Draft the argument map of ``text``; ``title`` (else a heading line) helps find the main claim.
+
+    ``progress``, if given, is called a handful of times with the fraction done (0.0 .. 1.0, rising, the
+    last call 1.0) so a caller can show a progress bar on a long text; input refused at once never calls it.
+    """
     _check_input(text)
+    report = progress or _silent
+    report(0.0)
     norm = normalise(text)
-    sentences = split_sentences(norm.text)
+    # Sentence splitting (pysbd) is about 60% of the time: it reports its own share as it goes.
+    sentences = split_sentences(norm.text, (lambda done: report(_SPLIT_SHARE * done)) if progress else None)
+    report(_SPLIT_SHARE)
     heading = _title_sentence(norm, sentences)
     if heading is not None:
         sentences = [s for s in sentences if s is not heading]
@@ -109,9 +121,17 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
     units = split_units(norm.text, found.sentences)
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
     units = _within_limit(units)
+    report(0.8)
     reading = plan(units, norm.text, title)
+    report(0.9)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return _build(text, norm, units, reading, found, title, f"draft-{digest}")
+    amap = _build(text, norm, units, reading, found, title, f"draft-{digest}")
+    report(1.0)
+    return amap
+
+
+def _silent(_done: float) -> None:
+    """The default progress callback: report nothing."""
 
 
 def _within_limit(units: list[Unit]) -> list[Unit]:

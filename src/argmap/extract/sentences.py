@@ -6,6 +6,7 @@ Offsets are into the normalised text; :class:`argmap.extract.normalise.Normalise
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ from functools import lru_cache
 _MAX_WORDS = 120
 _MAX_CHARS = 3000
 _WORD = re.compile(r"\S+")
+_PROGRESS_STEPS = 10  # progress reports at most once per tenth of the text
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,22 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> Non
         out.append(Sentence(start, end, para))
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:
     """Every sentence of the normalised ``text`` (stripped of surrounding spaces), in order.
 
     pysbd's processor finds the boundaries; the sentences are then located in the text in order
     (pysbd's own offset search is quadratic), and any words it dropped are kept as a sentence.
+    ``progress``, if given, hears the share of the text done after each tenth of it (at most ten calls).
     """
     out: list[Sentence] = []
     seg = _segmenter()
+    step = max(len(text) // _PROGRESS_STEPS, 1)
+    next_report = step
     for para, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)):
         cursor, p_end = m.start(), m.end()
+        if progress is not None and cursor >= next_report:
+            progress(cursor / len(text))
+            next_report = (cursor // step + 1) * step
         for piece in seg.processor(m.group()).process():
             words = piece.strip()
             at = text.find(words, cursor, p_end) if words else -1
