@@ -299,38 +299,3 @@ def test_invalid_edits_raise_and_leave_the_map_unchanged(op: Any, args: tuple, k
     with pytest.raises(EditError):
         op(amap, *args, **kwargs)
     assert native.dumps(amap) == before
-
-
-# --- undo / redo ------------------------------------------------------------------------------
-
-
-def test_history_undo_redo() -> None:
-    h = edit.History(start())
-    assert not h.can_undo and not h.can_redo
-    assert h.undo() is h and h.redo() is h
-    one, _ = edit.add_statement(h.present, "one")
-    two, _ = edit.add_statement(one, "two")
-    h = h.push(one).push(two)
-    assert h.present == two and h.can_undo
-    h = h.undo()
-    assert h.present == one and h.can_redo
-    h = h.undo()
-    assert h.present == start() and not h.can_undo
-    h = h.redo().redo()
-    assert h.present == two and not h.can_redo
-    h = h.undo()
-    three, _ = edit.add_statement(h.present, "three")
-    h = h.push(three)
-    assert not h.can_redo  # a new edit clears the redo stack
-    assert h.push(three) is h  # pushing the same map records nothing
-
-
-def test_history_is_bounded() -> None:
-    h = edit.History(start(), limit=3)
-    amap = start()
-    for n in range(10):
-        amap, _ = edit.add_statement(amap, f"n{n}")
-        h = h.push(amap)
-    assert len(h.past) == 3
-    h = edit.History(start(), limit=0).push(amap)
-    assert h.past == () and not h.can_undo

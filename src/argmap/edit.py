@@ -2,20 +2,20 @@
 
 Adds return ``(new_map, new_id)``. Every result is built through the ``ArgumentMap`` constructor
 so the invariants run; a failed edit leaves the caller's map untouched (maps are frozen).
-``History`` gives the app undo and redo over these immutable maps.
+Undo and redo over these immutable maps live in ``argmap.history``; ``History`` is re-exported
+here, where callers have always imported it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 from argmap.errors import EditError
+from argmap.history import History as History  # re-exported: callers import it from here
 from argmap.model import (
     Answer,
     ArgumentMap,
@@ -27,7 +27,8 @@ from argmap.model import (
     Statement,
 )
 
-_PREFIX = {Statement: "s", Inference: "i", Attack: "a", Evidence: "e"}
+# The field of ArgumentMap that holds each kind of element.
+_GROUP = {Statement: "statements", Inference: "inferences", Attack: "attacks", Evidence: "evidence"}
 
 
 def next_id(amap: ArgumentMap, prefix: str) -> str:
@@ -66,14 +67,22 @@ def _need(amap: ArgumentMap, eid: str, *kinds: type) -> Any:
     return el
 
 
-def _replace(items: Iterable[Any], new: Any) -> tuple[Any, ...]:
-    return tuple(new if x.id == new.id else x for x in items)
+def _swap(amap: ArgumentMap, new: Any) -> ArgumentMap:
+    """``amap`` with the element of ``new``'s id replaced by ``new``, validated."""
+    group = _GROUP[type(new)]
+    return rebuild(amap, **{group: tuple(new if x.id == new.id else x for x in getattr(amap, group))})
 
 
 def _new_statement(amap: ArgumentMap, text: str, author: str | None, **kw: Any) -> Statement:
     if not text or not text.strip():
         raise EditError("a statement needs some text")
     return Statement(id=next_id(amap, "s"), text=text.strip(), author=author, created=_now(), **kw)
+
+
+def _with_statement(amap: ArgumentMap, text: str, author: str | None, **kw: Any) -> tuple[ArgumentMap, str]:
+    """``amap`` with a new statement added, and the statement's id."""
+    s = _new_statement(amap, text, author, **kw)
+    return rebuild(amap, statements=(*amap.statements, s)), s.id
 
 
 # --- statements -----------------------------------------------------------------------------
@@ -90,8 +99,7 @@ def add_statement(
     note: str | None = None,
 ) -> tuple[ArgumentMap, str]:
     """Add a free-standing statement."""
-    s = _new_statement(amap, text, author, span=span, implicit=implicit, tags=tags, note=note)
-    return rebuild(amap, statements=(*amap.statements, s)), s.id
+    return _with_statement(amap, text, author, span=span, implicit=implicit, tags=tags, note=note)
 
 
 def edit_text(amap: ArgumentMap, eid: str, text: str) -> ArgumentMap:
@@ -99,9 +107,7 @@ def edit_text(amap: ArgumentMap, eid: str, text: str) -> ArgumentMap:
     el = _need(amap, eid, Statement, Evidence)
     if not text.strip():
         raise EditError("text cannot be empty")
-    new = el.model_copy(update={"text": text.strip()})
-    group = "statements" if isinstance(el, Statement) else "evidence"
-    return rebuild(amap, **{group: _replace(getattr(amap, group), new)})
+    return _swap(amap, el.model_copy(update={"text": text.strip()}))
 
 
 def update(amap: ArgumentMap, eid: str, **fields: Any) -> ArgumentMap:
@@ -114,10 +120,7 @@ def update(amap: ArgumentMap, eid: str, **fields: Any) -> ArgumentMap:
     except ValidationError as err:
         msgs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
         raise EditError(f"cannot update '{eid}': {msgs}") from None
-    group = {Statement: "statements", Inference: "inferences", Attack: "attacks", Evidence: "evidence"}[
-        type(el)
-    ]
-    return rebuild(amap, **{group: _replace(getattr(amap, group), new)})
+    return _swap(amap, new)
 
 
 def mark_implicit(amap: ArgumentMap, sid: str, implicit: bool = True) -> ArgumentMap:
@@ -172,8 +175,7 @@ def link_premise(
             raise EditError(f"inference '{join}' concludes '{inf.conclusion}', not '{conclusion}'")
         if premise in inf.premises:
             raise EditError(f"'{premise}' is already a premise of '{join}'")
-        new = inf.model_copy(update={"premises": (*inf.premises, premise)})
-        return rebuild(amap, inferences=_replace(amap.inferences, new)), join
+        return _swap(amap, inf.model_copy(update={"premises": (*inf.premises, premise)})), join
     for inf in amap.inferences:
         if inf.conclusion == conclusion and inf.premises == (premise,):
             raise EditError(f"'{premise}' already supports '{conclusion}' ({inf.id})")
@@ -202,10 +204,8 @@ def add_premise(
     Returns the new map and the new statement's id.
     """
     _need(amap, conclusion, Statement)
-    s = _new_statement(amap, text, author, implicit=implicit)
-    with_s = rebuild(amap, statements=(*amap.statements, s))
-    out, _ = link_premise(with_s, s.id, conclusion, join=join, author=author)
-    return out, s.id
+    with_s, sid = _with_statement(amap, text, author, implicit=implicit)
+    return link_premise(with_s, sid, conclusion, join=join, author=author)[0], sid
 
 
 def relink(amap: ArgumentMap, sid: str, new_conclusion: str) -> ArgumentMap:
@@ -261,10 +261,8 @@ def add_attack(
     statement's id.
     """
     _need(amap, target, Statement, Inference)
-    s = _new_statement(amap, text, author, implicit=implicit)
-    with_s = rebuild(amap, statements=(*amap.statements, s))
-    out, _ = link_attack(with_s, s.id, target, author=author)
-    return out, s.id
+    with_s, sid = _with_statement(amap, text, author, implicit=implicit)
+    return link_attack(with_s, sid, target, author=author)[0], sid
 
 
 def link_attack(
@@ -428,43 +426,3 @@ def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
         evidence=tuple(e.model_copy(update={"target": sub(e.target)}) for e in amap.evidence),
         main=sub(amap.main) if amap.main else None,
     )
-
-
-# --- undo / redo ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class History:
-    """Undo/redo over immutable maps: ``push`` a new map, ``undo``/``redo`` move through them."""
-
-    present: ArgumentMap
-    past: tuple[ArgumentMap, ...] = ()
-    future: tuple[ArgumentMap, ...] = field(default=())
-    limit: int = 100
-
-    def push(self, amap: ArgumentMap) -> History:
-        """Record ``amap`` as the new present; clears the redo stack."""
-        if amap == self.present:
-            return self
-        past = (*self.past, self.present)[-self.limit :] if self.limit > 0 else ()  # [-0:] would keep all
-        return History(present=amap, past=past, future=(), limit=self.limit)
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self.past)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self.future)
-
-    def undo(self) -> History:
-        """Step back one edit (no-op when there is nothing to undo)."""
-        if not self.past:
-            return self
-        return History(self.past[-1], self.past[:-1], (self.present, *self.future), self.limit)
-
-    def redo(self) -> History:
-        """Step forward one undone edit (no-op when there is nothing to redo)."""
-        if not self.future:
-            return self
-        return History(self.future[0], (*self.past, self.present), self.future[1:], self.limit)

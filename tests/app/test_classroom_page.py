@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap import edit, exercise
-from argmap.edit import History
 from argmap.formats import native
+from argmap.history import History
 from tests.app.conftest import EXAMPLE, current
 
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.edit import History
 from argmap.errors import ArgmapError, EditError
+from argmap.history import History
 from argmap.model import ArgumentMap
 
 EXAMPLE = "democrats-voter-data"  # the hand-made example map, open on first start
 
-_HISTORY = "argmap_history"  # edit.History of the open map
+_HISTORY = "argmap_history"  # history.History of the open map
 _NAME = "argmap_name"  # store name the map was loaded from / saved as (None: not saved yet)
 _REVISION = "argmap_revision"  # store revision it was loaded at (None: not saved yet)
 _SAVED = "argmap_saved"  # the map as last loaded or saved, to tell unsaved changes
