@@ -7,54 +7,37 @@ Layout under the store folder (``arguments/`` by default)::
     .revisions/.locks/<name>.lock    per-map lock files (never deleted: deleting one races)
     .trash/<name>/<stamp>/           deleted maps: ``map.json`` and its ``revisions/``
 
-A save writes a temporary file in the same folder, fsyncs it, ``os.replace``s it over the map and
-fsyncs the folder, so a crash at any moment leaves either the old or the new revision, never half
-of one. Read-compare-write runs under an exclusive ``flock`` on the map's lock file, so concurrent
-saves (threads or processes) serialize and a save made against a stale revision raises
-``Conflict`` instead of silently overwriting someone's work. Names are checked before any path is
-built from them: nothing can leave the store folder. Reads accept a byte-order mark (Windows
-editors add one to hand-edited files); writes never add it.
+A save is atomic (``argmap.atomic.write_atomic``): a crash at any moment leaves either the old or
+the new revision, never half of one. Read-compare-write runs under an exclusive lock on the map's
+lock file (``argmap.atomic.locked``), so concurrent saves (threads or processes) serialize and a
+save made against a stale revision raises ``Conflict`` instead of silently overwriting someone's
+work. Names are checked (``argmap.names.check_name``) before any path is built from them: nothing
+can leave the store folder. Reads accept a byte-order mark (Windows editors add one to hand-edited
+files); writes never add it.
 """
 
 from __future__ import annotations
 
-import fcntl
 import glob
 import json
 import os
 import re
 import shutil
-import tempfile
-import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError, UnsafeName
+from argmap.atomic import fsync_dir, locked, write_atomic
+from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
+from argmap.names import SLUG_CHARS
+from argmap.names import check_name as check_name  # re-exported: callers import it from here
+from argmap.names import slug as slug  # re-exported: callers import it from here
 
-# Names Windows reserves for devices, with or without an extension ("con.json" opens the console).
-_DEVICE_NAMES = frozenset(
-    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
-    + [f"{p}{n}" for p in ("COM", "LPT") for n in "0123456789¹²³"]
-)
-_MAX_NAME_BYTES = 120  # leaves room for ".json", temp suffixes and the revision folder
-_SLUG_CHARS = 80
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-
-
-def _file_mode() -> int:
-    """The mode ``open()`` would give a new file under the process umask (read once, at import)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
 
 
 @dataclass(frozen=True)
@@ -73,79 +56,8 @@ class Entry:
     error: str | None = None
 
 
-def slug(title: str) -> str:
-    """A safe file name for a title: lower case, words joined by ``-``, never empty or a device name.
-
-    Accents are dropped ("Bêtes" → "betes"), other letters kept; everything else (``/``, ``..``,
-    ``\\``, NUL, spaces, punctuation) becomes a single ``-``, so the result cannot leave the folder.
-    """
-    decomposed = unicodedata.normalize("NFKD", title)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[\W_]+", "-", plain).strip("-")
-    text = text[:_SLUG_CHARS].rstrip("-")
-    while len(text.encode("utf-8")) > _MAX_NAME_BYTES:  # many-byte scripts: trim by bytes too
-        text = text[:-1].rstrip("-")
-    if not text:
-        return "untitled"
-    if text.split(".")[0].upper() in _DEVICE_NAMES:
-        text += "-map"
-    return text
-
-
-def check_name(name: str) -> str:
-    """Return ``name`` (without a trailing ``.json``) if it is a safe map name, else raise ``UnsafeName``."""
-    if not isinstance(name, str) or not name:
-        raise UnsafeName("a map name cannot be empty")
-    if name.endswith(".json") and len(name) > len(".json"):
-        name = name[: -len(".json")]
-    shown = repr(name)
-    if "\x00" in name:
-        raise UnsafeName(f"map name {shown} contains a NUL character")
-    if "/" in name or "\\" in name:
-        raise UnsafeName(f"map name {shown} contains a path separator")
-    if name in {".", ".."} or ".." in name.split("."):
-        raise UnsafeName(f"map name {shown} would leave the store folder")
-    if os.path.isabs(name) or re.match(r"^[A-Za-z]:", name) or ":" in name:
-        raise UnsafeName(f"map name {shown} looks like an absolute path or a drive")
-    if name.startswith("."):
-        raise UnsafeName(f"map name {shown} starts with '.' (hidden names are reserved for the store)")
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise UnsafeName(f"map name {shown} contains a control character")
-    if name != name.strip() or name.endswith("."):
-        raise UnsafeName(f"map name {shown} starts or ends with a space, or ends with a dot")
-    if name.split(".")[0].upper() in _DEVICE_NAMES:
-        raise UnsafeName(f"map name {shown} is a reserved device name on Windows")
-    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
-        raise UnsafeName(f"map name {name[:20]!r}... is longer than {_MAX_NAME_BYTES} bytes")
-    return name
-
-
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; give the mode any new file would get
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
 
 
 def _stored_revision(path: Path, raw: bytes) -> int:
@@ -187,31 +99,9 @@ class Store:
 
     @contextmanager
     def _locked(self, *names: str) -> Iterator[None]:
-        """Hold the exclusive lock of each map in ``names`` (taken in sorted order: no deadlock)."""
-        lockdir = self.folder / ".revisions" / ".locks"
-        lockdir.mkdir(parents=True, exist_ok=True)
-        fds: list[int] = []
-        try:
-            for name in sorted(set(names)):
-                fd = os.open(lockdir / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-                fds.append(fd)
-                deadline = time.monotonic() + _LOCK_TIMEOUT
-                pause = 0.001
-                while True:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() > deadline:
-                            raise StoreError(
-                                f"'{name}' is being saved by another process (waited {_LOCK_TIMEOUT:.0f} s)"
-                            ) from None
-                        time.sleep(pause)
-                        pause = min(pause * 2, 0.02)
+        """Hold the exclusive lock of each map in ``names`` (see ``atomic.locked``)."""
+        with locked(self.folder / ".revisions" / ".locks", names, timeout=_LOCK_TIMEOUT):
             yield
-        finally:
-            for fd in reversed(fds):
-                os.close(fd)  # closing the descriptor releases its flock
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -342,8 +232,8 @@ class Store:
             if raw is not None and self.keep > 0:
                 revdir = self._revdir(name)
                 revdir.mkdir(parents=True, exist_ok=True)
-                _write_atomic(revdir / f"{found}.json", raw)
-            _write_atomic(path, native.dumps(saved).encode("utf-8"))
+                write_atomic(revdir / f"{found}.json", raw)
+            write_atomic(path, native.dumps(saved).encode("utf-8"))
             self._prune(name)
         return saved
 
@@ -383,7 +273,7 @@ class Store:
             if self._revdir(old).is_dir():
                 os.replace(self._revdir(old), self._revdir(new))
             os.replace(src, dst)
-            _fsync_dir(self.folder)
+            fsync_dir(self.folder)
 
     def delete(self, name: str) -> None:
         """Move map ``name`` (and its revisions) to ``.trash/``; ``undelete`` brings it back."""
@@ -398,7 +288,7 @@ class Store:
             if self._revdir(name).is_dir():
                 os.replace(self._revdir(name), bin_ / "revisions")
             os.replace(src, bin_ / "map.json")
-            _fsync_dir(self.folder)
+            fsync_dir(self.folder)
 
     def trash(self) -> list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
@@ -435,7 +325,7 @@ class Store:
             shutil.rmtree(bin_, ignore_errors=True)
             with suppress(OSError):  # the name's trash folder, if now empty
                 self._trashdir(name).rmdir()
-            _fsync_dir(self.folder)
+            fsync_dir(self.folder)
         return self.load(name)
 
     def import_file(self, path: str | os.PathLike[str], fmt: str | None = None) -> ArgumentMap:
@@ -456,7 +346,7 @@ class Store:
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "revision": 0}
         )
         for n in range(1, 1000):
-            name = base if n == 1 else f"{base[: _SLUG_CHARS - 5]}-{n}"
+            name = base if n == 1 else f"{base[: SLUG_CHARS - 5]}-{n}"
             if self.path(name).exists() or self._revdir(name).exists():
                 continue
             try:

@@ -11,8 +11,8 @@ from argmap import share
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, native
+from argmap.names import slug
 from argmap.render import IMAGE_FORMATS, MISSING_DOT
-from argmap.store import slug
 
 st.title("Export & share")
 amap = state.current_map()

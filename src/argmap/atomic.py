@@ -1,0 +1,87 @@
+"""Safe writes to the file system: atomic replacement of a file, and exclusive locks by name.
+
+``write_atomic`` writes a temporary file in the same folder, fsyncs it, ``os.replace``s it over the
+target and fsyncs the folder, so a crash at any moment leaves either the old file or the new one,
+never half of one. ``locked`` holds ``flock``s on lock files, so read-compare-write sequences in
+several threads or processes serialize.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from argmap.errors import StoreError
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` would give a new file under the process umask (read once, at import)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk, so a rename in it survives a crash."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; give the mode any new file would get
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+@contextmanager
+def locked(lockdir: Path, names: Iterable[str], *, timeout: float) -> Iterator[None]:
+    """Hold the exclusive lock of each of ``names`` in ``lockdir`` (taken in sorted order: no deadlock).
+
+    Waits up to ``timeout`` seconds for each lock, then raises ``StoreError``. Lock files are never
+    deleted: deleting one while another process waits on it would let two holders in.
+    """
+    lockdir.mkdir(parents=True, exist_ok=True)
+    fds: list[int] = []
+    try:
+        for name in sorted(set(names)):
+            fd = os.open(lockdir / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+            fds.append(fd)
+            deadline = time.monotonic() + timeout
+            pause = 0.001
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(
+                            f"'{name}' is being saved by another process (waited {timeout:.0f} s)",
+                            str(lockdir / f"{name}.lock"),
+                        ) from None
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.02)  # back off, but keep waiters responsive
+        yield
+    finally:
+        for fd in reversed(fds):
+            os.close(fd)  # closing the descriptor releases its flock
