@@ -12,13 +12,117 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 
 from argmap.checks import lexicons as lx
-from argmap.checks.finding import Finding
+from argmap.checks.finding import Finding, Severity
 from argmap.model import ArgumentMap, Statement
 
 _SENTENCE_END = re.compile(r"[.?!…](?=[\s\"'”’)]|$)|\n")
+
+
+@dataclass(frozen=True)
+class _Say:
+    """What a check says when it fires: one row of the table below."""
+
+    check: str
+    severity: Severity
+    message: str  # may name ``{fields}`` filled in by ``at``
+    question: str
+
+    def at(self, node_ids: tuple[str, ...], cue: str, **fields: str) -> Finding:
+        """The finding on ``node_ids``, showing ``cue``."""
+        return Finding(
+            check=self.check,
+            severity=self.severity,
+            node_ids=node_ids,
+            message=self.message.format(**fields),
+            cue=cue,
+            question=self.question,
+        )
+
+
+# Every check's wording, in one table: a check picks its row, the row makes the finding.
+_RHETORICAL_PREMISE = _Say(
+    "rhetorical_question",
+    "warning",
+    "A rhetorical question is used as a premise: it asks rather than states.",
+    "What claim does this question stand for, and does the piece give a reason for it?",
+)
+_RHETORICAL = _Say(
+    "rhetorical_question",
+    "info",
+    "A question stands in the map as a statement.",
+    "Is this a real question, or a claim in disguise? If a claim, which one?",
+)
+_LOADED = _Say(
+    "loaded_language",
+    "info",
+    "Loaded or emotive wording.",
+    "Would the point still stand if it were put in neutral words?",
+)
+_ABSOLUTE = _Say(
+    "absolute_claim",
+    "info",
+    "An absolute claim: it allows no exception.",
+    "Is this true without exception, or would 'often' or 'most' be fairer?",
+)
+_HEDGED = _Say(
+    "hedged_premise",
+    "warning",
+    "{cid} is stated outright, but the reasons for it are hedged ({premises}).",
+    "If the premise is only possibly true, how sure can the conclusion be?",
+)
+_PREDICTION_WITH_EVIDENCE = _Say(
+    "prediction_as_fact",
+    "info",
+    "A prediction stated as fact.",
+    "How sure can anyone be that this will happen? What would make it not happen?",
+)
+_PREDICTION = _Say(
+    "prediction_as_fact",
+    "warning",
+    "An unsupported prediction: a forecast stated as fact, with no evidence behind it.",
+    "What evidence makes this likely to happen, and what would make it not happen?",
+)
+_AD_HOMINEM = _Say(
+    "attack_on_arguer",
+    "warning",
+    "This criticises the arguer ({kinds}) rather than the argument.",
+    "Even if the charge is true, does it show their claim is false?",
+)
+_SLOPE = _Say(
+    "slippery_slope",
+    "warning",
+    "A slippery slope: one step is said to lead to the next, and on to the worst.",
+    "Does each step really follow from the one before? What could stop the chain?",
+)
+_POPULARITY_PREMISE = _Say(
+    "appeal_to_popularity",
+    "warning",
+    "An appeal to popularity: what many people think is offered as a reason.",
+    "Does many people believing it make it true? Do they have good reason to?",
+)
+_POPULARITY = replace(_POPULARITY_PREMISE, severity="info")  # not a premise: only a cue
+_DILEMMA = _Say(
+    "false_dilemma",
+    "warning",
+    "Only two options are offered.",
+    "Are these really the only options? Is there a middle way or a third choice?",
+)
+_HASTY = _Say(
+    "hasty_generalisation",
+    "warning",
+    "A sweeping claim rests on a single example.",
+    "Is one case enough to show this holds in general? Is it a typical case?",
+)
+_CAUSAL = _Say(
+    "causal_claim_without_evidence",
+    "info",
+    "A causal claim with no evidence or reason given for it.",
+    "What shows that this caused that, rather than merely coming with it or after it?",
+)
 
 
 @cache
@@ -101,6 +205,21 @@ def _show(found: list[tuple[str, str]]) -> str:
     return ", ".join(seen)
 
 
+def _hits(
+    amap: ArgumentMap, lexicon: lx.Lexicon, *, around: bool = False, skip_questions: bool = False
+) -> Iterator[tuple[Statement, list[tuple[str, str]]]]:
+    """Each statement with the cues of ``lexicon`` in its words (with ``around``: in its words and
+    the source around its span, see ``contexts``), and those cues; ``skip_questions`` passes over
+    questions, which assert nothing."""
+    texts = contexts(amap) if around else {s.id: s.text for s in amap.statements}
+    for s in amap.statements:
+        if skip_questions and is_question(s.text):
+            continue
+        found = cues(lexicon, texts[s.id])
+        if found:
+            yield s, found
+
+
 def rhetorical_question(amap: ArgumentMap) -> Iterator[Finding]:
     """A question standing where a claim should be; worst when something rests on it."""
     used = _used_as_premise(amap)
@@ -109,57 +228,19 @@ def rhetorical_question(amap: ArgumentMap) -> Iterator[Finding]:
             continue
         clause = normalise(s.text).rsplit("?", 1)[0]
         clause = re.split(r"[.!;:,—]\s+(?=[^?]*$)", clause)[-1].strip() + "?"
-        if s.id in used:
-            yield Finding(
-                check="rhetorical_question",
-                severity="warning",
-                node_ids=(s.id,),
-                message="A rhetorical question is used as a premise: it asks rather than states.",
-                cue=clause,
-                question="What claim does this question stand for, and does the piece give a reason for it?",
-            )
-        else:
-            yield Finding(
-                check="rhetorical_question",
-                severity="info",
-                node_ids=(s.id,),
-                message="A question stands in the map as a statement.",
-                cue=clause,
-                question="Is this a real question, or a claim in disguise? If a claim, which one?",
-            )
+        yield (_RHETORICAL_PREMISE if s.id in used else _RHETORICAL).at((s.id,), clause)
 
 
 def loaded_language(amap: ArgumentMap) -> Iterator[Finding]:
     """Emotive or loaded words that judge while they describe."""
-    around = contexts(amap)
-    for s in amap.statements:
-        found = cues(lx.LOADED, around[s.id])
-        if found:
-            yield Finding(
-                check="loaded_language",
-                severity="info",
-                node_ids=(s.id,),
-                message="Loaded or emotive wording.",
-                cue=_show(found),
-                question="Would the point still stand if it were put in neutral words?",
-            )
+    for s, found in _hits(amap, lx.LOADED, around=True):
+        yield _LOADED.at((s.id,), _show(found))
 
 
 def absolute_claim(amap: ArgumentMap) -> Iterator[Finding]:
     """Absolutes ('always', 'never', 'everyone') that leave no room for an exception."""
-    for s in amap.statements:
-        if is_question(s.text):
-            continue
-        found = cues(lx.ABSOLUTES, s.text)
-        if found:
-            yield Finding(
-                check="absolute_claim",
-                severity="info",
-                node_ids=(s.id,),
-                message="An absolute claim: it allows no exception.",
-                cue=_show(found),
-                question="Is this true without exception, or would 'often' or 'most' be fairer?",
-            )
+    for s, found in _hits(amap, lx.ABSOLUTES, skip_questions=True):
+        yield _ABSOLUTE.at((s.id,), _show(found))
 
 
 def hedges(text: str) -> list[tuple[str, str]]:
@@ -192,14 +273,7 @@ def hedged_premise(amap: ArgumentMap) -> Iterator[Finding]:
             continue  # some reason is stated without a hedge: the conclusion does not hang on a 'may'
         found = [h for group in hedged for _, hs in group for h in hs]
         premises = tuple(dict.fromkeys(p for group in hedged for p, _ in group))
-        yield Finding(
-            check="hedged_premise",
-            severity="warning",
-            node_ids=(*premises, cid),
-            message=f"{cid} is stated outright, but the reasons for it are hedged ({', '.join(premises)}).",
-            cue=_show(found),
-            question="If the premise is only possibly true, how sure can the conclusion be?",
-        )
+        yield _HEDGED.at((*premises, cid), _show(found), cid=cid, premises=", ".join(premises))
 
 
 def _is_prediction(text: str) -> list[tuple[str, str]]:
@@ -225,41 +299,14 @@ def prediction_as_fact(amap: ArgumentMap) -> Iterator[Finding]:
         found = _is_prediction(s.text)
         if not found:
             continue
-        if s.id in with_evidence:
-            yield Finding(
-                check="prediction_as_fact",
-                severity="info",
-                node_ids=(s.id,),
-                message="A prediction stated as fact.",
-                cue=_show(found),
-                question="How sure can anyone be that this will happen? What would make it not happen?",
-            )
-        else:
-            yield Finding(
-                check="prediction_as_fact",
-                severity="warning",
-                node_ids=(s.id,),
-                message="An unsupported prediction: a forecast stated as fact, with no evidence behind it.",
-                cue=_show(found),
-                question="What evidence makes this likely to happen, and what would make it not happen?",
-            )
+        yield (_PREDICTION_WITH_EVIDENCE if s.id in with_evidence else _PREDICTION).at((s.id,), _show(found))
 
 
 def attack_on_arguer(amap: ArgumentMap) -> Iterator[Finding]:
     """Hypocrisy, tu quoque, motives, insults: criticism of the person, not the claim."""
-    around = contexts(amap)
-    for s in amap.statements:
-        found = cues(lx.AD_HOMINEM, around[s.id])
-        if found:
-            kinds = sorted({label for _, label in found})
-            yield Finding(
-                check="attack_on_arguer",
-                severity="warning",
-                node_ids=(s.id,),
-                message=f"This criticises the arguer ({', '.join(kinds)}) rather than the argument.",
-                cue=_show(found),
-                question="Even if the charge is true, does it show their claim is false?",
-            )
+    for s, found in _hits(amap, lx.AD_HOMINEM, around=True):
+        kinds = sorted({label for _, label in found})
+        yield _AD_HOMINEM.at((s.id,), _show(found), kinds=", ".join(kinds))
 
 
 def slippery_slope(amap: ArgumentMap) -> Iterator[Finding]:
@@ -270,45 +317,20 @@ def slippery_slope(amap: ArgumentMap) -> Iterator[Finding]:
         if not found and sum(label != "then" for _, label in links) >= 2:
             found = links
         if found:
-            yield Finding(
-                check="slippery_slope",
-                severity="warning",
-                node_ids=(s.id,),
-                message="A slippery slope: one step is said to lead to the next, and on to the worst.",
-                cue=_show(found),
-                question="Does each step really follow from the one before? What could stop the chain?",
-            )
+            yield _SLOPE.at((s.id,), _show(found))
 
 
 def appeal_to_popularity(amap: ArgumentMap) -> Iterator[Finding]:
     """Many people believing or wanting something, offered as a reason it is true or right."""
     used = _used_as_premise(amap)
-    for s in amap.statements:
-        found = cues(lx.POPULARITY, s.text)
-        if found:
-            yield Finding(
-                check="appeal_to_popularity",
-                severity="warning" if s.id in used else "info",
-                node_ids=(s.id,),
-                message="An appeal to popularity: what many people think is offered as a reason.",
-                cue=_show(found),
-                question="Does many people believing it make it true? Do they have good reason to?",
-            )
+    for s, found in _hits(amap, lx.POPULARITY):
+        yield (_POPULARITY_PREMISE if s.id in used else _POPULARITY).at((s.id,), _show(found))
 
 
 def false_dilemma(amap: ArgumentMap) -> Iterator[Finding]:
     """Only two options offered ('either ... or', 'there is no alternative')."""
-    for s in amap.statements:
-        found = cues(lx.DILEMMA, s.text)
-        if found:
-            yield Finding(
-                check="false_dilemma",
-                severity="warning",
-                node_ids=(s.id,),
-                message="Only two options are offered.",
-                cue=_show(found),
-                question="Are these really the only options? Is there a middle way or a third choice?",
-            )
+    for s, found in _hits(amap, lx.DILEMMA):
+        yield _DILEMMA.at((s.id,), _show(found))
 
 
 def hasty_generalisation(amap: ArgumentMap) -> Iterator[Finding]:
@@ -331,14 +353,7 @@ def hasty_generalisation(amap: ArgumentMap) -> Iterator[Finding]:
             example = len(inf.premises) == 1 and bool(cues(lx.EXAMPLE, by_id[inf.premises[0]].text))
             node = inf.premises[0]
         if example:
-            yield Finding(
-                check="hasty_generalisation",
-                severity="warning",
-                node_ids=(s.id, node),
-                message="A sweeping claim rests on a single example.",
-                cue=_show(general),
-                question="Is one case enough to show this holds in general? Is it a typical case?",
-            )
+            yield _HASTY.at((s.id, node), _show(general))
 
 
 def causal_claim_without_evidence(amap: ArgumentMap) -> Iterator[Finding]:
@@ -349,11 +364,4 @@ def causal_claim_without_evidence(amap: ArgumentMap) -> Iterator[Finding]:
             continue
         found = cues(lx.CAUSAL, s.text)
         if found and not cues(lx.REPORTED, s.text):
-            yield Finding(
-                check="causal_claim_without_evidence",
-                severity="info",
-                node_ids=(s.id,),
-                message="A causal claim with no evidence or reason given for it.",
-                cue=_show(found),
-                question="What shows that this caused that, rather than merely coming with it or after it?",
-            )
+            yield _CAUSAL.at((s.id,), _show(found))
