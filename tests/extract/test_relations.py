@@ -98,3 +98,51 @@ def test_a_narrative_paragraph_of_a_long_piece_is_background():
     narrative = [r for r in p.readings if r.unit.paragraph == 0]
     assert narrative and all("background" in r.tags and r.link is None for r in narrative)
     assert p.readings[p.main].unit.paragraph == 1
+
+
+def links_of(p):
+    return {n: r.link for n, r in enumerate(p.readings) if r.link}
+
+
+def test_a_causal_chain_reads_a_to_b_to_c_and_argues_for_its_last_link():
+    p, w = read("Selling the records leads to wary voters, which kills the party's best source of support.")
+    assert w[p.main].startswith("which kills")
+    assert links_of(p) == {0: ("support", 1), 1: ("support", 2)}
+
+
+def test_a_chain_inside_a_longer_piece_inserts_each_link_before_the_claim():
+    p, w = read(
+        "The county must keep the bus line. Cutting the line leads to more cars on the road, which raises the "
+        "accident rate. Buses also serve people who cannot drive."
+    )
+    assert w[p.main].startswith("The county must")
+    a = next(n for n, t in enumerate(w) if t.startswith("Cutting"))
+    b = next(n for n, t in enumerate(w) if t.startswith("leads to"))
+    c = next(n for n, t in enumerate(w) if t.startswith("which raises"))
+    assert p.readings[a].link == ("support", b)
+    assert p.readings[b].link == ("support", c)
+    assert p.readings[c].link == ("support", p.main)
+
+
+def test_a_proposal_keeps_the_claim_and_its_consequence_is_a_reason():
+    p, w = read("We should plant trees along every street, which will cool the city in summer.")
+    assert w[p.main].startswith("We should plant")
+    assert p.readings[1].link == ("support", p.main)
+
+
+def test_if_then_makes_the_antecedent_the_consequent_s_reason():
+    p, w = read(
+        "The town should sell the old depot. If the council sells it, then the money pays for a new school "
+        "roof. The depot has stood empty for years."
+    )
+    assert w[p.main].startswith("The town should")
+    cond = next(n for n, t in enumerate(w) if t.startswith("If the council"))
+    then = next(n for n, t in enumerate(w) if t.startswith("then the money"))
+    assert p.readings[cond].link == ("support", then)
+    assert p.readings[then].link == ("support", p.main)
+
+
+def test_then_opening_a_sentence_is_a_sequence_not_a_chain():
+    p, w = read("We must fix the roof now. The storm came last week. Then the rain got into the hall.")
+    then = next(n for n, t in enumerate(w) if t.startswith("Then"))
+    assert p.readings[then - 1].link != ("support", then)

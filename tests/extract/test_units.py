@@ -1,3 +1,5 @@
+import pytest
+
 from argmap.extract.normalise import normalise
 from argmap.extract.sentences import split_sentences
 from argmap.extract.units import split_units
@@ -58,3 +60,40 @@ def test_markdown_marks_are_not_part_of_a_unit():
         "Because it matters.",
         "Also, it is a duty.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (  # a consequence verb after a causal marker: the chain's next link
+            "Selling the records leads to wary voters, which kills the party's best source of support.",
+            [
+                "Selling the records",
+                "leads to wary voters,",
+                "which kills the party's best source of support.",
+            ],
+        ),
+        (  # a modal of consequence, the clause running to the sentence end
+            "Rents keep rising, which will push young families out of the city.",
+            ["Rents keep rising,", "which will push young families out of the city."],
+        ),
+        (  # "if ... then": the consequent is its own unit
+            "If the library closes, then students lose their only quiet place to work.",
+            ["If the library closes,", "then students lose their only quiet place to work."],
+        ),
+    ],
+)
+def test_causal_chains_and_conditionals_split(raw, expected):
+    assert units(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The old bridge, which carries most of the traffic, needs repairs this year.",  # describing clause
+        "Parking fees rose again, which would be unfair on people who must drive.",  # a judgement, not an effect
+        "The museum, which opened in 1990, draws tourists from all over the region.",
+    ],
+)
+def test_describing_relative_clauses_stay_whole(raw):
+    assert len(units(raw)) == 1

@@ -485,7 +485,37 @@ CAUSAL_FORWARD: tuple[str, ...] = (
     "and hence",
     "and consequently",
     "and thereby",
+    "then",
 )
+# Verbs of consequence (finite forms): ", which" before one of them opens the next link of a causal chain
+# ("A leads to B, which kills C" -> A -> B -> C); a relative clause that only describes ("..., which is
+# old") stays in its unit.
+CONSEQUENCE_VERBS: tuple[str, ...] = (
+    "leads to", "led to", "results in", "resulted in", "causes", "caused", "means", "meant", "makes",
+    "made", "kills", "killed", "drives", "drove", "pushes", "pushed", "forces", "forced", "brings", "brought",
+    "creates", "created", "raises", "raised", "lowers", "lowered", "cuts", "reduces", "reduced", "increases",
+    "increased", "boosts", "boosted", "harms", "harmed", "hurts", "damages", "damaged", "destroys",
+    "destroyed", "ruins", "ruined", "undermines", "undermined", "weakens", "weakened", "strengthens",
+    "strengthened", "prevents", "prevented", "stops", "stopped", "allows", "allowed", "lets", "enables",
+    "enabled", "encourages", "encouraged", "discourages", "discouraged", "saves", "saved", "costs", "frees",
+    "freed", "turns", "turned", "triggers", "triggered", "fuels", "fuelled", "fueled", "feeds", "fed",
+    "erodes", "eroded", "threatens", "threatened", "produces", "produced", "generates", "generated",
+    "gives", "gave", "drains", "drained", "removes", "removed", "ends", "ended", "shrinks", "shrank",
+    "worsens", "worsened", "improves", "improved", "lifts", "lifted", "spreads", "doubles", "halves",
+    "adds up to", "amounts to", "translates into", "feeds into", "gives rise to", "contributes to",
+)  # fmt: skip
+# Modals of consequence: ", which will ..." tells what follows from the clause before it.
+CONSEQUENCE_MODALS: tuple[str, ...] = (
+    "will", "would", "could", "can", "may", "might", "is going to", "are going to", "is bound to",
+    "is likely to", "are likely to", "tends to", "tend to",
+)  # fmt: skip
+# Adverbs allowed between "which" and its verb ("..., which in turn raises ...").
+CONSEQUENCE_ADVERBS: tuple[str, ...] = (
+    "in turn", "then", "also", "eventually", "ultimately", "soon", "quickly", "directly", "only", "simply",
+    "in the end", "over time", "sooner or later", "inevitably",
+)  # fmt: skip
+# Conditional openers: "If X, then Y" -> X is Y's reason (the "then" makes the link explicit).
+CONDITIONAL: tuple[str, ...] = ("if", "only if", "provided that", "assuming that", "as long as", "once")
 # Reporting verbs: "X says/reports/found that ..." marks reported speech (evidence by testimony or report).
 REPORTING: tuple[str, ...] = (
     "said",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from argmap.extract.cues import CONDITIONAL
 from argmap.extract.reading import (
     Reading,
     content_words,
@@ -60,6 +61,9 @@ W_QUESTION = -2.5  # a question is rarely the claim itself
 W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
+_CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
+_PURPOSE = frozenset(("so that",))  # "X, so that Y": Y is X's aim, not its consequence
+_INSIDE_ONLY = frozenset(("then",))  # forward cues that make a chain only inside a sentence ("If A, then B")
 
 
 @dataclass
@@ -218,6 +222,8 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
     if main is not None and rs[main].score < MIN_MAIN_SCORE:
         main = None
+    if main is not None:
+        main = _chain_end(rs, main)
     out = Plan(readings=rs, main=main)
     _mark_narrative(rs, main)
     if main is not None:
@@ -376,6 +382,33 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
             r.reason = f"objection: the opponent's voice ('{cue}')"
 
 
+def _leads_on(rs: list[Reading], i: int) -> bool:
+    """True when unit ``i + 1`` is the next link of a causal chain in ``i``'s sentence ("A leads to B",
+    "A, which kills B", "If A, then B")."""
+    if i + 1 >= len(rs):
+        return False
+    nxt = rs[i + 1]
+    cue = nxt.starts.get("forward")
+    return (
+        cue is not None
+        and cue not in _PURPOSE
+        and nxt.unit.sentence == rs[i].unit.sentence
+        and nxt.voice == "author"
+        and "background" not in nxt.tags
+    )
+
+
+def _chain_end(rs: list[Reading], main: int) -> int:
+    """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that takes a
+    stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y, which ...")
+    stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
+    if "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
+        return main
+    while _leads_on(rs, main):
+        main += 1
+    return main
+
+
 def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
     """A causal chain: "A leads to B", "A, which means B", "A. So B." -> A supports B, and B takes over what
     A supported (A -> B -> C). A sentence-initial marker takes the whole sentence before it as A."""
@@ -384,6 +417,8 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
     if i == 0 or cue is None or r.voice != "author":
         return
     sentence_start = rs[i - 1].unit.sentence != r.unit.sentence
+    if sentence_start and cue in _INSIDE_ONLY:
+        return  # "Then we went home.": a sequence in time, not a consequence
     k = _sentence_root(rs, i - 1) if sentence_start else i - 1
     a = rs[k]
     if a.voice != "author" or k == main or a.link is None or a.link[0] != "support" or a.link[1] == i:

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from argmap.extract.cues import (
     BUT_SUBJECTS,
+    CONDITIONAL,
+    CONSEQUENCE_ADVERBS,
+    CONSEQUENCE_MODALS,
+    CONSEQUENCE_VERBS,
     NO_SPLIT,
     PARENTHETICAL,
     SPLIT_AFTER_COMMA,
@@ -49,6 +53,19 @@ _SUBJECT = re.compile(
 _BARE = re.compile(rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SPLIT_BARE)})\b)")
 # ", for" is causal before a clause ("..., for it ...", "..., for, as ..."), a preposition before a noun.
 _FOR = re.compile(rf",\s+(?=for(?:,|\s+(?:{_alternation(SUBJECTS)})\b))")
+# A modal before a copula ("..., which would be unfair") judges the clause before it; before another verb
+# ("..., which will drive ...") it tells a consequence.
+_CONSEQUENCE = (
+    rf"(?:{_alternation(CONSEQUENCE_VERBS)}|(?:{_alternation(CONSEQUENCE_MODALS)})\s+(?!be\b|have\b)[a-z]+)"
+)
+# ", which" + a verb of consequence: the next link of a causal chain. It splits when the relative clause runs
+# to the end of the sentence ("Fees rise, which drives students away."), or after another causal marker in
+# the sentence ("A leads to B, which, in the end, kills C"); a describing clause between commas stays whole.
+_WHICH = re.compile(rf",\s+(?=which\s+(?:(?:{_alternation(CONSEQUENCE_ADVERBS)}),?\s+)?{_CONSEQUENCE}\b)")
+_CAUSAL_BEFORE = re.compile(rf"\b(?:{_CONSEQUENCE}|so|therefore|thus|hence|then)\b")
+# "If X, then Y" (or "If X then Y"): the consequent opens a unit of its own.
+_IF = re.compile(rf"[\"'(\s]*(?:(?:and|but|so)\s+)?(?:{_alternation(CONDITIONAL)})\b")
+_THEN = re.compile(r"(?:,\s*|\s+)(?=then\b)")
 _SEMICOLON = re.compile(r"(?<=;)\s+")
 _COLON = re.compile(r"(?<=:)\s+")
 COLON_WORDS = 6  # a colon splits only between two clause-sized parts
@@ -79,6 +96,15 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
             for m in rx.finditer(low, s, e):
                 if not _in_quote(low, s, m.start()):
                     cuts.add(m.end())
+        for m in _WHICH.finditer(low, s, e):
+            if _in_quote(low, s, m.start()):
+                continue
+            if "," not in low[m.end() : e] or _CAUSAL_BEFORE.search(low, s, m.start()):
+                cuts.add(m.end())
+        if _IF.match(low, s):
+            m = _THEN.search(low, s, e)
+            if m and not _in_quote(low, s, m.start()):
+                cuts.add(m.end())
         for m in _COLON.finditer(low, s, e):
             if _words(text, s, m.start()) >= COLON_WORDS and _words(text, m.end(), e) >= COLON_WORDS:
                 cuts.add(m.end())
