@@ -112,8 +112,8 @@ def test_a_causal_chain_reads_a_to_b_to_c_and_argues_for_its_last_link():
 
 def test_a_chain_inside_a_longer_piece_inserts_each_link_before_the_claim():
     p, w = read(
-        "The county must keep the bus line. Cutting the line leads to more cars on the road, which raises the "
-        "accident rate. Buses also serve people who cannot drive."
+        "The county must keep the bus line. Cutting the line leads to more cars on the road, "
+        "which raises the accident rate. Buses also serve people who cannot drive."
     )
     assert w[p.main].startswith("The county must")
     a = next(n for n, t in enumerate(w) if t.startswith("Cutting"))

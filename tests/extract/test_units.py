@@ -91,7 +91,8 @@ def test_causal_chains_and_conditionals_split(raw, expected):
     "raw",
     [
         "The old bridge, which carries most of the traffic, needs repairs this year.",  # describing clause
-        "Parking fees rose again, which would be unfair on people who must drive.",  # a judgement, not an effect
+        # a judgement, not an effect:
+        "Parking fees rose again, which would be unfair on people who must drive.",
         "The museum, which opened in 1990, draws tourists from all over the region.",
     ],
 )

@@ -399,9 +399,9 @@ def _leads_on(rs: list[Reading], i: int) -> bool:
 
 
 def _chain_end(rs: list[Reading], main: int) -> int:
-    """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that takes a
-    stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y, which ...")
-    stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
+    """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that
+    takes a stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y,
+    which ...") stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
     if "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
         return main
     while _leads_on(rs, main):
