@@ -90,6 +90,13 @@ def test_every_command_and_option_has_help(name: str, command: click.Command) ->
     assert result.exit_code == 0 and "Usage:" in result.output
 
 
+def test_every_command_is_in_the_readme_table() -> None:
+    readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1].split()[1] for line in readme.splitlines() if line.startswith("| `argmap ")}
+    missing = sorted(set(main.commands) - rows)
+    assert not missing, f"README.md's command table has no row for: {', '.join(missing)}"
+
+
 def test_the_maps_commands_are_registered() -> None:
     assert {"validate", "show", "list", "schema"} <= set(main.commands)
 

@@ -205,3 +205,35 @@ def test_export_reads_any_format_and_names_what_the_target_drops(example, tmp_pa
     dot = tmp_path / "example.dot"
     assert run("export", source, "-o", dot).exit_code == 0
     assert "digraph" in dot.read_text(encoding="utf-8")
+
+
+def test_the_cli_and_the_formats_share_one_size_limit():
+    from argmap import formats
+
+    assert convert.MAX_INPUT_BYTES == formats.MAX_INPUT_BYTES
+
+
+def test_every_command_reads_a_map_through_one_door(example, tmp_path):
+    """export, render, show and check read an Argdown copy of the map as they read its JSON; export
+    and check also take an exercise file (its reference map) and refuse an oversized file alike."""
+    from argmap import exercise
+
+    source = tmp_path / "example.argdown"
+    source.write_text(FORMATS["argdown"].dumps(example), encoding="utf-8")
+    ex = tmp_path / "ex.json"
+    ex.write_text(exercise.dumps(exercise.create(example)), encoding="utf-8")
+    for path in (source, ex):
+        out = tmp_path / f"{path.stem}.out.json"
+        assert run("export", path, "--to", "json", "-o", out).exit_code == 0
+        assert len(native.loads(out.read_text(encoding="utf-8")).statements) == len(example.statements)
+        assert run("check", path, "--severity", "error").exit_code in (0, 1)
+    assert convert.load_map(str(ex)) == example
+
+
+def test_a_map_over_the_limit_is_refused_by_every_map_reader(tmp_path, monkeypatch):
+    monkeypatch.setattr(convert, "MAX_INPUT_BYTES", 100)
+    big = tmp_path / "big.json"
+    big.write_text(" " * 101)
+    for argv in (["export", big, "-o", tmp_path / "o.md"], ["validate", big], ["check", big]):
+        result = run(*argv)
+        assert result.exit_code == 1 and "101 bytes; the limit is 100 bytes" in result.output, argv

@@ -5,24 +5,30 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from argmap.cli.convert import load_map
+
+if TYPE_CHECKING:
+    from argmap.checks import Finding
+    from argmap.model import ArgumentMap
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SEVERITY = click.Choice(["info", "warning", "error"])
 
 
-def load_any(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
-    """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file."""
+def load_any(path: str) -> ArgumentMap:
+    """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file
+    in any format (``convert.load_map``)."""
     if path == "-" or (path.lower().endswith(TEXT_SUFFIXES) and not _is_kialo(Path(path))):
         from argmap.cli.extract import read_text
         from argmap.extract import extract
 
         text, title, _ = read_text(path)
         return extract(text, title=title)
-    from argmap.grading import load_map
-
-    return load_map(path, Path(path).read_bytes())
+    return load_map(path)
 
 
 def _is_kialo(path: Path) -> bool:
@@ -69,7 +75,8 @@ def check_cmd(file: str, as_json: bool, severity: str) -> None:
     sys.exit(1 if found else 0)
 
 
-def _print_findings(amap, groups, file: str, severity: str) -> None:
+def _print_findings(amap: ArgumentMap, groups: dict[str, list[Finding]], file: str, severity: str) -> None:
+    """The findings as text, grouped under the node each is about, then a count."""
     total = sum(len(v) for v in groups.values())
     if not total:
         click.echo(f"{file}: no findings at or above '{severity}'")

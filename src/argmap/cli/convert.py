@@ -10,13 +10,18 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
 # 8 × the longest source text a map may hold (model.MAX_SOURCE_CHARS = 2,000,000): room for the
-# source, its spans and thousands of statements, yet small enough to read and parse at once.
+# source, its spans and thousands of statements, yet small enough to read and parse at once. The
+# same as formats.MAX_INPUT_BYTES (a test holds them equal); written out so --help need not import
+# formats (and pydantic).
 MAX_INPUT_BYTES = 16_000_000
 
 
@@ -37,49 +42,32 @@ def read_input(path: str) -> bytes:
     return data
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped), or an ``InputError`` naming the first bad byte's line."""
-    from argmap.formats import decode as decode_bytes
-
-    return decode_bytes(data, path)
-
-
 def write_output(path: str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file + ``os.replace``), or to stdout for ``-``."""
+    """Write ``data`` to ``path`` atomically (``argmap.atomic.write_atomic``), or to stdout for ``-``.
+
+    An existing file keeps its permissions; a new one gets those a plain write would give it.
+    """
+    from argmap.atomic import write_atomic
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        os.fchmod(fd, _mode(target))  # mkstemp makes 0600; give the file the mode a plain write would
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode(target: Path) -> int:
-    """The existing file's permissions, else 0666 less the umask."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        mode = None
+    write_atomic(target, raw, mode=mode)
 
 
-def load_map(path: str):  # -> ArgumentMap (lazy imports keep --help fast)
-    """A map from ``path`` in any readable format (stdin: Argmap JSON), size-checked."""
-    from argmap.formats import read
+def load_map(path: str) -> ArgumentMap:
+    """A map from ``path`` (``-``: stdin, as Argmap JSON), size-checked, in any format Argmap reads;
+    an exercise file gives its reference map. The one door every command reads a map file through."""
+    from argmap.grading import load_map as load_bytes
 
-    return read(read_input(path), "stdin.json" if path == "-" else path)[0]
+    return load_bytes("stdin.json" if path == "-" else path, read_input(path))
 
 
 @click.command("export")

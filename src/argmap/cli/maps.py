@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from argmap.cli.convert import read_input
 
-def read_map(path: str):  # -> ArgumentMap (lazy import keeps --help fast)
-    """Load a native JSON map from a path, or from stdin when the path is ``-``."""
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+
+def read_map(path: str) -> ArgumentMap:
+    """Load a native JSON map from a path, or from stdin when the path is ``-`` (size-checked)."""
     from argmap.errors import FormatError
     from argmap.formats import native
 
-    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    raw = read_input(path)
     where = "<stdin>" if path == "-" else path
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
