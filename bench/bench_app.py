@@ -99,7 +99,9 @@ def server_side(store: Path, rounds: int = 15) -> None:
         at.run()
         plain.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        at.selectbox(key="selected_node").select(f"s{n * 13 % 400 + 2}").run()
+        at.selectbox(key=f"node_picker_v{at.session_state['argmap_version']}").select(
+            f"s{n * 13 % 400 + 2}"
+        ).run()
         select.append(time.perf_counter() - t0)
         at.text_area(key="attack_text").input(f"Objection number {n}.")
         t0 = time.perf_counter()

@@ -69,8 +69,13 @@ def page_html(at: AppTest) -> str:
     return " ".join(h.proto.body for h in at.get("html"))
 
 
+def picker_key(at: AppTest) -> str:
+    """The key of the Map page's node picker now (it changes with every change of the map)."""
+    return f"node_picker_v{at.session_state['argmap_version']}"
+
+
 def select(at: AppTest, eid: str) -> AppTest:
     """Select a node on the Map page."""
-    at.selectbox(key="selected_node").select(eid).run()
+    at.selectbox(key=picker_key(at)).select(eid).run()
     assert not at.exception, at.exception
     return at

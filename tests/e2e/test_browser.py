@@ -61,6 +61,29 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     shot(page, "counterargument")
 
 
+def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: str) -> None:
+    # The browser sends a selectbox's choice back as its label; an edit changes the label. The
+    # selection must survive that, or the next form silently acts on another node.
+    page.goto(server)
+    before = set(wait_for_map(page))
+    choose(page, "Select a node", "s12 · objection")
+    form = page.locator('[data-testid="stForm"]').filter(has_text="Statement").first
+    form.locator("textarea").fill("Most voters never learn who buys their data, so few of them will care.")
+    page.get_by_role("button", name="Save changes").click()
+    settle(page)
+    page.get_by_role("tab", name="Counterargument").click()
+    page.get_by_role("textbox", name="Counterargument").fill("Data sales make the news; voters hear of them.")
+    page.get_by_role("button", name="Add counterargument").click()
+    settle(page)
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length > n",
+        arg=len(before),
+    )
+    (nid,) = set(node_ids(page)) - before
+    assert f"{nid}->s12" in edge_titles(page)
+    assert page.get_by_text(f"Added {nid} as an objection to s12").is_visible()
+
+
 def add_counterargument(page, target_label: str, text: str) -> None:
     choose(page, "Select a node", target_label)
     page.get_by_role("tab", name="Counterargument").click()

@@ -28,7 +28,7 @@ _SHARE_TOKEN = "argmap_share_token"  # the share token already opened in this se
 _ROOT = "argmap_root"  # folder of streamlit_app.py: arguments/ and seeds/ are found from it
 _FLASH = "argmap_flash"  # (kind, message) to show once on the next run
 AUTHOR = "author"  # the sidebar's author text input
-SELECTED = "selected_node"  # the Map page's node selectbox
+SELECTED = "selected_node"  # the id of the element selected on the Map page
 
 
 def configure(root: Path) -> None:
@@ -197,8 +197,18 @@ def selected() -> str | None:
 
 
 def select(eid: str | None) -> None:
-    """Select an element (call before the selectbox is drawn, e.g. from a callback)."""
+    """Select an element (the Map page's picker shows it on its next run)."""
     st.session_state[SELECTED] = eid
+
+
+def picker_key() -> str:
+    """The key of the Map page's node picker: a new one with every change of the map.
+
+    The browser sends a selectbox's choice back as its label; an edit changes labels (text, role),
+    so a picker kept across an edit would come back with a label that no longer exists, and fall
+    back to the first node: the next form would then act on the wrong node.
+    """
+    return f"node_picker_v{version()}"
 
 
 # --- messages that survive one rerun --------------------------------------------------------

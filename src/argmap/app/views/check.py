@@ -33,13 +33,13 @@ def _finding_label(f) -> str:  # noqa: ANN001 - a checks.Finding
 
 def _relation_label(amap: ArgumentMap, eid: str) -> str:
     """A picker label: statements and evidence as on the Map page, links as 'i4 · s3 → s2'."""
+    # No scheme or rating in the label: the browser sends a choice back as its label, so a label that
+    # changed with the save would lose the choice (the picker would jump to the first relation).
     el = amap.element(eid)
     if isinstance(el, Inference):
-        tail = f" ({el.scheme})" if el.scheme else ""
-        return f"{eid} · {' + '.join(el.premises)} → {el.conclusion}{tail}"
+        return f"{eid} · {' + '.join(el.premises)} → {el.conclusion}"
     if isinstance(el, Attack):
-        tail = f" ({el.scheme})" if el.scheme else ""
-        return f"{eid} · {el.source} attacks {el.target}{tail}"
+        return f"{eid} · {el.source} attacks {el.target}"
     return widgets.element_label(amap, eid)
 
 

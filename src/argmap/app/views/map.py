@@ -164,10 +164,13 @@ if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
 top = st.columns([5, 1, 1], vertical_alignment="bottom")
+picker = state.picker_key()
 sel = top[0].selectbox(
     "Select a node to inspect and edit",
     list(labels),
-    key=state.SELECTED,
+    index=list(labels).index(state.selected()) if state.selected() in labels else None,
+    key=picker,
+    on_change=lambda: state.select(st.session_state.get(picker)),
     format_func=lambda eid: labels.get(eid, eid),
     help="Choose a statement or piece of evidence: its words light up in the text; "
     "its details and edits appear below.",
