@@ -211,3 +211,57 @@ def test_view_without_main_or_source() -> None:
         "attacks": [],
         "evidence": [],
     }
+
+
+def test_a_deep_chain_is_outlined_without_recursion_limits() -> None:
+    n = 3000  # far past Python's recursion limit; a valid map may hold 5,000 statements
+    amap = ArgumentMap(
+        id="m",
+        title="Chain",
+        statements=tuple(Statement(id=f"s{k}", text=f"step {k}") for k in range(1, n + 1)),
+        inferences=tuple(
+            Inference(id=f"i{k}", premises=(f"s{k + 1}",), conclusion=f"s{k}") for k in range(1, n)
+        ),
+    )
+    lines = outline(amap).splitlines()
+    assert lines[1].startswith("[s1] step 1")
+    assert lines[-1] == "  " * (n - 1) + f"+ [s{n}] step {n}  (premise)"
+    assert "Not connected" not in outline(amap)
+
+
+def test_an_undercut_of_a_reason_met_twice_stays_in_the_tree() -> None:
+    """s2 supports s1 and s3; s3 supports s1; s4 undercuts s2 → s3. s2 is written once, under s1,
+    and the undercut still hangs under the inference it attacks, not among the unconnected."""
+    amap = ArgumentMap(
+        id="m",
+        title="Twice",
+        statements=tuple(Statement(id=f"s{k}", text=f"t{k}") for k in range(1, 5)),
+        inferences=(
+            Inference(id="i1", premises=("s2",), conclusion="s1"),
+            Inference(id="i2", premises=("s3",), conclusion="s1"),
+            Inference(id="i3", premises=("s2",), conclusion="s3"),
+        ),
+        attacks=(Attack(id="a1", source="s4", target="i3"),),
+    )
+    text = outline(amap)
+    assert "Not connected" not in text
+    assert "+ (see [s2] above)\n      − undercuts [i3]: [s4] t4  (objection)" in text
+
+
+def test_cycles_and_mutual_attacks_are_outlined_once_each() -> None:
+    st = tuple(Statement(id=f"s{k}", text=f"t{k}") for k in range(1, 4))
+    circle = ArgumentMap(
+        id="m",
+        title="Circle",
+        statements=st,
+        inferences=(
+            Inference(id="i1", premises=("s2",), conclusion="s1"),
+            Inference(id="i2", premises=("s1",), conclusion="s2"),
+        ),
+        attacks=(Attack(id="a1", source="s3", target="i1"), Attack(id="a2", source="s1", target="s3")),
+    )
+    text = outline(circle)
+    for sid in ("s1", "s2", "s3"):
+        assert text.count(f"[{sid}] t") >= 1
+    assert text.count("(see [s1] above)") == 1
+    assert len(text.splitlines()) < 12  # the circle is walked round once, not forever

@@ -3,9 +3,10 @@ and a stable JSON view for scripts (``argmap show --json``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Attack, Evidence, Inference
 from argmap.roles import ROLE_LABELS, derive
 
 
@@ -57,16 +58,17 @@ def outline(amap: ArgumentMap, *, indent: str = "  ") -> str:
     """An indented outline: the main conclusion first, reasons (+) and attacks (−) beneath.
 
     Linked co-premises share one "+ together:" line; undercuts say which inference they attack;
-    statements the tree does not reach are listed at the end.
+    statements the tree does not reach are listed at the end. Each statement's subtree is written
+    once; a second path to it says "(see [id] above)".
     """
     roles = derive(amap)
-    by_concl: dict[str, list] = {}
+    by_concl: dict[str, list[Inference]] = {}
     for i in amap.inferences:
         by_concl.setdefault(i.conclusion, []).append(i)
-    attacks_on: dict[str, list] = {}
+    attacks_on: dict[str, list[Attack]] = {}
     for a in amap.attacks:
         attacks_on.setdefault(a.target, []).append(a)
-    ev_on: dict[str, list] = {}
+    ev_on: dict[str, list[Evidence]] = {}
     for e in amap.evidence:
         ev_on.setdefault(e.target, []).append(e)
     lines: list[str] = [f"# {amap.title}"]
@@ -80,42 +82,41 @@ def outline(amap: ArgumentMap, *, indent: str = "  ") -> str:
         bits.extend(t for t in s.tags)
         return f"[{sid}] {s.text}  ({', '.join(bits)})"
 
-    def walk(sid: str, depth: int) -> None:
-        pad = indent * depth
-        if sid in shown:
-            lines.append(f"{pad}(see [{sid}] above)")
-            return
+    def below(sid: str, depth: int) -> Iterator[tuple[str, int]]:
+        """Write what hangs below ``sid`` (its label is already written), yielding each child
+        statement to write below in its turn: a generator, so a deep map needs no deep recursion."""
         shown.add(sid)
+        pad = indent * depth
         for e in ev_on.get(sid, ()):
             src = f" — {e.source.label()}" if e.source and e.source.label() else ""
             lines.append(f"{pad}{indent}◆ evidence [{e.id}] ({e.kind}): {e.text}{src}")
         for inf in by_concl.get(sid, ()):
-            if len(inf.premises) == 1:
-                p = inf.premises[0]
-                if p in shown:
-                    lines.append(f"{pad}{indent}+ (see [{p}] above)")
-                    continue
-                lines.append(f"{pad}{indent}+ {label(p)}")
-                walk_children(p, depth + 2)
-            else:
+            if len(inf.premises) > 1:
                 lines.append(f"{pad}{indent}+ together [{inf.id}]:")
                 for p in inf.premises:
                     lines.append(f"{pad}{indent * 2}& {label(p)}")
-                    if p not in shown:
-                        walk_children(p, depth + 3)
-            for a in attacks_on.get(inf.id, ()):
+                    yield p, depth + 2
+            elif inf.premises[0] in shown:
+                lines.append(f"{pad}{indent}+ (see [{inf.premises[0]}] above)")
+            else:
+                lines.append(f"{pad}{indent}+ {label(inf.premises[0])}")
+                yield inf.premises[0], depth + 1
+            for a in attacks_on.get(inf.id, ()):  # undercuts, under the inference they attack
                 lines.append(f"{pad}{indent * 2}− undercuts [{inf.id}]: {label(a.source)}")
-                walk_children(a.source, depth + 3)
+                yield a.source, depth + 2
         for a in attacks_on.get(sid, ()):
             lines.append(f"{pad}{indent}− {label(a.source)}")
-            walk_children(a.source, depth + 2)
+            yield a.source, depth + 1
 
-    def walk_children(sid: str, depth: int) -> None:
-        # The label line is already written by the caller; walk below it.
-        shown_before = sid in shown
-        if shown_before:
-            return
-        walk(sid, depth - 1)
+    def walk(sid: str, depth: int) -> None:
+        """Write the tree below ``sid``, depth first, with a stack of ``below`` generators."""
+        stack = [below(sid, depth)]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+            elif step[0] not in shown:  # a statement met again keeps its one subtree above
+                stack.append(below(*step))
 
     if roles.main is not None:
         lines.append(label(roles.main))
