@@ -98,3 +98,23 @@ def test_example_main_conclusion_follows_its_premises(rating):
     m = edit.rate(m, "i3", "strong")
     m = edit.rate(m, "i2", "strong")
     assert evaluate(m)["s1"] == rating
+
+
+def test_a_deep_chain_is_evaluated_without_recursion_limits() -> None:
+    """3,000 statements in a line (a valid map may hold 5,000): the leaf's rating reaches the top."""
+    n = 3000
+    amap = ArgumentMap(
+        id="deep",
+        title="Chain",
+        statements=tuple(
+            Statement(id=f"s{k}", text=f"step {k}", rating="accepted" if k == n else None)
+            for k in range(1, n + 1)
+        ),
+        inferences=tuple(
+            Inference(id=f"i{k}", premises=(f"s{k + 1}",), conclusion=f"s{k}") for k in range(1, n)
+        ),
+        attacks=(Attack(id="a1", source="s1", target=f"s{n}"),),  # a circle through the whole chain
+    )
+    status = evaluate(amap)
+    assert status["s2"] == "accepted" and status[f"i{n - 1}"] == "accepted"
+    assert len(status) == n + (n - 1) + 1

@@ -26,8 +26,9 @@ from the ratings the user gave.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from argmap.model import ArgumentMap, Attack, Evidence, Inference, Statement
 
@@ -36,6 +37,8 @@ STATUSES: tuple[Status, ...] = ("accepted", "doubtful", "rejected", "unrated")
 # Weakest-link order (for linked premises) and best-reason order.
 _WEAK: dict[str, int] = {"rejected": 0, "unrated": 1, "doubtful": 2, "accepted": 3}
 _RELIABILITY: dict[str, Status] = {"high": "accepted", "medium": "doubtful", "low": "rejected"}
+# A judgement in progress: yields the ids it needs, is sent their statuses, returns its result.
+Judging = Generator[str, Status, Any]
 
 
 @dataclass
@@ -68,32 +71,32 @@ def evaluation(amap: ArgumentMap) -> Evaluation:
     by_id = {e.id: e for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g}
     path: set[str] = set()
 
-    def objections(eid: str) -> tuple[Status, list[str]]:
+    # Each element is judged by a generator that yields the ids it needs and is sent their
+    # statuses: ``visit`` runs them on an explicit stack, so a deep map needs no deep recursion.
+    def objections(eid: str) -> Judging:
         worst: Status = "unrated"
         names: list[str] = []
         for a in attacks_on.get(eid, ()):
-            st = visit(a.id)
+            st = yield a.id
             if st in ("accepted", "doubtful"):
                 names.append(f"{a.source} ({st})")
                 if worst != "accepted":
                     worst = st
         return worst, names
 
-    def visit(eid: str) -> Status:
-        if eid in ev.status:
-            return ev.status[eid]
-        if eid in path:
-            return "unrated"  # a circle gives no support to itself
+    def judge(eid: str) -> Judging:
         path.add(eid)
         el = by_id[eid]
         if isinstance(el, Evidence):
             st, why = _evidence(el)
         elif isinstance(el, Attack):
-            src = visit(el.source)
+            src = yield el.source
             st = _cap(src, el.rating)
             why = f"as good as its attacker {el.source} ({src})" + _rated(el.rating)
         elif isinstance(el, Inference):
-            prem = {p: visit(p) for p in el.premises}
+            prem = {}
+            for p in el.premises:
+                prem[p] = yield p
             weakest = min(prem.values(), key=_WEAK.__getitem__)
             st = _cap(weakest, el.rating)
             why = (
@@ -102,13 +105,37 @@ def evaluation(amap: ArgumentMap) -> Evaluation:
                 + ")"
                 + _rated(el.rating)
             )
-            st, why = _objected(st, why, *objections(eid), "undercut by")
+            st, why = _objected(st, why, *(yield from objections(eid)), "undercut by")
         else:
-            st, why = _statement(el, [(r.id, visit(r.id)) for r in reasons[eid]], *objections(eid))
+            graded = []
+            for r in reasons[eid]:
+                graded.append((r.id, (yield r.id)))
+            st, why = _statement(el, graded, *(yield from objections(eid)))
         path.discard(eid)
         ev.status[eid] = st
         ev.why[eid] = why[0].upper() + why[1:] + "."
         return st
+
+    def known(eid: str) -> Status | None:
+        if eid in ev.status:
+            return ev.status[eid]
+        return "unrated" if eid in path else None  # a circle gives no support to itself
+
+    def visit(root: str) -> None:
+        if known(root) is not None:
+            return
+        stack = [judge(root)]
+        value: Any = None
+        while stack:
+            try:
+                need = stack[-1].send(value)
+            except StopIteration as done:
+                stack.pop()
+                value = done.value
+                continue
+            value = known(need)
+            if value is None:
+                stack.append(judge(need))
 
     for eid in by_id:
         visit(eid)
