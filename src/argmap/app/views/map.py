@@ -178,7 +178,7 @@ sel = top[0].selectbox(
 top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
 top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
 st.caption(
-    "Its words light up in the source text; [its details and the edit forms](#selected) are below the map."
+    "Its words light up in the source text; [its details and the edit forms](#selected) are further down."
 )
 
 # A large map opens folded to its top levels: drawn at once, and readable; the user unfolds it.
@@ -218,13 +218,22 @@ with st.expander("View options", expanded=False):
         "Collapse", parents, key="view_collapsed", format_func=lambda eid: labels.get(eid, eid)
     )
 
-widgets.legend(color_by)
+legend_col, layout_col = st.columns([4, 1], vertical_alignment="center")
+with legend_col:
+    widgets.legend(color_by)
 if large and depth:
     st.caption(
         f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
         "marked “+N hidden”. Set **Depth** to 0 under *View options* to draw it all, or **Focus on** a part."
     )
-left, right = st.columns([5, 3], gap="medium")
+# Beside the text, a wide tree is scaled down to a third of its size and its words become too small
+# to read; so by default the tree takes the full width and the text follows it.
+beside = layout_col.toggle(
+    "Tree beside the text",
+    key="view_beside",
+    help="Side by side suits a narrow tree or a wide screen; otherwise the text is below the tree.",
+)
+left, right = st.columns([5, 3], gap="medium") if beside else (st.container(), st.container())
 with left:
     options = ViewOptions(
         direction=direction,
@@ -245,7 +254,7 @@ with right:
             st.markdown(f"**{sel} in the text**")
             st.html(excerpt)
         st.markdown("**Source text**")
-        with st.container(height=420 if excerpt else 560, border=True):
+        with st.container(height=(420 if excerpt else 560) if beside else 320, border=True):
             st.html(to_html(amap.source.text, found, selected=sel))
     else:
         st.markdown("**Source text**")
