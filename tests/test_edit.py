@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,3 +301,86 @@ def test_invalid_edits_raise_and_leave_the_map_unchanged(op: Any, args: tuple, k
     with pytest.raises(EditError):
         op(amap, *args, **kwargs)
     assert native.dumps(amap) == before
+
+
+# --- every op on drafted maps -------------------------------------------------------------------
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def drafts() -> list[ArgumentMap]:
+    """The extractor's drafts of every seed piece: the maps users start editing from."""
+    from argmap.extract import extract
+
+    return [extract(p.read_text(encoding="utf-8")) for p in SEEDS]
+
+
+def every_op(amap: ArgumentMap, rng: random.Random) -> list[tuple[str, Any]]:
+    """Each edit operation, aimed at randomly chosen elements (of any kind: wrong kinds must be refused)."""
+    ids = sorted(amap.ids())
+    sids = [s.id for s in amap.statements]
+    infs = [i.id for i in amap.inferences] or ["i-none"]
+
+    def any_id() -> str:
+        return rng.choice(ids)
+
+    def sid() -> str:
+        return rng.choice(sids)
+
+    return [
+        ("add_statement", lambda: edit.add_statement(amap, "A new point.")),
+        ("edit_text", lambda: edit.edit_text(amap, any_id(), "Changed words.")),
+        ("update", lambda: edit.update(amap, any_id(), tags=("checked",), note="seen")),
+        ("mark_implicit", lambda: edit.mark_implicit(amap, any_id())),
+        ("pin_main", lambda: edit.pin_main(amap, any_id())),
+        ("rate", lambda: edit.rate(amap, any_id(), rng.choice(["accepted", "strong", "high", "weak"]))),
+        ("set_scheme", lambda: edit.set_scheme(amap, any_id(), "expert opinion")),
+        ("link_premise", lambda: edit.link_premise(amap, sid(), sid())),
+        ("link_premise join", lambda: edit.link_premise(amap, sid(), sid(), join=rng.choice(infs))),
+        ("add_premise", lambda: edit.add_premise(amap, any_id(), "Because of this.")),
+        ("relink", lambda: edit.relink(amap, any_id(), any_id())),
+        ("add_attack", lambda: edit.add_attack(amap, any_id(), "That is wrong.")),
+        ("link_attack", lambda: edit.link_attack(amap, sid(), any_id())),
+        ("add_rebuttal", lambda: edit.add_rebuttal(amap, any_id(), "The objection fails.")),
+        ("attach_evidence", lambda: edit.attach_evidence(amap, any_id(), "A figure.", kind="statistic")),
+        ("detach_evidence", lambda: edit.detach_evidence(amap, any_id())),
+        ("remove", lambda: edit.remove(amap, any_id())),
+        ("merge", lambda: edit.merge(amap, sid(), sid())),
+    ]
+
+
+def test_every_op_on_drafted_maps_gives_a_valid_map_or_a_clear_edit_error(drafts: list[ArgumentMap]) -> None:
+    """Each op on random elements of each draft, then random chains of ops: every result is a valid
+    map that roles, the outline and the native format handle, or an EditError with a message."""
+    from argmap.outline import outline
+
+    rng = random.Random(20261127)
+    done: set[str] = set()
+    for draft in drafts:
+        for _ in range(4):
+            for name, op in every_op(draft, rng):
+                try:
+                    result = op()
+                except EditError as err:
+                    assert str(err).strip()
+                    continue
+                out = result[0] if isinstance(result, tuple) else result
+                assert problems(out) == [], name
+                derive(out)
+                outline(out)
+                assert native.loads(native.dumps(out)) == out, name
+                done.add(name)
+        amap = draft
+        for _ in range(40):  # a chain: each valid result is the next map edited
+            if not amap.statements:
+                break
+            name, op = rng.choice(every_op(amap, rng))
+            try:
+                result = op()
+            except EditError:
+                continue
+            amap = result[0] if isinstance(result, tuple) else result
+            assert problems(amap) == [], name
+            outline(amap)
+    assert len(done) >= 15  # nearly every op succeeded somewhere, not only refused
