@@ -2,70 +2,124 @@
 
 ``FORMATS`` is the one written-out table; adding a format is a module plus one line here.
 ``guess`` picks a format from a name or suffix, sniffing content only where a suffix is shared.
+
+A table entry names its functions as ``"module:function"`` and imports the module on first use:
+reading an Argdown file then never imports the AIF, CSV or HTML code (nor pandas or graphviz),
+which keeps a command that touches one format fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import FormatError, InputError
-from argmap.formats import aif, argdown, csv_table, drawing, html, kialo, markdown, native
-from argmap.model import ArgumentMap
 
-Loads = Callable[..., ArgumentMap]
-Dumps = Callable[[ArgumentMap], str | bytes]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+Loads = Callable[..., "ArgumentMap"]
+Dumps = Callable[["ArgumentMap"], str | bytes]
 
 
 @dataclass(frozen=True)
 class Format:
-    """One interchange format: its name, file suffixes, codec functions and media type."""
+    """One interchange format: its name, file suffixes, codec functions and media type.
+
+    ``loads_at``, ``dumps_at`` and ``losses_at`` say where each function lives (``"module:name"``
+    under ``argmap.formats``, or None); the ``loads``, ``dumps`` and ``losses`` properties import it.
+    """
 
     name: str
     suffixes: tuple[str, ...]
-    loads: Loads | None
-    dumps: Dumps | None
+    loads_at: str | None
+    dumps_at: str | None
     media_type: str
     label: str
     # What one export of a given map drops, one sentence each (None: the format keeps everything).
-    losses: Callable[[ArgumentMap], list[str]] | None = None
+    losses_at: str | None = None
     # True when the file is bytes (loads takes bytes, dumps gives bytes), not UTF-8 text.
     binary: bool = False
+
+    @property
+    def loads(self) -> Loads | None:
+        """The reader: text (bytes when ``binary``) and ``path=`` → ``ArgumentMap``; None if write-only."""
+        return _resolve(self.loads_at)
+
+    @property
+    def dumps(self) -> Dumps | None:
+        """The writer: ``ArgumentMap`` → text (bytes when ``binary``); None if read-only."""
+        return _resolve(self.dumps_at)
+
+    @property
+    def losses(self) -> Callable[[ArgumentMap], list[str]] | None:
+        """What one export of a given map drops, one sentence each (None: keeps everything)."""
+        return _resolve(self.losses_at)
+
+
+def _resolve(where: str | None) -> Any:
+    if where is None:
+        return None
+    module, _, name = where.partition(":")
+    return getattr(importlib.import_module(f"argmap.formats.{module}"), name)
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("json", (".json",), native.loads, native.dumps, "application/json", "Argmap JSON"),
+        Format("json", (".json",), "native:loads", "native:dumps", "application/json", "Argmap JSON"),
         Format(
             "argdown",
             (".argdown", ".ad"),
-            argdown.loads,
-            argdown.dumps,
+            "argdown:loads",
+            "argdown:dumps",
             "text/plain",
             "Argdown",
-            argdown.losses,
+            "argdown:losses",
         ),
-        Format("aif", (".json",), aif.loads, aif.dumps, "application/json", "AIF (AIFdb, OVA)", aif.losses),
-        Format("kialo", (".txt",), kialo.loads, kialo.dumps, "text/plain", "Kialo text export", kialo.losses),
-        Format("markdown", (".md",), None, markdown.dumps, "text/markdown", "Markdown", markdown.losses),
+        Format(
+            "aif", (".json",), "aif:loads", "aif:dumps", "application/json", "AIF (AIFdb, OVA)", "aif:losses"
+        ),
+        Format(
+            "kialo",
+            (".txt",),
+            "kialo:loads",
+            "kialo:dumps",
+            "text/plain",
+            "Kialo text export",
+            "kialo:losses",
+        ),
+        Format("markdown", (".md",), None, "markdown:dumps", "text/markdown", "Markdown", "markdown:losses"),
         Format(
             "csv",
             (".zip",),
-            csv_table.loads,
-            csv_table.dumps,
+            "csv_table:loads",
+            "csv_table:dumps",
             "application/zip",
             "CSV tables (zip)",
-            csv_table.losses,
+            "csv_table:losses",
             binary=True,
         ),
-        Format("html", (".html", ".htm"), None, html.dumps, "text/html", "HTML page", html.losses),
-        Format("dot", (".dot", ".gv"), None, drawing.dumps_dot, "text/vnd.graphviz", "DOT", drawing.losses),
-        Format("svg", (".svg",), None, drawing.dumps_svg, "image/svg+xml", "SVG", drawing.losses),
-        Format("png", (".png",), None, drawing.dumps_png, "image/png", "PNG", drawing.losses, binary=True),
+        Format("html", (".html", ".htm"), None, "html:dumps", "text/html", "HTML page", "html:losses"),
         Format(
-            "pdf", (".pdf",), None, drawing.dumps_pdf, "application/pdf", "PDF", drawing.losses, binary=True
+            "dot", (".dot", ".gv"), None, "drawing:dumps_dot", "text/vnd.graphviz", "DOT", "drawing:losses"
+        ),
+        Format("svg", (".svg",), None, "drawing:dumps_svg", "image/svg+xml", "SVG", "drawing:losses"),
+        Format(
+            "png", (".png",), None, "drawing:dumps_png", "image/png", "PNG", "drawing:losses", binary=True
+        ),
+        Format(
+            "pdf",
+            (".pdf",),
+            None,
+            "drawing:dumps_pdf",
+            "application/pdf",
+            "PDF",
+            "drawing:losses",
+            binary=True,
         ),
     )
 }
@@ -112,13 +166,14 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
         if fmt is not None or not (filename or "").lower().endswith(".json"):
             raise
         format_ = FORMATS["json"]  # JSON no key identifies: native's validation says what is wrong
-    if format_.loads is None:
+    loads = format_.loads
+    if loads is None:
         raise FormatError(
             f"{format_.name} files can be written but not read", fmt=format_.name, path=filename
         )
     if format_.binary:
-        return format_.loads(data, path=filename), format_
-    return format_.loads(text if text is not None else decode(data, filename), path=filename), format_
+        return loads(data, path=filename), format_
+    return loads(text if text is not None else decode(data, filename), path=filename), format_
 
 
 def guess(filename: str | None, text: str | None = None, name: str | None = None) -> Format:

@@ -1,0 +1,62 @@
+"""Writing Argdown: a map as titled statements, arguments with premise–conclusion structures and
+relations (the layout is drawn in the package docstring), and what that drops."""
+
+from __future__ import annotations
+
+from argmap.formats.argdown import _yaml
+from argmap.formats.argdown._escape import escape, kept_text
+from argmap.model import ArgumentMap
+
+
+def losses(amap: ArgumentMap) -> list[str]:
+    """What an Argdown export of ``amap`` drops or changes, one sentence each."""
+    out: list[str] = []
+    changed = [s.id for s in amap.statements if kept_text(s.text) != s.text]
+    changed += [e.id for e in amap.evidence if kept_text(e.text) != e.text]
+    if changed:
+        out.append(f"line breaks and outer spaces in {len(changed)} text(s) ({', '.join(changed[:10])})")
+    if any(not _tag_ok(t) for s in amap.statements for t in s.tags):
+        out.append("tags containing ')' or a line break")
+    if any(a.scheme or a.note or a.rating or a.answers for a in amap.attacks):
+        out.append("attack schemes, notes and ratings")
+    if amap.attacks:
+        out.append("attack ids (read back as a1, a2, ...)")
+    if len({(a.source, a.target) for a in amap.attacks}) < len(amap.attacks):
+        out.append("repeated attacks between the same two elements (kept once)")
+    if any(i.answers for i in amap.inferences):
+        out.append("answers to critical questions")
+    out.append("authors, dates, cue words, reasons, spans and the source text")
+    return out
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """The map as Argdown (see the package docstring for the layout)."""
+    front = {"title": amap.title, "id": amap.id}
+    if amap.main:
+        front["main"] = amap.main
+    blocks = ["===\n" + "".join(f"{k}: {_yaml.string(v)}\n" for k, v in front.items()) + "==="]
+    for s in amap.statements:
+        data = {"implicit": True if s.implicit else None, "rating": s.rating, "note": s.note}
+        tags = "".join(f" #({t.strip()})" for t in s.tags if _tag_ok(t))
+        blocks.append(f"[{s.id}]: {escape(kept_text(s.text))}{tags}{_yaml.data(data)}")
+    for i in amap.inferences:
+        head = f"<{i.id}>: {escape(kept_text(i.note))}" if i.note and i.note.strip() else f"<{i.id}>"
+        lines = [f"({n}) [{p}]" for n, p in enumerate(i.premises, 1)]
+        rule = escape(kept_text(i.scheme), extra="-,") if i.scheme and i.scheme.strip() else ""
+        rule += _yaml.data({"rating": i.rating})
+        lines.append(f"--\n{rule.strip()}\n--" if rule else "----")
+        lines.append(f"({len(i.premises) + 1}) [{i.conclusion}]")
+        blocks.append(head + "\n\n" + "\n".join(lines))
+    inference_ids = {i.id for i in amap.inferences}
+    for a in amap.attacks:
+        arrow = f"_> <{a.target}>" if a.target in inference_ids else f"-> [{a.target}]"
+        blocks.append(f"[{a.source}]\n  {arrow}")
+    for e in amap.evidence:
+        source = e.source.model_dump(exclude_none=True) if e.source else None
+        data = {"evidence": e.kind, "reliability": e.reliability, "source": source or None, "note": e.note}
+        blocks.append(f"[{e.id}]: {escape(kept_text(e.text))}{_yaml.data(data)}\n  +> [{e.target}]")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _tag_ok(tag: str) -> bool:
+    return bool(tag.strip()) and not any(ch in tag for ch in ")\r\n")
