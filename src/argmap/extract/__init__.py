@@ -122,12 +122,24 @@ def extract(
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
     units = _within_limit(units)
     report(0.8)
-    reading = plan(units, norm.text, title)
+    reading = plan(units, norm.text, title, _reported(units, found))
     report(0.9)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     amap = _build(text, norm, units, reading, found, title, f"draft-{digest}")
     report(1.0)
     return amap
+
+
+def _reported(units: list[Unit], found: Found) -> frozenset[int]:
+    """The units that overlap a piece of evidence (units are in text order, so a bisection finds each)."""
+    ends = [u.end for u in units]
+    out: set[int] = set()
+    for item in found.items:
+        k = bisect.bisect_right(ends, item.start)
+        while k < len(units) and units[k].start < item.end:
+            out.add(k)
+            k += 1
+    return frozenset(out)
 
 
 def _silent(_done: float) -> None:

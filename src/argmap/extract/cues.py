@@ -173,6 +173,7 @@ CONCLUSION: tuple[str, ...] = (
     "the bottom line",
     "ultimately",
     "in the end",
+    "on balance",
 )
 # Deontic and evaluative words that mark a claim (a stance the author takes).
 STANCE: tuple[str, ...] = (
@@ -220,6 +221,18 @@ STANCE: tuple[str, ...] = (
     "be banned",
     "be abolished",
     "be introduced",
+    "i ask",
+    "we ask",
+    "i appeal to",
+    "i encourage",
+    "in favour of",
+    "in favor of",
+    "i support",
+    "we support",
+    "i oppose",
+    "we oppose",
+    "i am against",
+    "i'm against",
 )
 # Evaluative words: a judgement, weaker evidence of the claim than a deontic modal.
 EVALUATIVE: tuple[str, ...] = (
@@ -409,7 +422,30 @@ OPPONENT: tuple[str, ...] = (
     "proponents",
     "supporters",
     "advocates",
+    "the first objection",
+    "the second objection",
+    "another objection",
+    "one objection",
+    "a common objection",
+    "the usual objection",
+    "the objection that",
+    "i admit",
+    "i concede",
+    "i grant",
+    "i have no answer",
+    "i have no good answer",
 )
+# "Many parents assume ...", "Some local owners fear ...": a group's view, reported to be answered.
+GROUP_QUANTIFIERS: tuple[str, ...] = ("many", "some", "most", "a lot of", "plenty of")
+VIEW_VERBS: tuple[str, ...] = (
+    "assume", "believe", "think", "say", "argue", "claim", "insist", "feel", "fear", "worry", "suppose",
+    "expect", "object", "complain", "maintain", "contend", "hold", "reckon", "imagine",
+)  # fmt: skip
+# Hedges that make the clause before an in-sentence "yet" a point granted ("X may be true, yet ...").
+HEDGES: tuple[str, ...] = (
+    "may", "might", "could", "perhaps", "possibly", "admittedly", "certainly", "of course", "not all",
+    "granted", "true", "no doubt",
+)  # fmt: skip
 # Openers that concede only when the sentence continues with an answer ("..., but ...").
 SOFT_OPPONENT: tuple[str, ...] = ("it is", "there are", "there is", "many", "some")
 # The author's answer after a concession.

@@ -56,6 +56,13 @@ _ANYWHERE = {
     "evaluative": _rx(C.EVALUATIVE, anchored=False),
 }
 _WORD = re.compile(r"[a-z][a-z']+")
+_GROUP_VIEW = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but)\s+)?((?:"
+    + "|".join(re.escape(q) for q in C.GROUP_QUANTIFIERS)
+    + r")\s+(?:[a-z'-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(v) for v in C.VIEW_VERBS)
+    + r"))\b"
+)
 # Conclusion indicators that count anywhere in a unit ("Higher fines are therefore the right measure").
 _INNER_CONCLUSION = frozenset(
     (
@@ -113,6 +120,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         m = rx.match(low)
         if m:
             starts[name] = m.group(1)
+    if "opponent" not in starts and (m := _GROUP_VIEW.match(low)):
+        starts["opponent"] = m.group(1)  # "Many parents assume ...": a view the author reports to answer
     if not sentence_start and starts.get("opponent") in _CONTRAST_ONLY_INSIDE:
         del starts["opponent"]  # "..., while others ..." contrasts; "While X, Y" concedes
     inner = {}

@@ -39,7 +39,7 @@ _PAST = re.compile(
     r"wrote|broke|chose|drove|ate|drank|fought|hit|put|set|cut|shut|let|sent|lent|meant)\b"
 )
 _PRESENT = re.compile(
-    r"\b(?:is|are|am|do|does|will|shall|should|must|can|may|might|ought|need|needs|"
+    r"\b(?:is|are|am|do|does|will|shall|should|must|can|may|might|would|could|ought|need|needs|"
     r"i|we|you|it's|isn't|aren't|won't|don't|doesn't)\b"
 )
 
@@ -191,6 +191,8 @@ def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
     if "stance" in r.inner:
         parts.append(f"it takes a stance ('{r.inner['stance']}')")
         cues.append(r.inner["stance"])
+    if "rhetorical question" in r.tags:
+        parts.append("the piece takes no stance of its own and closes on this rhetorical question")
     if i == 0:
         parts.append("it opens the text")
     elif i == n - 1:
@@ -200,8 +202,13 @@ def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
     return "main conclusion: " + ", ".join(parts), cues
 
 
-def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
-    """Read every unit and decide the main conclusion and every link (see the module docstring)."""
+def plan(
+    units: list[Unit], text: str, title: str | None = None, reported: frozenset[int] = frozenset()
+) -> Plan:
+    """Read every unit and decide the main conclusion and every link (see the module docstring).
+
+    ``reported``: the units that carry evidence (a figure, a finding, a quotation); a paragraph holding one
+    reports what backs the argument, so it is never set aside as narration."""
     rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
     if not rs:
         return Plan(readings=[], main=None)
@@ -224,8 +231,9 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
         main = None
     if main is not None:
         main = _chain_end(rs, main)
+    main = _closing_question(rs, main)
     out = Plan(readings=rs, main=main)
-    _mark_narrative(rs, main)
+    _mark_narrative(rs, main, reported)
     if main is not None:
         out.main_reason, cues = _main_reason(rs[main], main, len(rs))
         rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
@@ -233,7 +241,7 @@ def plan(units: list[Unit], text: str, title: str | None = None) -> Plan:
     return out
 
 
-def _mark_narrative(rs: list[Reading], main: int | None) -> None:
+def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> None:
     """In a long piece, a paragraph that only tells what happened (past tense throughout, not one cue) is
     background: it stays out of the argument line."""
     if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0:
@@ -242,8 +250,13 @@ def _mark_narrative(rs: list[Reading], main: int | None) -> None:
     for r in rs:
         paragraphs.setdefault(r.unit.paragraph, []).append(r)
     main_para = rs[main].unit.paragraph if main is not None else -1
+    reported_paras = {rs[n].unit.paragraph for n in reported if n < len(rs)}
     for p, group in paragraphs.items():
-        if p == main_para or any(r.starts or r.inner or r.tags or r.voice != "author" for r in group):
+        if (
+            p == main_para
+            or p in reported_paras
+            or any(r.starts or r.inner or r.tags or r.voice != "author" for r in group)
+        ):
             continue
         sentences: dict[int, str] = {}
         for r in group:
@@ -380,6 +393,21 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
             r.reason = f"objection: granted to the other side, then answered with '{r.granted}'"
         else:
             r.reason = f"objection: the opponent's voice ('{cue}')"
+
+
+def _closing_question(rs: list[Reading], main: int | None) -> int | None:
+    """A piece of several paragraphs that takes no stance of its own ("should", "must", "it is time") and
+    ends on a rhetorical question leaves its verdict to that question ("Is this really the best use of
+    the money?"): the question, read as the claim it implies, is the main conclusion."""
+    stated = [i for i, r in enumerate(rs) if "background" not in r.tags]
+    if not stated or rs[-1].unit.paragraph == 0:
+        return main
+    last = stated[-1]
+    if "rhetorical question" not in rs[last].tags or rs[last].voice != "author":
+        return main
+    if any("stance" in r.inner for r in rs if r.voice == "author"):
+        return main
+    return last
 
 
 def _leads_on(rs: list[Reading], i: int) -> bool:

@@ -1,0 +1,217 @@
+"""Unseen pieces of different shapes (tests/extract/pieces/, written for these tests), read as a reader would.
+
+Each piece has a small expectation: the words of its main conclusion, reasons whose line of support reaches
+a given statement, attacks, evidence and rhetorical questions. The expectations name the pieces' words; no
+rule of the extractor does (they must come from language, never from a particular text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from argmap.extract import extract
+from argmap.model import ArgumentMap
+from argmap.roles import derive
+
+PIECES = Path(__file__).resolve().parent / "pieces"
+MAIN = "MAIN"  # stands for the main conclusion in an expectation
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a careful reader finds in one piece."""
+
+    main: tuple[tuple[str, ...], ...]  # the main conclusion holds all the words of one of these
+    implicit_ok: bool = False  # an unstated (implicit) main conclusion is also a fair reading
+    supports: tuple[
+        tuple[str, str], ...
+    ] = ()  # (reason words, claim words): the reason's support line reaches it
+    direct: tuple[tuple[str, str], ...] = ()  # (premise words, conclusion words): one inference joins them
+    attacks: tuple[tuple[str, str], ...] = ()  # (attacker words, target words): an attack joins them
+    unanswered: tuple[str, ...] = ()  # objections nothing attacks
+    evidence: tuple[
+        tuple[str, str], ...
+    ] = ()  # (evidence words, kind): backs a statement of the argument line
+    rhetorical: tuple[str, ...] = ()  # statements tagged as rhetorical questions
+    no_attacks: bool = False
+
+
+EXPECTED: dict[str, Expected] = {
+    # An op-ed: background first, reasons, one objection answered, the conclusion at the end.
+    "oped-night-buses.txt": Expected(
+        main=(("county should restore", "night buses"),),
+        supports=(
+            ("Most of them do not own a car", MAIN),
+            ("The cut also hurts the town centre", MAIN),
+            ("Fewer open doors", MAIN),
+            ("The savings are small", MAIN),
+        ),
+        direct=(
+            ("because their wages", "do not own a car"),
+            ("Fewer open doors", "which drains trade"),  # a causal chain: A, which B
+        ),
+        attacks=(("Some will say", MAIN), ("But an empty seat", "Some will say")),
+    ),
+    # A blog post: the conclusion first, then several convergent reasons, each for the claim itself.
+    "blog-cook-at-home.txt": Expected(
+        main=(("Everyone should learn to cook",),),
+        direct=(
+            ("First, cooking at home saves money", MAIN),
+            ("Second, it is better for your health", MAIN),
+            ("Third, cooking makes you less dependent", MAIN),
+            ("Moreover, cooking is a way to spend time", MAIN),
+            ("A pot of lentil soup", "saves money"),
+        ),
+        no_attacks=True,
+    ),
+    # A student essay: the common view, the thesis, reasons, a concession answered, "In conclusion".
+    "essay-homework.txt": Expected(
+        main=(("primary schools should",),),
+        supports=(
+            ("young children learn best through play", MAIN),
+            ("Homework also widens the gap", MAIN),
+        ),
+        direct=(("because they often last far longer", "Long worksheets"),),
+        attacks=(
+            ("Many parents assume", MAIN),
+            ("however, the evidence for that belief is weak", "Many parents assume"),
+            ("Admittedly, homework teaches", MAIN),
+            ("but it can be learned later", "Admittedly, homework teaches"),
+        ),
+    ),
+    # A letter: the writer's position, two objections raised, one answered and one left standing.
+    "letter-wind-farm.txt": Expected(
+        main=(("approve the wind farm",), ("in favour of the wind farm",)),
+        supports=(
+            ("The district needs cheap local power", MAIN),
+            ("a price worth paying", MAIN),
+        ),
+        attacks=(
+            ("turbines will spoil the view", MAIN),
+            ("construction traffic will damage", MAIN),
+            ("Still, the ridge already carries", "turbines will spoil the view"),
+        ),
+        unanswered=("construction traffic will damage",),
+    ),
+    # Reported speech and statistics back the claim; one objection answered.
+    "report-screen-time.txt": Expected(
+        main=(("should", "lockers"),),
+        evidence=(("64%", "statistic"), ("6%", "statistic"), ("Helen Marsh", "testimony")),
+        attacks=(("Critics argue", MAIN), ("But a locker is a few steps away", "Critics argue")),
+    ),
+    # The claim is only implied: facts, then a closing rhetorical question.
+    "implied-parking.txt": Expected(
+        main=(("Is this really the best use",),),
+        implicit_ok=True,
+        supports=(
+            ("The town centre already has four car parks", MAIN),
+            ("Twelve million pounds would buy", MAIN),
+            ("could be repaired for a fraction", MAIN),
+        ),
+        rhetorical=("Is this really the best use",),
+    ),
+}
+
+
+def find(amap: ArgumentMap, words: str, main: str | None) -> str:
+    """The id of the first statement holding ``words`` (or the main conclusion for ``MAIN``)."""
+    if words == MAIN:
+        assert main is not None, "no main conclusion"
+        return main
+    hits = [s.id for s in amap.statements if words in s.text]
+    assert hits, f"no statement holds {words!r}"
+    return hits[0]
+
+
+def reaches(amap: ArgumentMap, start: str, goal: str) -> bool:
+    """True when a line of support runs from ``start`` to ``goal``."""
+    up: dict[str, set[str]] = {}
+    for inf in amap.inferences:
+        for p in inf.premises:
+            up.setdefault(p, set()).add(inf.conclusion)
+    seen, todo = {start}, [start]
+    while todo:
+        cur = todo.pop()
+        if cur == goal:
+            return True
+        for nxt in up.get(cur, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+@pytest.fixture(scope="module")
+def maps() -> dict[str, ArgumentMap]:
+    return {name: extract((PIECES / name).read_text(encoding="utf-8")) for name in EXPECTED}
+
+
+def test_every_piece_has_an_expectation_and_is_a_fair_length():
+    names = sorted(p.name for p in PIECES.glob("*.txt"))
+    assert names == sorted(EXPECTED)
+    for name in names:
+        words = len((PIECES / name).read_text(encoding="utf-8").split())
+        assert 150 <= words <= 400, (name, words)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_main_conclusion(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    main = derive(amap).main
+    assert main is not None
+    stmt = amap.statement(main)
+    if stmt.implicit:
+        assert exp.implicit_ok, f"{name}: the main conclusion was left unstated"
+        return
+    assert any(all(w in stmt.text for w in words) for words in exp.main), f"{name}: main is {stmt.text!r}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_reasons_reach_their_claims(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    main = derive(amap).main
+    pairs = {(p, i.conclusion) for i in amap.inferences for p in i.premises}
+    for reason, claim in exp.supports:
+        a, b = find(amap, reason, main), find(amap, claim, main)
+        assert reaches(amap, a, b), f"{name}: {reason!r} does not lead to {claim!r}"
+    for premise, conclusion in exp.direct:
+        a, b = find(amap, premise, main), find(amap, conclusion, main)
+        assert (a, b) in pairs, f"{name}: no inference {premise!r} -> {conclusion!r}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_objections_and_answers(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    main = derive(amap).main
+    pairs = {(a.source, a.target) for a in amap.attacks}
+    for source, target in exp.attacks:
+        a, b = find(amap, source, main), find(amap, target, main)
+        assert (a, b) in pairs, f"{name}: no attack {source!r} -> {target!r}"
+    for words in exp.unanswered:
+        sid = find(amap, words, main)
+        assert not any(a.target == sid for a in amap.attacks), f"{name}: {words!r} is answered"
+    if exp.no_attacks:
+        assert amap.attacks == ()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_evidence_backs_the_argument(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    roles = derive(amap)
+    for words, kind in exp.evidence:
+        hits = [e for e in amap.evidence if words in e.text]
+        assert hits, f"{name}: no evidence holds {words!r}"
+        assert hits[0].kind == kind, f"{name}: {words!r} is {hits[0].kind}"
+        target = hits[0].target
+        assert target == roles.main or reaches(amap, target, roles.main), f"{name}: {words!r} backs {target}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_rhetorical_questions(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    for words in exp.rhetorical:
+        stmt = amap.statement(find(amap, words, None))
+        assert "rhetorical question" in stmt.tags, f"{name}: {words!r} is not flagged"
