@@ -123,3 +123,32 @@ def test_the_example_map_reads_as_its_author_argues() -> None:
 def test_every_role_has_a_label() -> None:
     roles = derive(DEBATE)
     assert set(roles.role.values()) <= set(ROLE_LABELS)
+
+
+def test_attacks_on_attacks_on_an_undercut_alternate_sides() -> None:
+    """s3 undercuts s2 → s1; s4 answers s3; s5 answers s4: objection, rebuttal, objection."""
+    amap = build(
+        "s1 s2 s3 s4 s5",
+        {"i1": (("s2",), "s1")},
+        {"a1": ("s3", "i1"), "a2": ("s4", "s3"), "a3": ("s5", "s4")},
+    )
+    roles = derive(amap)
+    assert [roles.role[s] for s in ("s3", "s4", "s5")] == ["objection", "rebuttal", "objection"]
+    assert [roles.side[s] for s in ("s3", "s4", "s5")] == ["opponent", "proponent", "opponent"]
+    assert [roles.depth[s] for s in ("s3", "s4", "s5")] == [1, 2, 3]
+
+
+def test_a_pinned_main_inside_a_circle_reads_the_circle_once() -> None:
+    amap = build("m a b", {"i1": (("a",), "m"), "i2": (("m",), "a"), "i3": (("b",), "a")}, main="m")
+    roles = derive(amap)
+    assert roles.role == {"m": "main", "a": "intermediate", "b": "premise"}
+    assert roles.depth == {"m": 0, "a": 1, "b": 2}
+
+
+def test_of_several_top_level_conclusions_the_others_stand_apart() -> None:
+    amap = build("c1 p1 p2 c2 p3 o", {"i1": (("p1", "p2"), "c1"), "i2": (("p3",), "c2")}, {"a1": ("o", "c2")})
+    roles = derive(amap)
+    assert roles.main == "c1"  # the better supported
+    assert roles.role["c2"] == "unconnected" and roles.side["c2"] is None
+    assert roles.side["p3"] is None and roles.side["o"] is None
+    assert "c2" not in roles.depth
