@@ -146,3 +146,67 @@ def test_then_opening_a_sentence_is_a_sequence_not_a_chain():
     p, w = read("We must fix the roof now. The storm came last week. Then the rain got into the hall.")
     then = next(n for n, t in enumerate(w) if t.startswith("Then"))
     assert p.readings[then - 1].link != ("support", then)
+
+
+def test_an_unhedged_clause_before_yet_is_the_author_s_contrast_not_a_concession():
+    p, w = read(
+        "The council should build a crossing at the school gate. The road is the only way to the school, yet "
+        "children cross it between moving lorries. Two pupils were hurt there last year."
+    )
+    assert all(r.voice == "author" for r in p.readings)
+    assert not any(r.link and r.link[0] == "attack" for r in p.readings)
+
+
+def test_a_hedged_clause_before_yet_is_granted():
+    p, w = read(
+        "The council should build a crossing at the school gate. A crossing may cost a great deal of money, "
+        "yet the safety of children matters more than any budget."
+    )
+    hedged = next(n for n, t in enumerate(w) if t.startswith("A crossing may"))
+    assert p.readings[hedged].voice == "opponent"
+
+
+def test_a_group_s_view_is_the_opponent_s_and_the_answer_rebuts_it():
+    p, w = read(
+        "Many drivers believe that speed cameras only raise money. In fact, the cameras cut crashes by a "
+        "third. The town should keep its cameras."
+    )
+    view = next(n for n, t in enumerate(w) if t.startswith("Many drivers"))
+    answer = next(n for n, t in enumerate(w) if t.startswith("In fact"))
+    assert p.readings[view].voice == "opponent"
+    assert p.readings[answer].link == ("attack", view)
+
+
+def test_a_stance_free_piece_closing_on_a_rhetorical_question_makes_it_the_claim():
+    p, w = read(
+        "The city spent four million on a new fountain.\n\nThe library down the road closes at five, and its "
+        "roof leaks.\n\nWho would call that a sensible use of public money?"
+    )
+    assert w[p.main].startswith("Who would call")
+    assert "rhetorical question" in p.readings[p.main].tags
+
+
+def test_a_closing_rhetorical_question_leaves_a_stated_stance_the_claim():
+    p, w = read(
+        "The city should fix the library roof before anything else.\n\nThe library closes at five, and "
+        "its roof leaks.\n\nWho would call a fountain a better use of public money?"
+    )
+    assert w[p.main].startswith("The city should fix")
+
+
+def test_a_paragraph_carrying_evidence_is_not_narration():
+    paragraph = "A survey found that 70% of riders missed a bus last year. The service was cut twice."
+    text = normalise(
+        "Bus fares should fall.\n\nRiders pay more than ever. They wait longer. Fares rise every year. Buses "
+        "are late. Stops have no shelter.\n\n"
+        f"{paragraph}\n\nCheaper fares would bring riders back. Full buses cost less per seat. Roads would "
+        "be calmer. The county must act, and it must act soon."
+    ).text
+    units = split_units(text, split_sentences(text))
+    at = text.index(paragraph)
+    reported = frozenset(n for n, u in enumerate(units) if at <= u.start < at + len(paragraph))
+    assert reported
+    without = plan(units, text)
+    with_evidence = plan(units, text, reported=reported)
+    assert all("background" in without.readings[n].tags for n in reported)
+    assert not any("background" in with_evidence.readings[n].tags for n in reported)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.extract.cues import CONDITIONAL
+from argmap.extract.cues import CONDITIONAL, HEDGES
 from argmap.extract.reading import (
     Reading,
     content_words,
@@ -62,6 +62,8 @@ W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlie
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
+_SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
+_HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
 _PURPOSE = frozenset(("so that",))  # "X, so that Y": Y is X's aim, not its consequence
 _INSIDE_ONLY = frozenset(("then",))  # forward cues that make a chain only inside a sentence ("If A, then B")
 
@@ -85,7 +87,9 @@ def _mark_voices(rs: list[Reading]) -> None:
 
     Explicit cues first ("admittedly", "some say", "although"); then an answer ("but", "however")
     marks the unit before it as granted to the other side, unless that unit is the author's claim, in
-    which case the answer itself is the objection; units joined by "and" to an objection share its voice.
+    which case the answer itself is the objection, or an unhedged clause before an in-sentence "yet" (a
+    contrast the author draws: "It is the shortest route, yet cycling it is dangerous"); units joined by
+    "and" to an objection share its voice.
     """
     n = len(rs)
     for r in rs:
@@ -106,6 +110,8 @@ def _mark_voices(rs: list[Reading]) -> None:
             r.turn = cue
             r.cues.append(cue)
             continue
+        if cue in _SURPRISE and prev.unit.sentence == r.unit.sentence and not _HEDGED.search(prev.low):
+            continue  # "X, yet Y" with X unhedged: a striking contrast, both the author's, not a concession
         prev.voice = "opponent"
         prev.granted = cue
         k = i - 1
