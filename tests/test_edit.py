@@ -384,3 +384,20 @@ def test_every_op_on_drafted_maps_gives_a_valid_map_or_a_clear_edit_error(drafts
             assert problems(amap) == [], name
             outline(amap)
     assert len(done) >= 15  # nearly every op succeeded somewhere, not only refused
+
+
+@pytest.mark.parametrize(
+    ("op", "args", "element"),
+    [
+        (edit.edit_text, ("zz", "x"), "zz"),
+        (edit.edit_text, ("i1", "x"), "i1"),
+        (edit.link_premise, ("s2", "s2"), "s2"),
+        (edit.link_premise, ("s2", "s1"), "i1"),  # the inference that already says so
+        (edit.link_attack, ("s3", "s1"), "s3"),
+        (edit.merge, ("s1", "s1"), "s1"),
+    ],
+)
+def test_an_edit_error_names_the_element_at_fault(op: Any, args: tuple, element: str) -> None:
+    with pytest.raises(EditError) as err:
+        op(start(), *args)
+    assert err.value.element == element

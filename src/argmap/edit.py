@@ -60,10 +60,10 @@ def _need(amap: ArgumentMap, eid: str, *kinds: type) -> Any:
     try:
         el = amap.element(eid)
     except KeyError:
-        raise EditError(f"no element '{eid}' in this map") from None
+        raise EditError(f"no element '{eid}' in this map", element=eid) from None
     if kinds and not isinstance(el, kinds):
         names = " or ".join(k.__name__.lower() for k in kinds)
-        raise EditError(f"'{eid}' is a {type(el).__name__.lower()}, not a {names}")
+        raise EditError(f"'{eid}' is a {type(el).__name__.lower()}, not a {names}", element=eid)
     return el
 
 
@@ -106,7 +106,7 @@ def edit_text(amap: ArgumentMap, eid: str, text: str) -> ArgumentMap:
     """Change the text of a statement or a piece of evidence."""
     el = _need(amap, eid, Statement, Evidence)
     if not text.strip():
-        raise EditError("text cannot be empty")
+        raise EditError("text cannot be empty", element=eid)
     return _swap(amap, el.model_copy(update={"text": text.strip()}))
 
 
@@ -114,12 +114,12 @@ def update(amap: ArgumentMap, eid: str, **fields: Any) -> ArgumentMap:
     """Set fields (tags, note, rating, scheme, answers, kind, source...) of one element, validated."""
     el = _need(amap, eid)
     if "id" in fields:
-        raise EditError("ids cannot be changed")
+        raise EditError("ids cannot be changed", element=eid)
     try:
         new = type(el).model_validate({**el.model_dump(), **fields})
     except ValidationError as err:
         msgs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
-        raise EditError(f"cannot update '{eid}': {msgs}") from None
+        raise EditError(f"cannot update '{eid}': {msgs}", element=eid) from None
     return _swap(amap, new)
 
 
@@ -168,17 +168,19 @@ def link_premise(
     _need(amap, premise, Statement)
     _need(amap, conclusion, Statement)
     if premise == conclusion:
-        raise EditError("a statement cannot support itself")
+        raise EditError("a statement cannot support itself", element=premise)
     if join is not None:
         inf = _need(amap, join, Inference)
         if inf.conclusion != conclusion:
-            raise EditError(f"inference '{join}' concludes '{inf.conclusion}', not '{conclusion}'")
+            raise EditError(
+                f"inference '{join}' concludes '{inf.conclusion}', not '{conclusion}'", element=join
+            )
         if premise in inf.premises:
-            raise EditError(f"'{premise}' is already a premise of '{join}'")
+            raise EditError(f"'{premise}' is already a premise of '{join}'", element=join)
         return _swap(amap, inf.model_copy(update={"premises": (*inf.premises, premise)})), join
     for inf in amap.inferences:
         if inf.conclusion == conclusion and inf.premises == (premise,):
-            raise EditError(f"'{premise}' already supports '{conclusion}' ({inf.id})")
+            raise EditError(f"'{premise}' already supports '{conclusion}' ({inf.id})", element=inf.id)
     inf = Inference(
         id=next_id(amap, "i"),
         premises=(premise,),
@@ -213,7 +215,7 @@ def relink(amap: ArgumentMap, sid: str, new_conclusion: str) -> ArgumentMap:
     _need(amap, sid, Statement)
     target = _need(amap, new_conclusion, Statement, Inference)
     if sid == new_conclusion:
-        raise EditError("a statement cannot be moved under itself")
+        raise EditError("a statement cannot be moved under itself", element=sid)
     outgoing_attacks = [a for a in amap.attacks if a.source == sid]
     if outgoing_attacks:
         first = outgoing_attacks[0].model_copy(update={"target": new_conclusion})
@@ -224,7 +226,7 @@ def relink(amap: ArgumentMap, sid: str, new_conclusion: str) -> ArgumentMap:
             ),
         )
     if isinstance(target, Inference):
-        raise EditError("only an attacker can be moved onto an inference (as an undercut)")
+        raise EditError("only an attacker can be moved onto an inference (as an undercut)", element=sid)
     kept: list[Inference] = []
     for inf in amap.inferences:
         if sid in inf.premises:
@@ -272,7 +274,7 @@ def link_attack(
     _need(amap, source, Statement)
     _need(amap, target, Statement, Inference)
     if any(a.source == source and a.target == target for a in amap.attacks):
-        raise EditError(f"'{source}' already attacks '{target}'")
+        raise EditError(f"'{source}' already attacks '{target}'", element=source)
     a = Attack(id=next_id(amap, "a"), source=source, target=target, author=author, created=_now(), cues=cues)
     return rebuild(amap, attacks=(*amap.attacks, a)), a.id
 
@@ -286,7 +288,9 @@ def add_rebuttal(
     """Answer an objection: a statement attacking the attacker."""
     _need(amap, objection, Statement)
     if not any(a.source == objection for a in amap.attacks):
-        raise EditError(f"'{objection}' is not an objection (it attacks nothing) so cannot be rebutted")
+        raise EditError(
+            f"'{objection}' is not an objection (it attacks nothing) so cannot be rebutted", element=objection
+        )
     return add_attack(amap, objection, text, author=author)
 
 
@@ -380,7 +384,7 @@ def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
     _need(amap, keep, Statement)
     _need(amap, drop, Statement)
     if keep == drop:
-        raise EditError("cannot merge a statement with itself")
+        raise EditError("cannot merge a statement with itself", element=keep)
 
     def sub(x: str) -> str:
         return keep if x == drop else x

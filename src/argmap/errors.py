@@ -2,7 +2,7 @@
 
     ArgmapError              base; the CLI and the app catch this and only this
     ├── MapInvalid           a map breaks an invariant (.problems: where and what)
-    ├── EditError            an edit cannot be made (unknown id, would break the map)
+    ├── EditError            an edit cannot be made (unknown id, would break the map) (.element)
     ├── InputError           input text refused (too large, not text) before any work
     ├── FormatError          a file is not valid for a format (.path, .line, .element)
     ├── RenderError          Graphviz missing or failed
@@ -46,7 +46,11 @@ class MapInvalid(ArgmapError):
 
 
 class EditError(ArgmapError):
-    """An edit cannot be made; the map is left as it was."""
+    """An edit cannot be made; the map is left as it was. ``.element`` is the id at fault, if one is."""
+
+    def __init__(self, message: str, *, element: str | None = None) -> None:
+        self.element = element
+        super().__init__(message)
 
 
 class InputError(ArgmapError):
@@ -103,14 +107,20 @@ class MapNotFound(StoreError):
 
 
 class Conflict(StoreError):
-    """Someone saved the map after the caller loaded it; nothing was overwritten."""
+    """Someone saved the map after the caller loaded it (or took its name); nothing was overwritten.
 
-    def __init__(self, name: str, expected: int, found: int, path: str | None = None) -> None:
+    ``message`` replaces the default wording where the conflict is about a name, not a revision.
+    """
+
+    def __init__(
+        self, name: str, expected: int, found: int, path: str | None = None, message: str | None = None
+    ) -> None:
         self.name = name
         self.expected = expected
         self.found = found
         super().__init__(
-            f"'{name}' was saved by someone else meanwhile: you loaded revision {expected}, "
+            message
+            or f"'{name}' was saved by someone else meanwhile: you loaded revision {expected}, "
             f"the store now has revision {found}. Reload, or save as a new map.",
             path,
         )

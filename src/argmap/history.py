@@ -29,10 +29,12 @@ class History:
 
     @property
     def can_undo(self) -> bool:
+        """Whether there is an edit to step back from."""
         return bool(self.past)
 
     @property
     def can_redo(self) -> bool:
+        """Whether there is an undone edit to step forward to."""
         return bool(self.future)
 
     def undo(self) -> History:

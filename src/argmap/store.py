@@ -201,19 +201,23 @@ class Store:
             except FileNotFoundError:
                 raw = None
             if raw is not None and not expected_revision:
-                err = Conflict(name, 0, self._peek_revision(path), str(path))
-                err.args = (
+                raise Conflict(
+                    name,
+                    0,
+                    self._peek_revision(path),
+                    str(path),
                     f"a map called '{name}' already exists; load it first, or save under another name",
                 )
-                raise err
             found = _stored_revision(path, raw) if raw is not None else 0
             if raw is None and expected_revision:
-                err = Conflict(name, expected_revision, 0, str(path))
-                err.args = (
+                raise Conflict(
+                    name,
+                    expected_revision,
+                    0,
+                    str(path),
                     f"'{name}' was deleted or renamed since you loaded revision {expected_revision}; "
                     f"save it under a name (save as) to keep your work",
                 )
-                raise err
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
 
@@ -267,9 +271,9 @@ class Store:
                 raise MapNotFound(f"no map called '{old}' in {self.folder}/", str(src))
             if dst.exists() or self._revdir(new).exists():
                 found = self._peek_revision(dst)
-                err = Conflict(new, 0, found, str(dst))
-                err.args = (f"a map called '{new}' already exists; choose another name",)
-                raise err
+                raise Conflict(
+                    new, 0, found, str(dst), f"a map called '{new}' already exists; choose another name"
+                )
             if self._revdir(old).is_dir():
                 os.replace(self._revdir(old), self._revdir(new))
             os.replace(src, dst)
@@ -316,9 +320,13 @@ class Store:
                 raise MapNotFound(f"no deleted map called '{name}' in {self.folder}/.trash/")
             dst = self.path(name)
             if dst.exists() or self._revdir(name).exists():
-                err = Conflict(name, 0, self._peek_revision(dst), str(dst))
-                err.args = (f"a map called '{name}' exists again; rename it before undeleting",)
-                raise err
+                raise Conflict(
+                    name,
+                    0,
+                    self._peek_revision(dst),
+                    str(dst),
+                    f"a map called '{name}' exists again; rename it before undeleting",
+                )
             if (bin_ / "revisions").is_dir():
                 os.replace(bin_ / "revisions", self._revdir(name))
             os.replace(bin_ / "map.json", dst)
