@@ -100,3 +100,9 @@ def test_floor_baseline_on_the_corpus_matches_the_issue():
         0.32,
         0.30,
     )
+
+
+def test_keep_picks_texts_by_name(folder):
+    assert evaluate(perfect, folder, keep=lambda name: name == "t1").texts == 1
+    none = evaluate(perfect, folder, keep=lambda name: False)
+    assert none.texts == 0 and none.figures["cc_acc"] == 0.0

@@ -218,8 +218,14 @@ def _score_text(gold: GoldText, amap: ArgumentMap, t: _Tally) -> None:
             t.attach_ok += 1
 
 
-def evaluate(extractor: Callable[[str], ArgumentMap], folder: Path | None = None) -> Scores:
-    """Run ``extractor`` on every corpus text and return the six figures (InputError if no corpus)."""
+def evaluate(
+    extractor: Callable[[str], ArgumentMap],
+    folder: Path | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> Scores:
+    """Run ``extractor`` on every corpus text and return the six figures (InputError if no corpus).
+
+    ``keep``, if given, picks the texts by name (``micro_b001``...), for a held-out split."""
     from argmap.errors import InputError
 
     folder = folder or corpus_dir()
@@ -230,6 +236,8 @@ def evaluate(extractor: Callable[[str], ArgumentMap], folder: Path | None = None
         )
     t = _Tally()
     for gold in read_corpus(folder):
+        if keep is not None and not keep(gold.name):
+            continue
         _score_text(gold, extractor(gold.text), t)
     figures = {
         "seg_recall": t.matched / t.units if t.units else 0.0,
