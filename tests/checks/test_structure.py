@@ -128,3 +128,15 @@ def test_a_claim_repeated_three_times_is_one_finding(make):
     )
     found = list(structure.near_duplicate(m))
     assert [f.node_ids for f in found] == [("a", "b", "c")]
+
+
+def test_circular_support_in_a_chain_thousands_deep(make):
+    """A 3,000-step chain (a valid map may hold 5,000 statements), closed into one circle at the end:
+    found without hitting Python's recursion limit."""
+    n = 3000
+    texts = {f"s{k}": f"Claim number {k}." for k in range(1, n + 1)}
+    supports = tuple(((f"s{k}",), f"s{k + 1}") for k in range(1, n)) + (((f"s{n}",), "s1"),)
+    found = list(structure.circular_support(make(texts, supports=supports)))
+    assert len(found) == 1 and len(found[0].node_ids) == n
+    straight = make(texts, supports=supports[:-1])
+    assert list(structure.circular_support(straight)) == []

@@ -144,37 +144,46 @@ def circular_support(amap: ArgumentMap) -> Iterator[Finding]:
     for i in amap.inferences:
         for p in i.premises:
             graph[p].add(i.conclusion)
-    # Tarjan's strongly connected components; a component of two or more is a circle.
+    # Tarjan's strongly connected components; a component of two or more is a circle. Walked
+    # with an explicit stack: a support chain thousands deep must not hit the recursion limit.
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on: set[str] = set()
     cycles: list[list[str]] = []
 
-    def visit(v: str) -> None:
+    def enter(v: str) -> tuple[str, Iterator[str]]:
         index[v] = low[v] = len(index)
         stack.append(v)
         on.add(v)
-        for w in graph.get(v, ()):
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            comp = []
-            while True:
-                w = stack.pop()
-                on.discard(w)
-                comp.append(w)
-                if w == v:
-                    break
-            if len(comp) > 1:
-                cycles.append(comp)
+        return v, iter(graph.get(v, ()))
 
     for s in amap.statements:
-        if s.id not in index:
-            visit(s.id)
+        if s.id in index:
+            continue
+        work = [enter(s.id)]
+        while work:
+            v, targets = work[-1]
+            for w in targets:
+                if w not in index:
+                    work.append(enter(w))
+                    break
+                if w in on:
+                    low[v] = min(low[v], index[w])
+            else:  # every target of v seen: close v, and let its caller see how low it reached
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        w = stack.pop()
+                        on.discard(w)
+                        comp.append(w)
+                        if w == v:
+                            break
+                    if len(comp) > 1:
+                        cycles.append(comp)
     order = {s.id: n for n, s in enumerate(amap.statements)}
     for comp in cycles:
         ids = tuple(sorted(comp, key=order.__getitem__))
