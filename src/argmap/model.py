@@ -208,19 +208,22 @@ def problems(amap: ArgumentMap) -> list[Problem]:
     if len(source_text) > MAX_SOURCE_CHARS:
         add(Problem("source.text", f"{len(source_text)} characters; the limit is {MAX_SOURCE_CHARS}"))
 
-    seen: set[str] = set()
-    for group, kind in (
-        (amap.statements, "statement"),
-        (amap.inferences, "inference"),
-        (amap.attacks, "attack"),
-        (amap.evidence, "evidence"),
-    ):
-        for e in group:
-            if e.id in seen:
-                add(Problem(f"{kind} '{e.id}'", "duplicate id"))
-            seen.add(e.id)
+    # Set comprehensions first (cheap); the element-by-element walk only when there is a duplicate.
     sids = {s.id for s in amap.statements}
     iids = {i.id for i in amap.inferences}
+    others = [e.id for group in (amap.attacks, amap.evidence) for e in group]
+    if len(sids) + len(iids) + len(others) != total or len(sids | iids | set(others)) != total:
+        seen: set[str] = set()
+        for group, kind in (
+            (amap.statements, "statement"),
+            (amap.inferences, "inference"),
+            (amap.attacks, "attack"),
+            (amap.evidence, "evidence"),
+        ):
+            for e in group:
+                if e.id in seen:
+                    add(Problem(f"{kind} '{e.id}'", "duplicate id"))
+                seen.add(e.id)
 
     def span_ok(where: str, span: Span | None) -> None:
         if span is None:
@@ -242,27 +245,36 @@ def problems(amap: ArgumentMap) -> list[Problem]:
                 )
             )
 
+    # Each loop tests the usual case (nothing wrong) in one line and names problems only past it.
     for s in amap.statements:
+        text = s.text
+        if text and not text.isspace() and len(text) <= MAX_STATEMENT_CHARS and s.span is None:
+            continue
         where = f"statement '{s.id}'"
-        if not s.text.strip():
+        if not text.strip():
             add(Problem(where, "text is empty"))
-        if len(s.text) > MAX_STATEMENT_CHARS:
-            add(Problem(where, f"text has {len(s.text)} characters; the limit is {MAX_STATEMENT_CHARS}"))
+        if len(text) > MAX_STATEMENT_CHARS:
+            add(Problem(where, f"text has {len(text)} characters; the limit is {MAX_STATEMENT_CHARS}"))
         span_ok(where, s.span)
     for i in amap.inferences:
+        premises, conclusion = i.premises, i.conclusion
+        if len(premises) == 1 and premises[0] in sids and conclusion in sids and conclusion != premises[0]:
+            continue
         where = f"inference '{i.id}'"
-        if not i.premises:
+        if not premises:
             add(Problem(where, "has no premise"))
-        if len(set(i.premises)) != len(i.premises):
+        if len(set(premises)) != len(premises):
             add(Problem(where, "lists a premise twice"))
-        for p in i.premises:
+        for p in premises:
             if p not in sids:
                 add(Problem(where, f"premise '{p}' is not a statement in this map"))
-        if i.conclusion not in sids:
-            add(Problem(where, f"conclusion '{i.conclusion}' is not a statement in this map"))
-        if i.conclusion in i.premises:
-            add(Problem(where, f"concludes its own premise '{i.conclusion}' (self-support)"))
+        if conclusion not in sids:
+            add(Problem(where, f"conclusion '{conclusion}' is not a statement in this map"))
+        if conclusion in premises:
+            add(Problem(where, f"concludes its own premise '{conclusion}' (self-support)"))
     for a in amap.attacks:
+        if a.source in sids and (a.target in sids or a.target in iids) and a.source != a.target:
+            continue
         where = f"attack '{a.id}'"
         if a.source not in sids:
             add(Problem(where, f"source '{a.source}' is not a statement in this map"))

@@ -40,7 +40,9 @@ EVIDENCE_SCHEME = "Evidence"
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _DIALOGICAL = {"L", "YA", "TA"}
 _SKIPPED = {"MA", "PA", ""}  # rephrase, preference, untyped scheme nodes: no place in our model
-_KNOWN = {"I", "RA", "CA"} | _DIALOGICAL | _SKIPPED
+_ARGUMENT_NODES = {"I", "RA", "CA"}
+_KNOWN = _ARGUMENT_NODES | _DIALOGICAL | _SKIPPED
+_EVIDENCE_LOWER = EVIDENCE_SCHEME.lower()
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
@@ -123,101 +125,123 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
 
 def _build(raw_nodes: list[Any], raw_edges: list[Any], path: str | None) -> ArgumentMap:
+    # One pass over the nodes and one over the edges, then plain dicts for one model_validate call:
+    # the map's own validation (types and invariants) is the check; this only shapes the data.
     def fail(message: str, element: str) -> FormatError:
         return FormatError(message, fmt=NAME, path=path, element=element)
 
     nodes: dict[str, dict[str, Any]] = {}
+    types: dict[str, str] = {}
     for n, node in enumerate(raw_nodes, 1):
         if not isinstance(node, dict) or "nodeID" not in node:
             raise fail("expected an object with a 'nodeID'", f"node #{n}")
         nid = str(node["nodeID"])
-        where = f"node '{nid}'"
         kind = node.get("type")
         if kind not in _KNOWN:
-            raise fail(f"type {kind!r}; expected one of {', '.join(sorted(k for k in _KNOWN if k))}", where)
+            raise fail(
+                f"type {kind!r}; expected one of {', '.join(sorted(k for k in _KNOWN if k))}", f"node '{nid}'"
+            )
         if kind == "I" and not isinstance(node.get("text"), str):
-            raise fail("an I node needs its text as a string", where)
+            raise fail("an I node needs its text as a string", f"node '{nid}'")
         if nid in nodes:
-            raise fail("duplicate nodeID", where)
+            raise fail("duplicate nodeID", f"node '{nid}'")
         nodes[nid] = node
+        types[nid] = kind
 
     ins: dict[str, list[str]] = {nid: [] for nid in nodes}
     outs: dict[str, list[str]] = {nid: [] for nid in nodes}
     for n, edge in enumerate(raw_edges, 1):
         if not isinstance(edge, dict):
             raise fail("expected an object with 'fromID' and 'toID'", f"edge #{n}")
-        where = f"edge '{edge.get('edgeID', f'#{n}')}'"
-        for end in ("fromID", "toID"):
-            if str(edge.get(end)) not in nodes:
-                raise fail(f"{end} {edge.get(end)!r} is not a nodeID in this file", where)
-        source, target = str(edge["fromID"]), str(edge["toID"])
-        if nodes[source]["type"] in _DIALOGICAL or nodes[target]["type"] in _DIALOGICAL:
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source not in nodes or target not in nodes:
+            end = "fromID" if source not in nodes else "toID"
+            raise fail(
+                f"{end} {edge.get(end)!r} is not a nodeID in this file",
+                f"edge '{edge.get('edgeID', f'#{n}')}'",
+            )
+        if types[source] in _DIALOGICAL or types[target] in _DIALOGICAL:
             continue  # locutions anchor the argument; they are not part of it
         outs[source].append(target)
         ins[target].append(source)
 
     ids = _Ids()
-    for nid, node in nodes.items():
-        if node["type"] in ("I", "RA", "CA"):
+    for nid, kind in types.items():
+        if kind in _ARGUMENT_NODES:
             ids.claim(nid)
-
-    def kind(nid: str) -> str:
-        return nodes[nid]["type"]
+    new_id = ids.new_id
 
     evidence_ins: set[str] = set()
     inferences: list[dict[str, Any]] = []
     attacks: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
     for nid, node in nodes.items():
-        if node["type"] not in ("RA", "CA"):
+        kind = types[nid]
+        if kind != "RA" and kind != "CA":
             continue
-        where = f"{node['type']} node '{nid}'"
-        sources = [s for s in ins[nid] if kind(s) == "I"]
-        targets = [t for t in outs[nid] if kind(t) in ("I", "RA")]
+        sources = [s for s in ins[nid] if types[s] == "I"]
         scheme = _scheme(node)
-        meta = {"created": _created(node)}
-        if node["type"] == "RA":
-            conclusions = [t for t in targets if kind(t) == "I"]
+        created = _created(node) if "timestamp" in node else None
+        if kind == "RA":
+            conclusions = [t for t in outs[nid] if types[t] == "I"]
             if not sources:
-                raise fail("has no premise; expected at least one edge from an I node", where)
+                raise fail("has no premise; expected at least one edge from an I node", f"RA node '{nid}'")
             if len(conclusions) != 1:
-                raise fail(f"has {len(conclusions)} conclusions; expected one edge to an I node", where)
+                raise fail(
+                    f"has {len(conclusions)} conclusions; expected one edge to an I node", f"RA node '{nid}'"
+                )
             premise = sources[0]
-            sole_use = len(outs[premise]) == 1 and not ins[premise]
-            if scheme and scheme.lower() == EVIDENCE_SCHEME.lower() and len(sources) == 1 and sole_use:
+            if (
+                scheme
+                and len(sources) == 1
+                and scheme.lower() == _EVIDENCE_LOWER
+                and len(outs[premise]) == 1
+                and not ins[premise]  # the premise is used nowhere else
+            ):
                 evidence_ins.add(premise)
                 evidence.append(
                     {
-                        "id": ids[premise],
-                        "target": ids[conclusions[0]],
+                        "id": new_id[premise],
+                        "target": new_id[conclusions[0]],
                         "text": nodes[premise]["text"],
-                        **meta,
+                        "created": created,
                     }
                 )
                 continue
             inferences.append(
                 {
-                    "id": ids[nid],
-                    "premises": [ids[s] for s in dict.fromkeys(sources)],
-                    "conclusion": ids[conclusions[0]],
+                    "id": new_id[nid],
+                    "premises": [
+                        new_id[s] for s in (dict.fromkeys(sources) if len(sources) > 1 else sources)
+                    ],
+                    "conclusion": new_id[conclusions[0]],
                     "scheme": scheme,
-                    **meta,
+                    "created": created,
                 }
             )
         else:
+            targets = [t for t in outs[nid] if types[t] == "I" or types[t] == "RA"]
             if not sources:
-                raise fail("has no attacker; expected an edge from an I node", where)
+                raise fail("has no attacker; expected an edge from an I node", f"CA node '{nid}'")
             if len(targets) != 1:
-                raise fail(f"has {len(targets)} targets; expected one edge to an I or RA node", where)
+                raise fail(
+                    f"has {len(targets)} targets; expected one edge to an I or RA node", f"CA node '{nid}'"
+                )
             for k, s in enumerate(dict.fromkeys(sources)):
-                aid = ids[nid] if k == 0 else ids.fresh(f"{ids[nid]}.{k + 1}")
+                aid = new_id[nid] if k == 0 else ids.fresh(f"{new_id[nid]}.{k + 1}")
                 attacks.append(
-                    {"id": aid, "source": ids[s], "target": ids[targets[0]], "scheme": scheme, **meta}
+                    {
+                        "id": aid,
+                        "source": new_id[s],
+                        "target": new_id[targets[0]],
+                        "scheme": scheme,
+                        "created": created,
+                    }
                 )
     statements = [
-        {"id": ids[nid], "text": node["text"], "created": _created(node)}
+        {"id": new_id[nid], "text": node["text"], "created": _created(node) if "timestamp" in node else None}
         for nid, node in nodes.items()
-        if node["type"] == "I" and nid not in evidence_ins
+        if types[nid] == "I" and nid not in evidence_ins
     ]
     name = PurePath(path).stem if path else "aif-import"
     data = {
@@ -239,20 +263,17 @@ class _Ids:
     """AIF nodeIDs as map ids: kept where they fit our id pattern, replaced (uniquely) where not."""
 
     def __init__(self) -> None:
-        self._map: dict[str, str] = {}
+        self.new_id: dict[str, str] = {}  # nodeID -> map id
         self._taken: set[str] = set()
 
     def claim(self, nid: str) -> None:
         new = nid if _ID.match(nid) and nid not in self._taken else None
-        self._map[nid] = new or self.fresh("n" + re.sub(r"[^A-Za-z0-9_.:-]", "", nid)[:40])
+        self.new_id[nid] = new or self.fresh("n" + re.sub(r"[^A-Za-z0-9_.:-]", "", nid)[:40])
 
     def fresh(self, base: str) -> str:
         new = _fresh(base, self._taken)
         self._taken.add(new)
         return new
-
-    def __getitem__(self, nid: str) -> str:
-        return self._map[nid]
 
 
 def _fresh(base: str, taken: set[str]) -> str:
