@@ -73,3 +73,10 @@ def test_named_speaker_without_that():
     (item,) = found.items
     assert item.source is not None and item.source.author == "Anna Berg"
     assert text[item.claim[0] : item.claim[1]] == "rents will double next year."
+
+
+def test_a_ratio_in_words_is_a_statistic():
+    _, found = find("Rents must be capped. One in four tenants now spends half their income on rent.")
+    assert [i.kind for i in found.items] == ["statistic"]
+    _, found = find("Rents must be capped. Two out of three tenants fear the next increase.")
+    assert [i.kind for i in found.items] == ["statistic"]

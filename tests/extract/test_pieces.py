@@ -102,6 +102,48 @@ EXPECTED: dict[str, Expected] = {
         evidence=(("64%", "statistic"), ("6%", "statistic"), ("Helen Marsh", "testimony")),
         attacks=(("Critics argue", MAIN), ("But a locker is a few steps away", "Critics argue")),
     ),
+    # Written after the rules above, and expected before the extractor first read them (a blind check):
+    # an op-ed with a causal chain and an "if ... then", a conceded point answered with "yet".
+    "oped-roundabout.txt": Expected(
+        main=(("should drop the plan",), ("should keep the lights",)),
+        supports=(
+            ("a roundabout has no moment when the traffic stops", MAIN),
+            ("A roundabout also speeds cars up", MAIN),
+            ("The lights are old and badly timed", MAIN),
+        ),
+        direct=(
+            ("Drivers who no longer wait", "which makes every crossing more dangerous"),
+            ("If the traffic never stops", "then parents will drive"),
+        ),
+        # "The department says that" is taken out as the report; the reported claim is the objection.
+        attacks=(("roundabouts reduce serious crashes", MAIN),),
+    ),
+    # A blog post with advice first, statistics, reported findings and an objection answered.
+    "blog-public-wifi.txt": Expected(
+        main=(("should never log in",),),
+        supports=(
+            ("An open network does not encrypt", MAIN),
+            ("Anyone sitting in the same room", MAIN),
+        ),
+        evidence=(("one in five public hotspots", "statistic"),),
+        attacks=(
+            ("Some readers will point out", MAIN),
+            ("That proves very little", "Some readers will point out"),
+        ),
+    ),
+    # An essay with its thesis announced, two numbered problems, a concession answered, "In conclusion".
+    "essay-four-day-school.txt": Expected(
+        main=(("should keep the five-day week",), ("does more harm than good",)),
+        supports=(
+            ("The first problem is lost learning time", MAIN),
+            ("The second problem is childcare", MAIN),
+            ("The savings are also smaller than promised", MAIN),
+        ),
+        attacks=(
+            ("Supporters argue", MAIN),
+            ("However, better pay", "Supporters argue"),
+        ),
+    ),
     # The claim is only implied: facts, then a closing rhetorical question.
     "implied-parking.txt": Expected(
         main=(("Is this really the best use",),),

@@ -210,3 +210,44 @@ def test_a_paragraph_carrying_evidence_is_not_narration():
     with_evidence = plan(units, text, reported=reported)
     assert all("background" in without.readings[n].tags for n in reported)
     assert not any("background" in with_evidence.readings[n].tags for n in reported)
+
+
+def test_a_grant_that_points_back_makes_the_sentence_before_the_other_side_s():
+    p, w = read(
+        "The city should keep the old trams. The transport office claims buses are cheaper to run. That may "
+        "be true in the short term, yet trams last three times as long."
+    )
+    view = next(n for n, t in enumerate(w) if "buses are cheaper" in t)
+    answer = next(n for n, t in enumerate(w) if t.startswith("yet trams"))
+    assert p.readings[view].voice == "opponent" and p.readings[view].link == ("attack", p.main)
+    assert p.readings[answer].link == ("attack", view)
+
+
+def test_a_dismissal_answers_the_objection_before_it():
+    p, w = read(
+        "You should back up your photos every week. Some readers will point out that their phones never "
+        "failed. That proves very little, because a phone fails without warning."
+    )
+    view = next(n for n, t in enumerate(w) if t.startswith("Some readers"))
+    answer = next(n for n, t in enumerate(w) if t.startswith("That proves"))
+    assert p.readings[view].voice == "opponent"
+    assert p.readings[answer].link == ("attack", view)
+
+
+def test_in_conclusion_opening_a_paragraph_sums_up_the_piece_not_the_sentence_before():
+    p, w = read(
+        "Towns should plant more trees.\n\nTrees cool the streets in summer. They also clean the air.\n\n"
+        "Critics say trees cost money. But shade saves more on cooling than the trees cost. The savings "
+        "add up over the years.\n\nIn conclusion, trees pay for themselves. Every town should plant them."
+    )
+    summary = next(n for n, t in enumerate(w) if t.startswith("In conclusion"))
+    assert p.readings[summary].link == ("support", p.main)
+
+
+def test_a_new_paragraph_after_an_answer_opens_a_new_point():
+    p, w = read(
+        "Towns should plant more trees. Critics say trees cost money. But shade saves more than it costs.\n\n"
+        "Trees also clean the air around schools."
+    )
+    point = next(n for n, t in enumerate(w) if t.startswith("Trees also"))
+    assert p.readings[point].link == ("support", p.main)

@@ -167,6 +167,14 @@ CONCLUSION: tuple[str, ...] = (
     "i would argue",
     "i argue",
     "i maintain",
+    "i will argue",
+    "i shall argue",
+    "this essay argues",
+    "this essay will argue",
+    "in this essay i will argue",
+    "in this essay i argue",
+    "in this essay i will show",
+    "i will show",
     "we must",
     "we should",
     "talk about",
@@ -439,7 +447,25 @@ OPPONENT: tuple[str, ...] = (
 GROUP_QUANTIFIERS: tuple[str, ...] = ("many", "some", "most", "a lot of", "plenty of")
 VIEW_VERBS: tuple[str, ...] = (
     "assume", "believe", "think", "say", "argue", "claim", "insist", "feel", "fear", "worry", "suppose",
-    "expect", "object", "complain", "maintain", "contend", "hold", "reckon", "imagine",
+    "expect", "object", "complain", "maintain", "contend", "hold", "reckon", "imagine", "point out", "note",
+    "reply", "respond", "protest", "remind",
+)  # fmt: skip
+# Summary markers: opening a paragraph they sum up the whole piece, not the sentence before.
+SUMMARY: tuple[str, ...] = (
+    "in conclusion", "to conclude", "in short", "in sum", "to sum up", "all in all", "all things considered",
+    "overall", "on balance", "the bottom line", "ultimately", "in the end",
+)  # fmt: skip
+# A grant that points back ("That may be true", "This is fair"): the sentence before is the other side's.
+ANAPHORIC_GRANT: tuple[str, ...] = (
+    "that may be true", "that might be true", "that may well be true", "that is true", "that's true",
+    "this is true", "this may be true", "that may be so", "that is fair", "that's fair", "that is a fair",
+    "that is a fair point", "this is a fair point", "this is a serious point", "that is a serious point",
+    "that is right", "that's right", "fair enough", "that may be", "this may be",
+)  # fmt: skip
+# Number words, for ratios written out ("one in five", "two out of three").
+NUMBER_WORDS: tuple[str, ...] = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred",
+    "thousand",
 )  # fmt: skip
 # Hedges that make the clause before an in-sentence "yet" a point granted ("X may be true, yet ...").
 HEDGES: tuple[str, ...] = (
@@ -489,6 +515,15 @@ COUNTER: tuple[str, ...] = (
     "that does not",
     "this doesn't",
     "that doesn't",
+    "that proves very little",
+    "that proves little",
+    "that proves nothing",
+    "this proves nothing",
+    "this proves little",
+    "that misses the point",
+    "this misses the point",
+    "that is beside the point",
+    "this is beside the point",
 )
 # Forward causal connectives: the unit they open follows from the unit before (A -> B).
 CAUSAL_FORWARD: tuple[str, ...] = (

@@ -93,8 +93,10 @@ _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:he|she|they|it)\s+(?:{_VERBS})\b|\b(?:{_VERBS})\s+(?:he|she|they)\b", re.I
 )
 _FIGURE_UNITS = tuple(w for w in C.FIGURE_WORDS if w not in "$€£%")
+_NUMBER = rf"(?:\d[\d,.]*|{_alt(C.NUMBER_WORDS)})"
 _FIGURE = re.compile(
-    rf"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:{_alt(_FIGURE_UNITS)})\b|\d+(?:\.\d+)?%)",
+    rf"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:{_alt(_FIGURE_UNITS)})\b|\d+(?:\.\d+)?%"
+    rf"|\b{_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUMBER}\b)",  # a ratio: "one in five", "2 out of 3"
     re.IGNORECASE,
 )
 _EXPERT = re.compile(

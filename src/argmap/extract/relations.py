@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.extract.cues import CONDITIONAL, HEDGES
+from argmap.extract.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
 from argmap.extract.reading import (
     Reading,
     content_words,
@@ -64,6 +64,7 @@ MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
 _SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
 _HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
+_ANAPHORIC = re.compile(r"^(?:" + "|".join(re.escape(g) for g in ANAPHORIC_GRANT) + r")\b")
 _PURPOSE = frozenset(("so that",))  # "X, so that Y": Y is X's aim, not its consequence
 _INSIDE_ONLY = frozenset(("then",))  # forward cues that make a chain only inside a sentence ("If A, then B")
 
@@ -119,6 +120,20 @@ def _mark_voices(rs: list[Reading]) -> None:
             rs[k - 1].voice = "opponent"
             rs[k - 1].granted = cue
             k -= 1
+    # "X. That may be true, but ...": the grant points back, so X is the other side's view.
+    for i in range(1, n):
+        r, prev = rs[i], rs[i - 1]
+        grant = _ANAPHORIC.match(r.low)
+        if (
+            grant
+            and r.voice == "opponent"
+            and prev.voice == "author"
+            and prev.unit.paragraph == r.unit.paragraph
+            and prev.unit.sentence != r.unit.sentence
+            and i - 1 != claim
+        ):
+            prev.voice = "opponent"
+            prev.cues.append(grant.group(0))
     # Coordinated units ("..., and ...") share the voice of the objection they join.
     for i in range(1, n):
         r, prev = rs[i], rs[i - 1]
@@ -354,6 +369,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and (
                 main is None or rs[main].unit.paragraph != r.unit.paragraph
             )  # main's paragraph: reasons for it
+            and rs[last_counter].unit.paragraph == r.unit.paragraph  # a new paragraph opens a new point
             and not (set(r.starts) & {"addition", "conclusion", "counter"})
         ):
             r.link = ("support", last_counter)
@@ -453,6 +469,8 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
     sentence_start = rs[i - 1].unit.sentence != r.unit.sentence
     if sentence_start and cue in _INSIDE_ONLY:
         return  # "Then we went home.": a sequence in time, not a consequence
+    if cue in SUMMARY and rs[i - 1].unit.paragraph != r.unit.paragraph:
+        return  # "In conclusion, ..." opening a paragraph sums up the piece, not the sentence before
     k = _sentence_root(rs, i - 1) if sentence_start else i - 1
     a = rs[k]
     if a.voice != "author" or k == main or a.link is None or a.link[0] != "support" or a.link[1] == i:
