@@ -6,14 +6,16 @@ inference (or an inference that is undercut), a small junction point named after
 id ``map-<element id>`` so an HTML page can link to it.
 
 Lines are written directly into the digraph's body (not one ``Digraph.node`` call per node):
-the same DOT, several times faster on maps of thousands of nodes.
+the same DOT, several times faster on maps of thousands of nodes. ``to_dot`` and ``legend_dot``
+assemble that DOT without the graphviz package (its import is a fair share of a one-map command);
+``to_digraph`` hands the same parts to ``graphviz.Digraph``, whose ``.source`` is the same text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-
-import graphviz
+from typing import TYPE_CHECKING
 
 from argmap.model import ArgumentMap, Evidence, Statement
 from argmap.render import style
@@ -21,22 +23,47 @@ from argmap.render.style import dot_id, dot_string, html_text
 from argmap.render.view import Selection, ViewOptions, select
 from argmap.roles import ROLE_LABELS, derive
 
+if TYPE_CHECKING:
+    import graphviz
+
 _RANKDIR = {"TB": "BT", "LR": "RL"}  # arrows point at conclusions, so conclusions come first
 EVIDENCE_SHAPE = "note"
 STATEMENT_SHAPE = "box"
 LEGEND_PREFIX = "legend/"  # "/" never occurs in an element id, so legend nodes cannot clash
+_NODE_ATTR = {"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"}
+_EDGE_ATTR = {"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"}
+# graphviz.quoting's rule for what a DOT identifier may be without quotes, and its keywords.
+_PLAIN_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_KEYWORDS = {"node", "edge", "graph", "digraph", "subgraph", "strict"}
 
 
 def to_digraph(
     amap: ArgumentMap, options: ViewOptions | None = None, *, links: Mapping[str, str] | None = None
 ) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph`` under ``options``; ``links`` maps element ids to hrefs."""
+    import graphviz  # lazy: to_dot needs no graphviz package
+
     options = options or ViewOptions()
+    return graphviz.Digraph(
+        name=amap.id,
+        graph_attr=_graph_attrs(options),
+        node_attr=dict(_NODE_ATTR),
+        edge_attr=dict(_EDGE_ATTR),
+        body=_body(amap, options, links or {}),
+    )
+
+
+def to_dot(amap: ArgumentMap, options: ViewOptions | None = None) -> str:
+    """The map as DOT source; pure Python, no ``dot`` binary needed (the browser can draw it)."""
+    options = options or ViewOptions()
+    return _source(amap.id, _graph_attrs(options), _body(amap, options, {}))
+
+
+def _body(amap: ArgumentMap, options: ViewOptions, links: Mapping[str, str]) -> list[str]:
     roles = derive(amap)
     sel = select(amap, options, roles.main)
     body: list[str] = []
     add = body.append
-    links = links or {}
 
     for s in amap.statements:
         if s.id in sel.visible:
@@ -72,31 +99,27 @@ def to_digraph(
 
     if options.legend:
         body.extend(_legend_lines(options, cluster=True))
-    return graphviz.Digraph(
-        name=amap.id,
-        graph_attr=_graph_attrs(options),
-        node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
-        edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
-        body=body,
-    )
-
-
-def to_dot(amap: ArgumentMap, options: ViewOptions | None = None) -> str:
-    """The map as DOT source; pure Python, no ``dot`` binary needed (the browser can draw it)."""
-    return to_digraph(amap, options).source
+    return body
 
 
 def legend_dot(options: ViewOptions | None = None) -> str:
     """A small separate graph explaining the shapes, colours, line styles and marks."""
     options = options or ViewOptions()
-    g = graphviz.Digraph(
-        name="legend",
-        graph_attr=_graph_attrs(options),
-        node_attr={"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"},
-        edge_attr={"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"},
-        body=_legend_lines(options, cluster=False),
-    )
-    return g.source
+    return _source("legend", _graph_attrs(options), _legend_lines(options, cluster=False))
+
+
+def _source(name: str, graph_attrs: dict[str, str], body: list[str]) -> str:
+    """The text ``graphviz.Digraph(name, graph_attrs, _NODE_ATTR, _EDGE_ATTR, body).source`` gives."""
+    head = [f"digraph {_quote(name)} {{\n"]
+    for kind, attrs in (("graph", graph_attrs), ("node", _NODE_ATTR), ("edge", _EDGE_ATTR)):
+        pairs = " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()))
+        head.append(f"\t{kind} [{pairs}]\n")
+    return "".join(head) + "".join(body) + "}\n"
+
+
+def _quote(value: str) -> str:
+    """``graphviz.quoting.quote`` for the names and values used here (none holds a quote)."""
+    return value if _PLAIN_ID.match(value) and value.lower() not in _KEYWORDS else f'"{value}"'
 
 
 def _graph_attrs(options: ViewOptions) -> dict[str, str]:
