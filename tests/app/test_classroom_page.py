@@ -84,3 +84,15 @@ def test_teacher_clears_the_submissions(app) -> None:
     at.button(key="clear_submissions").click().run()
     assert not at.exception
     assert any("No student maps yet" in m.value for m in at.info)
+
+
+def test_student_submitting_an_empty_map_is_told_to_add_statements(app) -> None:
+    at = app("classroom")
+    at.session_state["classroom_exercise"] = exercise.create(reference())
+    at.radio(key="classroom_mode").set_value("Student").run()
+    at.button(key="student_start").click().run()
+    at.button(key="student_submit").click().run()
+    assert not at.exception
+    assert any("no statements yet" in m.value for m in at.warning)
+    assert "classroom_feedback" not in at.session_state  # nothing graded
+    assert "classroom_submissions" not in at.session_state

@@ -10,11 +10,13 @@ from argmap.app import state, widgets
 from argmap.checks import SEVERITIES, by_node, check
 from argmap.errors import ArgmapError
 from argmap.evaluate import evaluation
+from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
 from argmap.schemes import SCHEMES, answers_for, scheme, suggest
 
-_ICON = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
+# Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
+_ICON = {"info": "ℹ", "warning": "⚠", "error": "✖"}
 _NO_SCHEME = "(no scheme)"
 _STATEMENT_RATINGS = ("accepted", "doubtful", "rejected")
 _RELATION_RATINGS = ("strong", "weak", "none")
@@ -88,7 +90,7 @@ def _save_rating() -> None:
 
 # --- page --------------------------------------------------------------------------------------
 
-st.title("✅ Check")
+st.title("Check")
 widgets.show_flash()
 amap: ArgumentMap | None = state.current_map()
 if amap is None:
@@ -223,4 +225,8 @@ with right:
     except ArgmapError as err:
         widgets.error(err)
     if color:
-        st.caption("Colours: accepted · doubtful · rejected · unrated (grey). Double border: chosen finding.")
+        st.html(legend_html(STATUS_COLORS))
+    st.caption(
+        "A double border marks the nodes of the chosen finding. To read the tree large, hover over it and "
+        "click the fullscreen button at its top right."
+    )

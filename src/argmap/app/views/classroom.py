@@ -22,15 +22,64 @@ def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedF
     return grading.load_map(upload.name, upload.getvalue())
 
 
+# The parts of a score (argmap.compare) in words a student understands.
+PART_LABELS = {
+    "main": "Main conclusion",
+    "recall": "Statements found",
+    "precision": "Statements that match",
+    "roles": "Roles right",
+    "relations": "Links right",
+    "evidence": "Evidence found",
+}
+
+SHORT_LABELS = {
+    "main": "Main",
+    "recall": "Found",
+    "precision": "Match",
+    "roles": "Roles",
+    "relations": "Links",
+}
+SHORT_LABELS |= {"evidence": "Evidence"}
+
+
 def _show_comparison(result: Comparison) -> None:
     st.metric("Score", f"{result.score:.0%}")
     cols = st.columns(len(result.parts))
     for col, (part, value) in zip(cols, result.parts.items(), strict=True):
-        col.metric(part, f"{value:.0%}")
+        col.metric(PART_LABELS.get(part, part), f"{value:.0%}")
     if not result.feedback:
         st.success("Your map matches the reference.")
     for f in result.feedback:
         st.markdown(f"- {f.message}")
+
+
+def _missed_chart(missed, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
+    """Bars of how many students missed each statement, labelled with the statement's words."""
+    import altair as alt
+
+    data = missed.assign(
+        label=[
+            f"{sid} — {_short(text)}" for sid, text in zip(missed["statement"], missed["text"], strict=True)
+        ]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar(color="#0072B2")
+        .encode(
+            x=alt.X(
+                "missed:Q",
+                title="students who missed it",
+                scale=alt.Scale(domain=[0, max(students, 1)]),
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
+            y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=420)),
+            tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("text:N"), alt.Tooltip("missed:Q")],
+        )
+    )
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 # --- teacher ------------------------------------------------------------------------------------
@@ -103,17 +152,36 @@ def teacher(ex: Exercise | None) -> None:
     summary = grading.summary(table)
     cols = st.columns(4)
     cols[0].metric("Students", summary["graded"])
-    for col, key in zip(cols[1:], ("mean", "min", "max"), strict=True):
-        col.metric(f"{key} score", f"{summary[key]:.0%}")
+    for col, key, label in zip(
+        cols[1:], ("mean", "min", "max"), ("Mean score", "Lowest score", "Highest score"), strict=True
+    ):
+        col.metric(label, f"{summary[key]:.0%}")
     st.dataframe(
-        table.drop(columns=["feedback", "error"]), hide_index=True, width="stretch", key="results_table"
+        table.drop(columns=["feedback", "error"]),
+        hide_index=True,
+        width="stretch",
+        key="results_table",
+        column_config={
+            "student": st.column_config.TextColumn("Student"),
+            "score": st.column_config.NumberColumn("Score", format="percent"),
+            **{
+                part: st.column_config.NumberColumn(SHORT_LABELS[part], help=label, format="percent")
+                for part, label in PART_LABELS.items()
+            },
+            "missed": st.column_config.NumberColumn("Missed", help="Reference statements not found"),
+            "extra": st.column_config.NumberColumn("Extra", help="Statements the reference does not have"),
+        },
     )
     st.download_button(
         "Download results (CSV)", table.to_csv(index=False), "results.csv", "text/csv", key="results_download"
     )
     st.markdown("**Statements most students missed**")
     missed = grading.missed_by(ex.reference, results)
-    st.bar_chart(missed.set_index("statement")["missed"], horizontal=True)
+    shown = missed[missed["missed"] > 0]
+    if shown.empty:
+        st.success("Every student found every statement of the reference.")
+    else:
+        st.altair_chart(_missed_chart(shown, len(results)), width="stretch", height=40 * len(shown) + 60)
     st.download_button(
         "Download the chart (SVG)",
         grading.missed_chart_svg(missed),
@@ -164,10 +232,17 @@ def student(ex: Exercise | None) -> None:
 
     mine = state.current_map()
     name = state.author() or "student"
-    st.caption(f"You submit as **{name}** (set your name in the sidebar).")
+    what = f"the open map, **{mine.title}** ({len(mine.statements)} statements)" if mine else "no map yet"
+    st.caption(f"You submit {what} as **{name}** (set your name in the sidebar).")
     if st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None):
-        st.session_state[FEEDBACK] = compare(ex.reference, mine)
-        st.session_state.setdefault(SUBMISSIONS, {})[name] = mine
+        if not mine.statements:  # type: ignore[union-attr]
+            st.warning(
+                "Your map has no statements yet: add the conclusion and its reasons on the Map or Table "
+                "page, then submit."
+            )
+        else:
+            st.session_state[FEEDBACK] = compare(ex.reference, mine)
+            st.session_state.setdefault(SUBMISSIONS, {})[name] = mine
     result: Comparison | None = st.session_state.get(FEEDBACK)
     if result is not None:
         st.subheader("Feedback")
@@ -177,7 +252,7 @@ def student(ex: Exercise | None) -> None:
                 st.graphviz_chart(to_dot(ex.reference, ViewOptions()), width="stretch")
 
 
-st.title("🎓 Classroom")
+st.title("Classroom")
 widgets.show_flash()
 mode = st.radio("I am", ("Teacher", "Student"), horizontal=True, key="classroom_mode")
 current: Exercise | None = st.session_state.get(EXERCISE)

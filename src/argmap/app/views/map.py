@@ -246,6 +246,8 @@ with left:
         evaluation=evaluate(amap) if color_by == "evaluation" else None,
     )
     st.graphviz_chart(to_dot(amap, options), width="stretch")
+    if beside:
+        st.caption("To read the tree large, hover over it and click the fullscreen button at its top right.")
 with right:
     if amap.source and amap.source.text.strip():
         found = marks(amap)
