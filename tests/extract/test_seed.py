@@ -79,3 +79,9 @@ def test_every_seed_gives_a_sensible_map(path):
     # Most of the argument hangs together under the main conclusion.
     reached = [s for s in stated if roles.side.get(s.id)]
     assert len(reached) >= len(stated) // 2
+
+
+def test_the_opening_story_stays_out_of_the_argument_line(seed):
+    # Past tense throughout, with a "would have" counterfactual: narration, not a reason.
+    for words in ("2012", "would have stayed home"):
+        assert "background" in find(seed, words).tags, words

@@ -32,14 +32,14 @@ from argmap.extract.reading import (
 )
 from argmap.extract.units import Unit
 
-# Narrative: a past-tense verb and no present, future or modal one.
+# Narrative: a past-tense verb and no present, future or modal one ("would have stayed" still narrates).
 _PAST = re.compile(
     r"\b(?:was|were|had|did|[a-z]{3,}ed|lost|went|came|made|took|gave|said|told|rose|fell|grew|began|became|"
     r"left|found|thought|brought|built|bought|paid|sold|won|saw|knew|got|kept|ran|spent|met|led|felt|held|stood|"
     r"wrote|broke|chose|drove|ate|drank|fought|hit|put|set|cut|shut|let|sent|lent|meant)\b"
 )
 _PRESENT = re.compile(
-    r"\b(?:is|are|am|do|does|will|shall|should|must|can|may|might|would|could|ought|need|needs|"
+    r"\b(?:is|are|am|do|does|will|shall|should|must|can|may|might|(?:would|could)(?!\s+have\b)|ought|need|needs|"
     r"i|we|you|it's|isn't|aren't|won't|don't|doesn't)\b"
 )
 
