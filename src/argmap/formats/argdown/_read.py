@@ -94,7 +94,10 @@ class Reader:
         if opening == "[" or opening == "<":
             end = content.find("]" if opening == "[" else ">")
             if end > 1:
-                node = self.node("s" if opening == "[" else "a", content[1:end].strip(), line)
+                key = ("s" if opening == "[" else "a", content[1:end].strip())
+                node = self.nodes.get(key)  # self.node(...), inlined: the reader's hottest call
+                if node is None:
+                    node = self.nodes[key] = Node(key[0], key[1], line)
                 rest = content[end + 1 :]
                 if rest.startswith(":"):
                     text = [rest[1:]]
