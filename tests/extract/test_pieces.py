@@ -144,6 +144,19 @@ EXPECTED: dict[str, Expected] = {
             ("However, better pay", "Supporters argue"),
         ),
     ),
+    # A short op-ed, expected blind too: a chain after a reason, an objection met by counter-evidence.
+    "oped-library-fines.txt": Expected(
+        main=(("fines should be abolished",),),
+        supports=(
+            ("Fines do not bring books back", MAIN),
+            ("cost more to collect than they raise", MAIN),
+        ),
+        direct=(
+            ("A child with a two-pound debt", "which means the people"),
+            ("because borrowers who owed", "more books were returned"),
+        ),
+        attacks=(("Some councillors argue", MAIN),),
+    ),
     # The claim is only implied: facts, then a closing rhetorical question.
     "implied-parking.txt": Expected(
         main=(("Is this really the best use",),),

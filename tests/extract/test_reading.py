@@ -39,3 +39,11 @@ def test_tags():
     assert "background" in rs[0].tags
     assert "rhetorical question" in rs[1].tags
     assert "background" in rs[2].tags
+
+
+def test_those_who_need_describes_and_is_no_judgement():
+    text = "Libraries serve the readers who most need free books."
+    r = read_unit(Unit(0, len(text), 0, 0), text)
+    assert "evaluative" not in r.inner
+    text = "The town needs a new library."
+    assert read_unit(Unit(0, len(text), 0, 0), text).inner.get("evaluative") == "needs"

@@ -87,6 +87,7 @@ _REASON_ONLY = frozenset(("because", "since", "given that", "after all", "consid
 # An answer marker inside the clause ("X, however, is ...", "X however is ...", "X is still ..."): after the
 # author's own line it turns against it (an objection), after a concession it answers it.
 _INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheless|nonetheless)\b")
+_WHO_NEEDS = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+|most\s+)?needs?\b")
 _QUESTION_END = re.compile(r"\?[!?\"')\s]*$")  # "?", "?!", "?\""
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
@@ -129,8 +130,10 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         m = rx.search(low)
         if m:
             inner[name] = m.group(1)
-    if inner.get("evaluative") in ("need", "needs") and inner.get("stance") in ("need to", "needs to"):
-        del inner["evaluative"]  # one "need to", counted once
+    if inner.get("evaluative") in ("need", "needs") and (
+        inner.get("stance") in ("need to", "needs to") or _WHO_NEEDS.search(low)
+    ):
+        del inner["evaluative"]  # one "need to", counted once; "those who need X" describes, not judges
     if "conclusion" in inner and inner["conclusion"] not in _INNER_CONCLUSION and "conclusion" not in starts:
         del inner["conclusion"]
     m = _ANYWHERE["opponent"].search(low)
