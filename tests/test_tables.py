@@ -12,6 +12,7 @@ from argmap.model import ArgumentMap
 from argmap.tables import (
     apply_relation_changes,
     apply_statement_changes,
+    describe_changes,
     relation_rows,
     statement_rows,
 )
@@ -148,3 +149,21 @@ def test_delete_inference_with_its_undercut(amap: ArgumentMap) -> None:
 def test_stale_row_number_is_explained(amap: ArgumentMap) -> None:
     with pytest.raises(EditError, match="does not exist"):
         apply_statement_changes(amap, _changes({99: {"text": "x"}}))
+
+
+def test_describe_changes_names_what_a_deletion_took_with_it(amap: ArgumentMap) -> None:
+    row = [s.id for s in amap.statements].index("s3")
+    after = apply_statement_changes(amap, _changes(deleted=[row]))
+    said = describe_changes(amap, after)
+    assert said.startswith("Deleted s3; and with it ")
+    gone = set(amap.ids()) - set(after.ids()) - {"s3"}
+    assert gone and all(g in said for g in gone)
+
+
+def test_describe_changes_added_and_changed(amap: ArgumentMap) -> None:
+    after = apply_statement_changes(
+        amap, _changes(edited={0: {"rating": "doubtful"}}, added=[{"text": "New."}])
+    )
+    new = after.statements[-1].id
+    assert describe_changes(amap, after) == f"Added {new}; changed {amap.statements[0].id}."
+    assert describe_changes(amap, amap) == "Nothing changed."

@@ -212,3 +212,33 @@ def apply_relation_changes(
         if extra:
             out = _guard(where, out, edit.update, rid, **extra)
     return out
+
+
+def describe_changes(before: ArgumentMap, after: ArgumentMap) -> str:
+    """What a set of table changes did, in one line: added, changed and deleted ids, and what a
+    deletion took with it (links and evidence that hung on a deleted statement only)."""
+    old, new = before.ids(), after.ids()
+    added = [i for i in _order(after) if i not in old]
+    removed = [i for i in _order(before) if i not in new]
+    changed = [i for i in _order(after) if i in old and after.element(i) != before.element(i)]
+    gone_statements = [i for i in removed if i in {s.id for s in before.statements}]
+    gone_others = [i for i in removed if i not in gone_statements]
+    parts = []
+    if added:
+        parts.append("added " + ", ".join(added))
+    if changed:
+        parts.append("changed " + ", ".join(changed))
+    if gone_statements:
+        parts.append("deleted " + ", ".join(gone_statements))
+        if gone_others:
+            parts.append("and with it " + ", ".join(gone_others) + " (links and evidence that hung on it)")
+    elif gone_others:
+        parts.append("deleted " + ", ".join(gone_others))
+    if not parts:
+        return "Nothing changed."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _order(amap: ArgumentMap) -> list[str]:
+    return [e.id for group in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in group]

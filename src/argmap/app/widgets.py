@@ -38,18 +38,19 @@ def hint(err: ArgmapError) -> str:
     return "Nothing was changed; try again, or reload the page."
 
 
-def error(err: ArgmapError) -> None:
-    """Show an Argmap error as a message (never a traceback)."""
-    st.error(f"{err}\n\n{hint(err)}", icon=":material/error:")
+def error(err: ArgmapError, what_to_do: str | None = None) -> None:
+    """Show an Argmap error as a message (never a traceback); ``what_to_do`` overrides the hint."""
+    st.error(f"{err}\n\n{what_to_do or hint(err)}", icon=":material/error:")
 
 
 @contextmanager
-def guard() -> Iterator[None]:
-    """Run a block; an ``ArgmapError`` inside it becomes an on-page message."""
+def guard(what_to_do: str | None = None) -> Iterator[None]:
+    """Run a block; an ``ArgmapError`` inside it becomes an on-page message (``what_to_do``: the
+    hint that fits the place better than the one by kind of error)."""
     try:
         yield
     except ArgmapError as err:
-        error(err)
+        error(err, what_to_do)
 
 
 def report(err: ArgmapError) -> None:

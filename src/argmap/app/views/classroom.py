@@ -10,6 +10,7 @@ from argmap.app import state, widgets
 from argmap.compare import Comparison, compare
 from argmap.errors import ArgmapError
 from argmap.exercise import Exercise
+from argmap.formats import decode
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
 
@@ -109,7 +110,7 @@ def teacher(ex: Exercise | None) -> None:
     if upload is not None:
         with widgets.guard():
             st.session_state[EXERCISE] = ex = exercise.loads(
-                upload.getvalue().decode("utf-8-sig"), upload.name
+                decode(upload.getvalue(), upload.name), upload.name
             )
     if ex is None:
         return
@@ -204,7 +205,7 @@ def student(ex: Exercise | None) -> None:
     if upload is not None:
         with widgets.guard():
             st.session_state[EXERCISE] = ex = exercise.loads(
-                upload.getvalue().decode("utf-8-sig"), upload.name
+                decode(upload.getvalue(), upload.name), upload.name
             )
     if ex is None:
         st.info("Open an exercise file to start.")

@@ -241,8 +241,15 @@ fmt = st.selectbox(
 )
 
 
+# A wrong file here is most often a text to map, an image or a file in another format: say what fits.
+_IMPORT_HINT = (
+    "Argmap imports map files only: "
+    + ", ".join(f"{f.label} ({', '.join(f.suffixes)})" for f in readable.values())
+    + ". Pick the format by hand if the file's name does not tell it; to map a piece of writing, "
+    "paste it on **Analyze**."
+)
 if st.button("Import", key="library_import", disabled=upload is None):
-    with widgets.guard():
+    with widgets.guard(_IMPORT_HINT):
         chosen = None if fmt == "auto" else fmt
         name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)
         state.open_map(imported, name=name)

@@ -14,6 +14,7 @@ from argmap.tables import (
     STATEMENT_COLUMNS,
     apply_relation_changes,
     apply_statement_changes,
+    describe_changes,
     relation_rows,
     statement_rows,
 )
@@ -41,7 +42,7 @@ def _apply(table: str, apply) -> None:  # noqa: ANN001 - one of the tables.apply
         return
     if new != amap:
         state.push(new)
-        state.flash("success", f"Applied the {table} changes.")
+        state.flash("success", f"{describe_changes(amap, new)} Undo brings it back.")
 
 
 st.title("Table")
@@ -57,6 +58,8 @@ st.caption(
     "an edit that would break the map is refused with the reason, and the map stays as it was."
 )
 widgets.show_flash()
+if not locked:
+    st.button("↶ Undo", key="table_undo", on_click=state.undo, disabled=not state.can_undo())
 
 st.subheader("Statements")
 statements = pd.DataFrame(statement_rows(amap), columns=list(STATEMENT_COLUMNS))
