@@ -6,6 +6,7 @@ several runs are printed. Prints the figures; asserts nothing. Run: ``.venv/bin/
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -35,6 +36,7 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         baseline.append(time.perf_counter() - started)
+    print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     print(f"{'command':42} {'median':>8} {'best':>8} {'worst':>8}   (seconds, {RUNS} fresh runs)")
     print(
         f"{'python -c pass (interpreter alone)':42} {statistics.median(baseline):8.3f} {min(baseline):8.3f} "
@@ -48,6 +50,8 @@ def main() -> None:
         ["show", str(EXAMPLE), "--json"],
         ["list"],
         ["schema"],
+        ["export", str(EXAMPLE), "--to", "dot", "-o", "-"],
+        ["export", str(EXAMPLE), "--to", "argdown", "-o", "-"],
     ):
         t = timed(args)
         label = "argmap " + " ".join(a.replace(str(ROOT) + "/", "") for a in args)
