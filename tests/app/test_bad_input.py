@@ -261,3 +261,14 @@ def test_classroom_broken_exercise_file_says_so(app) -> None:
     assert not at.exception
     assert errors(at), messages(at)
     assert "classroom_exercise" not in at.session_state
+
+
+def test_dollars_stars_and_brackets_in_a_statement_show_literally(app) -> None:
+    # Markdown would turn "$5 … $10" into a formula and "*now*" into italics.
+    text = "It costs $5 and saves $10 *now* [see](x) <b>"
+    at = select(app("map"), "s3")
+    at.text_area(key="attack_text").input(text)
+    at.button(key="attack_submit").click().run()
+    select(at, current(at).statements[-1].id)
+    quote = next(m.value for m in at.markdown if m.value.startswith("> "))
+    assert quote == r"> It costs \$5 and saves \$10 \*now\* \[see\](x) \<b\>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -30,6 +31,20 @@ _HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
 )
 
 
+# Markdown (and Streamlit's $…$ maths) would reformat words taken from a text or a file:
+# "$5 and $10" turns into a formula, "*" into italics, "<b>" into a tag. A backslash makes each
+# literal; the marks that only count at the start of a line (#, -, +, "1.") are escaped there only.
+_MARKDOWN = re.compile(r"([\\`*_\[\]$<>~|])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def md(text: str) -> str:
+    """``text`` (a statement, a title, a file name) to show literally inside Markdown."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
+
+
 def hint(err: ArgmapError) -> str:
     """What the user can do about ``err``."""
     for kind, text in _HINTS:
@@ -40,7 +55,7 @@ def hint(err: ArgmapError) -> str:
 
 def error(err: ArgmapError, what_to_do: str | None = None) -> None:
     """Show an Argmap error as a message (never a traceback); ``what_to_do`` overrides the hint."""
-    st.error(f"{err}\n\n{what_to_do or hint(err)}", icon=":material/error:")
+    st.error(f"{md(str(err))}\n\n{what_to_do or hint(err)}", icon=":material/error:")
 
 
 @contextmanager
@@ -55,7 +70,7 @@ def guard(what_to_do: str | None = None) -> Iterator[None]:
 
 def report(err: ArgmapError) -> None:
     """From a callback: queue the error to be shown on the next run."""
-    state.flash("error", f"{err}\n\n{hint(err)}")
+    state.flash("error", f"{md(str(err))}\n\n{hint(err)}")
 
 
 def show_flash() -> None:

@@ -78,7 +78,8 @@ elif st.session_state.get("analyze_go"):
         state.open_map(amap)
         state.flash(
             "success",
-            f"Mapped “{amap.title}”: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
-            f"{len(amap.attacks)} attacks. Check the draft and correct it, then save it in the Library.",
+            f"Mapped “{widgets.md(amap.title)}”: {len(amap.statements)} statements, "
+            f"{len(amap.inferences)} inferences, {len(amap.attacks)} attacks. "
+            "Check the draft and correct it, then save it in the Library.",
         )
         st.switch_page(f"{widgets.VIEWS}/map.py")

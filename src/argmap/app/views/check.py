@@ -128,14 +128,18 @@ with tab_findings:
         )
         for nid, group in by_node(amap, findings).items():
             with st.container(border=True):
-                st.markdown(f"**{widgets.element_label(amap, nid)}**" if nid in amap.ids() else f"**{nid}**")
+                st.markdown(
+                    f"**{widgets.md(widgets.element_label(amap, nid))}**"
+                    if nid in amap.ids()
+                    else f"**{nid}**"
+                )
                 for f in group:
                     others = [n for n in f.node_ids if n != nid]
                     with_ = f" (with {', '.join(others)})" if others else ""
                     name = f.check.replace("_", " ")
                     st.markdown(
-                        f"{_ICON[f.severity]} **{f.severity}** · {name}{with_}: {f.message}  \n"
-                        f"Cue: {f.cue}  \n*Ask:* {f.question}"
+                        f"{_ICON[f.severity]} **{f.severity}** · {name}{with_}: {widgets.md(f.message)}  \n"
+                        f"Cue: {widgets.md(f.cue)}  \n*Ask:* {widgets.md(f.question)}"
                     )
 
 relations = [r.id for r in (*amap.inferences, *amap.attacks)]

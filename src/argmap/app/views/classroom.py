@@ -51,7 +51,7 @@ def _show_comparison(result: Comparison) -> None:
     if not result.feedback:
         st.success("Your map matches the reference.")
     for f in result.feedback:
-        st.markdown(f"- {f.message}")
+        st.markdown(f"- {widgets.md(f.message)}")
 
 
 def _missed_chart(missed, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
@@ -92,7 +92,9 @@ def teacher(ex: Exercise | None) -> None:
     if amap is None or amap.source is None or not amap.source.text.strip():
         st.info("Open the reference map (one drawn from a piece) first: the exercise uses its piece.")
     else:
-        st.caption(f"Reference: the open map, **{amap.title}** ({len(amap.statements)} statements).")
+        st.caption(
+            f"Reference: the open map, **{widgets.md(amap.title)}** ({len(amap.statements)} statements)."
+        )
         title = st.text_input("Exercise title", value=amap.title, key="ex_title")
         draft = st.checkbox("Students may start from the automatic draft", value=False, key="ex_show_draft")
         show_ref = st.checkbox(
@@ -105,7 +107,9 @@ def teacher(ex: Exercise | None) -> None:
                     made.model_dump() | {"show_reference": show_ref}
                 )
                 ex = st.session_state[EXERCISE]
-                st.success(f"Exercise “{ex.title}” is ready: download it and share it with the class.")
+                st.success(
+                    f"Exercise “{widgets.md(ex.title)}” is ready: download it and share it with the class."
+                )
     upload = st.file_uploader("…or open an exercise file", type=["json"], key="ex_upload_teacher")
     if upload is not None:
         with widgets.guard():
@@ -233,8 +237,12 @@ def student(ex: Exercise | None) -> None:
 
     mine = state.current_map()
     name = state.author() or "student"
-    what = f"the open map, **{mine.title}** ({len(mine.statements)} statements)" if mine else "no map yet"
-    st.caption(f"You submit {what} as **{name}** (set your name in the sidebar).")
+    what = (
+        f"the open map, **{widgets.md(mine.title)}** ({len(mine.statements)} statements)"
+        if mine
+        else "no map yet"
+    )
+    st.caption(f"You submit {what} as **{widgets.md(name)}** (set your name in the sidebar).")
     if st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None):
         if not mine.statements:  # type: ignore[union-attr]
             st.warning(

@@ -46,7 +46,7 @@ elif state.readonly():
         "This map came from a share link and is read-only: make an editable copy (banner above) to save it."
     )
 else:
-    st.markdown(f"**{amap.title}** — {widgets.map_caption(amap)}")
+    st.markdown(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
     c1, c2 = st.columns(2)
     with c1:
         if state.name():
@@ -253,5 +253,7 @@ if st.button("Import", key="library_import", disabled=upload is None):
         chosen = None if fmt == "auto" else fmt
         name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)
         state.open_map(imported, name=name)
-        state.flash("success", f"Imported “{imported.title}” as “{name}”; it is now the open map.")
+        state.flash(
+            "success", f"Imported “{widgets.md(imported.title)}” as “{name}”; it is now the open map."
+        )
         st.rerun()

@@ -149,7 +149,7 @@ if amap is None:
 
 locked = state.readonly()
 roles = derive(amap)
-st.title(f"{amap.title}")
+st.title(widgets.md(amap.title))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
@@ -276,7 +276,7 @@ with d1:
         f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
         anchor="selected",
     )
-    st.markdown(f"> {el.text}")
+    st.markdown(f"> {widgets.md(el.text)}")
     facts = []
     if isinstance(el, Statement):
         if el.implicit:
@@ -284,7 +284,7 @@ with d1:
         if el.span:
             facts.append(f"characters {el.span.start}–{el.span.end} of the text")
         if el.tags:
-            facts.append("tags: " + ", ".join(el.tags))
+            facts.append("tags: " + widgets.md(", ".join(el.tags)))
         if el.rating:
             facts.append(f"rated {el.rating}")
         if amap.main == sel:
@@ -292,9 +292,10 @@ with d1:
     else:
         facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target}")
         if el.source and el.source.label():
-            facts.append(f"source: {el.source.label()}" + (f" ({el.source.url})" if el.source.url else ""))
+            url = f" ({el.source.url})" if el.source.url else ""
+            facts.append("source: " + widgets.md(el.source.label() + url))
     if el.author:
-        facts.append(f"added by {el.author}")
+        facts.append(f"added by {widgets.md(el.author)}")
     st.markdown(" · ".join(facts) if facts else "")
     why = [el.reason] if el.reason else []
     if el.cues:
@@ -321,11 +322,17 @@ with d1:
                 bits.append(a.reason)
             why.append(" — ".join(bits))
     st.markdown("**Why it is here**")
-    st.markdown("\n".join(f"- {w}" for w in why) if why else "_Added by hand; no cue words recorded._")
+    st.markdown(
+        "\n".join(f"- {widgets.md(w)}" for w in why) if why else "_Added by hand; no cue words recorded._"
+    )
     attached = [e for e in amap.evidence if e.target == sel]
     if attached:
         st.markdown("**Evidence**")
-        st.markdown("\n".join(f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {e.text[:160]}" for e in attached))
+        st.markdown(
+            "\n".join(
+                f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}" for e in attached
+            )
+        )
 
 with d2:
     if locked:

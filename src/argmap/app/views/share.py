@@ -20,7 +20,7 @@ if amap is None:
     widgets.no_map()
     st.stop()
 widgets.show_flash()
-st.caption(f"**{amap.title}** — {widgets.map_caption(amap)}")
+st.caption(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
