@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -447,3 +448,39 @@ def test_graphviz_quirks_lose_no_character(text):
     node = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "node")
     shown = [(t.text or "").replace(WORD_JOINER, "") for t in node.iter(f"{SVG}text")][1:]
     assert shown == [line for line in st.wrap(text, 8) if line]
+
+
+@pytest.mark.parametrize(
+    "map_id", ["example", "bench", "node", "Graph", "1", "-1.5", ".5", "1.2.3", "a_b", "9a"]
+)
+@pytest.mark.parametrize(
+    "options",
+    [ViewOptions(), ViewOptions(direction="LR", legend=True, color_by="evaluation")],
+    ids=["", "lr"],
+)
+def test_to_dot_is_the_text_graphviz_would_write(example, map_id, options):
+    # to_dot assembles the DOT itself (no graphviz import); it must be what Digraph.source gives,
+    # map ids that DOT must quote (keywords, dashes, several dots) and ones it must not included.
+    amap = (
+        example if map_id == "example" else ArgumentMap.model_validate({**example.model_dump(), "id": map_id})
+    )
+    assert to_dot(amap, options) == to_digraph(amap, options).source
+    reference = graphviz.Digraph(
+        name="legend",
+        graph_attr={"rankdir": "RL" if options.direction == "LR" else "BT", "fontname": st.FONT,
+                    "nodesep": "0.3", "ranksep": "0.45", "bgcolor": "white"},
+        node_attr={"fontname": st.FONT, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": st.FONT, "fontsize": "13", "arrowsize": "0.8"},
+    )  # fmt: skip
+    legend = legend_dot(options)
+    assert legend.split("\n", 4)[:4] == reference.source.split("\n", 4)[:4]
+
+
+def test_to_dot_does_not_import_graphviz():
+    code = (
+        "import sys\nfrom argmap.formats import native\nfrom argmap.render import to_dot\n"
+        f"to_dot(native.loads(open({str(EXAMPLE)!r}, encoding='utf-8').read()))\n"
+        "print('graphviz' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
