@@ -77,3 +77,29 @@ def test_pick_a_sample(app) -> None:
     at.button(key="analyze_go").click().run()
     assert not at.exception
     assert current(at).source.text == Path(seeds[0]).read_text(encoding="utf-8")
+
+
+def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch) -> None:
+    import argmap.extract
+
+    real = argmap.extract.extract
+    seen: list[list[float] | None] = []
+
+    def spy(text, title=None, *, progress=None):  # records what the page passed and what it got
+        calls: list[float] = []
+        seen.append(calls if progress else None)
+        return real(text, title, progress=(lambda f: (calls.append(f), progress(f))) if progress else None)
+
+    monkeypatch.setattr(argmap.extract, "extract", spy)
+    at = app("analyze")
+    at.text_area(key="analyze_text").input(PIECE)
+    at.button(key="analyze_go").click().run()
+    long = (PIECE + "\n") * 300  # about 100,000 characters, far above the page's threshold
+    at.switch_page("src/argmap/app/views/analyze.py").run()
+    at.text_area(key="analyze_text").input(long)
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    assert seen[0] is None  # short: a spinner, no progress callback
+    assert seen[1] and seen[1][-1] == 1.0  # long: the bar went to the end
+    assert not at.get("progress")  # and is gone once the map is drawn
+    assert current(at).source.text == long

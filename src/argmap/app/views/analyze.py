@@ -8,7 +8,23 @@ from argmap.app import state, widgets
 from argmap.edit import rebuild
 from argmap.errors import ArgmapError
 from argmap.extract import extract
-from argmap.model import Source
+from argmap.model import ArgumentMap, Source
+
+LONG_TEXT = 20_000  # characters; above this the page shows a progress bar rather than a spinner
+
+
+def _draft(text: str, title: str | None) -> ArgumentMap:
+    """Run the extractor: a spinner on a short text, a progress bar on a long one."""
+    if len(text) <= LONG_TEXT:
+        with st.spinner("Reading the argument…"):
+            return extract(text, title=title)
+    label = f"Reading the argument ({len(text):,} characters)…"
+    bar = st.progress(0.0, text=label)
+    try:
+        return extract(text, title=title, progress=lambda done: bar.progress(min(max(done, 0.0), 1.0), label))
+    finally:
+        bar.empty()
+
 
 st.title("Analyze a piece of writing")
 st.markdown(
@@ -66,12 +82,11 @@ if st.button("Map it", key="analyze_go", type="primary") and not text.strip():
     st.warning("There is no text to map yet: paste a text, upload a file or pick a sample first.")
 elif st.session_state.get("analyze_go"):
     try:
-        with st.spinner("Reading the argument…"):
-            amap = extract(text, title=(title or default_title or None))
-            extra = {k: v.strip() for k, v in (("author", author), ("url", url)) if v and v.strip()}
-            if extra:
-                base = amap.source or Source(text=text)
-                amap = rebuild(amap, source=base.model_copy(update=extra))
+        amap = _draft(text, title or default_title or None)
+        extra = {k: v.strip() for k, v in (("author", author), ("url", url)) if v and v.strip()}
+        if extra:
+            base = amap.source or Source(text=text)
+            amap = rebuild(amap, source=base.model_copy(update=extra))
     except ArgmapError as err:
         widgets.error(err)
     else:
