@@ -194,9 +194,10 @@ class Reader:
                 continue
             if first == "#" and _HEADING.match(body):
                 continue  # sections group the map in Argdown's views; they carry no argument
-            self.close(pcs)
-            pcs = None
-            listed = _LIST.match(body)
+            if pcs is not None:
+                self.close(pcs)
+                pcs = None
+            listed = _LIST.match(body) if first == "*" or first.isdigit() else None
             node, text_of = self.element(listed[1] if listed else body, number)
             argument = node if node.kind == "a" else None
             stack = [(_indent(raw), node)]
