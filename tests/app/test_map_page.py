@@ -152,6 +152,23 @@ def test_large_map_opens_folded(app, store_dir) -> None:
     assert "Reason number 150 " in dot(at)
 
 
+def test_a_large_map_is_drawn_sideways_a_small_one_top_down(app, store_dir) -> None:
+    # A large tree is wide: scaled to the page its words would be too small to read.
+    from argmap import edit
+    from argmap.store import Store
+
+    at = app("map")
+    assert at.radio(key="view_direction").value == "TB"
+    store = Store(store_dir)
+    amap = store.load("democrats-voter-data")
+    for n in range(200):
+        amap, _ = edit.add_premise(amap, "s1", f"Reason number {n}.")
+    store.save(amap, "democrats-voter-data", expected_revision=1)
+    at = app("map")
+    assert at.radio(key="view_direction").value == "LR"
+    assert "rankdir=RL" in dot(at)
+
+
 def test_colour_by_evaluation_changes_tree_and_legend(app) -> None:
     at = app("map")
     by_role = dot(at)

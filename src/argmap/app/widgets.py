@@ -12,7 +12,7 @@ from argmap.app import state
 from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
 from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import ArgumentMap
-from argmap.roles import ROLE_LABELS, derive
+from argmap.roles import ROLE_LABELS, Roles, derive
 
 VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
 
@@ -121,13 +121,21 @@ def legend(color_by: str = "role") -> None:
         st.html(legend_html())
 
 
-def element_label(amap: ArgumentMap, eid: str, width: int = 70) -> str:
-    """``s3 · premise — text…`` for pickers: the id, the role and the start of the text."""
+def short(text: str, width: int = 70) -> str:
+    """The start of ``text`` on one line (line breaks become spaces), at most ``width`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def element_label(amap: ArgumentMap, eid: str, width: int = 70, roles: Roles | None = None) -> str:
+    """``s3 · premise — text…`` for pickers: the id, the role and the start of the text
+    (pass ``roles`` when labelling many elements: deriving them is the costly part)."""
     el = amap.element(eid)
-    text = getattr(el, "text", "")
-    short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    role = "evidence" if eid in {e.id for e in amap.evidence} else ROLE_LABELS[derive(amap).role[eid]]
-    return f"{eid} · {role} — {short}"
+    if eid in {e.id for e in amap.evidence}:
+        role = "evidence"
+    else:
+        role = ROLE_LABELS[(roles or derive(amap)).role[eid]]
+    return f"{eid} · {role} — {short(getattr(el, 'text', ''), width)}"
 
 
 def map_caption(amap: ArgumentMap) -> str:

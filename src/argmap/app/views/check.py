@@ -13,6 +13,7 @@ from argmap.evaluate import evaluation
 from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
+from argmap.roles import Roles, derive
 from argmap.schemes import SCHEMES, answers_for, scheme, suggest
 
 # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
@@ -33,7 +34,7 @@ def _finding_label(f) -> str:  # noqa: ANN001 - a checks.Finding
     return f"{_ICON[f.severity]} {', '.join(f.node_ids)} · {f.check.replace('_', ' ')} — {f.cue}"
 
 
-def _relation_label(amap: ArgumentMap, eid: str) -> str:
+def _relation_label(amap: ArgumentMap, eid: str, roles: Roles) -> str:
     """A picker label: statements and evidence as on the Map page, links as 'i4 · s3 → s2'."""
     # No scheme or rating in the label: the browser sends a choice back as its label, so a label that
     # changed with the save would lose the choice (the picker would jump to the first relation).
@@ -42,7 +43,7 @@ def _relation_label(amap: ArgumentMap, eid: str) -> str:
         return f"{eid} · {' + '.join(el.premises)} → {el.conclusion}"
     if isinstance(el, Attack):
         return f"{eid} · {el.source} attacks {el.target}"
-    return widgets.element_label(amap, eid)
+    return widgets.element_label(amap, eid, roles=roles)
 
 
 # --- actions (callbacks: they run before the page is drawn) ------------------------------------
@@ -98,6 +99,7 @@ if amap is None:
     st.stop()
 
 ev = evaluation(amap)
+roles = derive(amap)  # once: every picker label names a role
 findings = check(amap, min_severity=st.session_state.get("check_severity") or "info")
 
 left, right = st.columns([5, 6])
@@ -129,7 +131,7 @@ with tab_findings:
         for nid, group in by_node(amap, findings).items():
             with st.container(border=True):
                 st.markdown(
-                    f"**{widgets.md(widgets.element_label(amap, nid))}**"
+                    f"**{widgets.md(widgets.element_label(amap, nid, roles=roles))}**"
                     if nid in amap.ids()
                     else f"**{nid}**"
                 )
@@ -150,7 +152,7 @@ with tab_schemes:
         rid = st.selectbox(
             "Inference or attack",
             relations,
-            format_func=lambda r: _relation_label(amap, r),
+            format_func=lambda r: _relation_label(amap, r, roles),
             key="scheme_target",
         )
         rel = amap.element(rid)
@@ -193,7 +195,9 @@ with tab_ratings:
         "(see the explanation below each)."
     )
     targets = [e.id for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g]
-    eid = st.selectbox("Rate", targets, format_func=lambda e: _relation_label(amap, e), key="rate_target")
+    eid = st.selectbox(
+        "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
+    )
     el = amap.element(eid)
     if isinstance(el, Evidence):
         options, now = _RELIABILITY, el.reliability

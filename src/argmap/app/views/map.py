@@ -153,13 +153,10 @@ st.title(widgets.md(amap.title))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
-labels = {}
-for s in amap.statements:
-    short = s.text if len(s.text) <= 70 else s.text[:69].rstrip() + "…"
-    labels[s.id] = f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {short}"
-for e in amap.evidence:
-    short = e.text if len(e.text) <= 70 else e.text[:69].rstrip() + "…"
-    labels[e.id] = f"{e.id} · evidence — {short}"
+labels = {
+    s.id: f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {widgets.short(s.text)}" for s in amap.statements
+}
+labels |= {e.id: f"{e.id} · evidence — {widgets.short(e.text)}" for e in amap.evidence}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
@@ -189,6 +186,7 @@ with st.expander("View options", expanded=False):
     direction = v1.radio(
         "Direction",
         ["TB", "LR"],
+        index=1 if large else 0,  # a large tree is wide: drawn sideways it stays readable, and scrolls
         key="view_direction",
         horizontal=True,
         format_func=lambda d: {"TB": "top → bottom", "LR": "left → right"}[d],
