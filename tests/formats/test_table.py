@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import subprocess
@@ -9,7 +10,8 @@ import sys
 
 import pytest
 
-from argmap.formats import FORMATS
+from argmap.errors import FormatError
+from argmap.formats import FORMATS, aif, read
 
 OTHER_FORMAT_MODULES = ("aif", "kialo", "csv_table", "html", "markdown", "native")
 
@@ -40,3 +42,21 @@ def test_argdown_to_dot_imports_no_other_format_nor_graphviz_nor_pandas():
     assert "argmap.formats.argdown" in loaded and "argmap.formats.drawing" in loaded
     assert not {f"argmap.formats.{m}" for m in OTHER_FORMAT_MODULES} & loaded
     assert not {"graphviz", "pandas", "streamlit"} & loaded
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled):
+    # Readers pause the collector for speed (formats.pause_gc); a failed read must not leave it off.
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        read(b"[a]: A claim.\n", "f.argdown")
+        assert gc.isenabled() is enabled
+        with pytest.raises(FormatError):
+            read(b"--\n", "f.argdown")
+        assert gc.isenabled() is enabled
+        with pytest.raises(FormatError):
+            aif.loads('{"nodes": [], "edges": 1}')
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

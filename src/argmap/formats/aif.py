@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import FormatError
+from argmap.formats import pause_gc
 from argmap.model import ArgumentMap
 
 NAME = "aif"
@@ -108,6 +109,11 @@ def dumps(amap: ArgumentMap) -> str:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Parse AIF (or OVA3-wrapped AIF) JSON; an element that does not fit raises ``FormatError``."""
+    with pause_gc():
+        return _loads(text, path)
+
+
+def _loads(text: str, path: str | None) -> ArgumentMap:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

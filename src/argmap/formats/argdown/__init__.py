@@ -61,6 +61,7 @@ the statements, arguments and relations they name), ``_build`` (those → a vali
 
 from __future__ import annotations
 
+from argmap.formats import pause_gc
 from argmap.formats.argdown._build import build
 from argmap.formats.argdown._escape import kept_text
 from argmap.formats.argdown._read import NAME, Reader
@@ -72,6 +73,7 @@ __all__ = ["NAME", "dumps", "kept_text", "loads", "losses"]
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Parse Argdown; a construct that does not fit raises ``FormatError`` with its line."""
-    reader = Reader(path)
-    reader.read(text)
-    return build(reader)
+    with pause_gc():
+        reader = Reader(path)
+        reader.read(text)
+        return build(reader)
