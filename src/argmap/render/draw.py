@@ -114,7 +114,9 @@ def _source(name: str, graph_attrs: dict[str, str], body: list[str]) -> str:
     for kind, attrs in (("graph", graph_attrs), ("node", _NODE_ATTR), ("edge", _EDGE_ATTR)):
         pairs = " ".join(f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()))
         head.append(f"\t{kind} [{pairs}]\n")
-    return "".join(head) + "".join(body) + "}\n"
+    head.extend(body)
+    head.append("}\n")
+    return "".join(head)  # one join: the text of a large map runs to megabytes
 
 
 def _quote(value: str) -> str:
