@@ -1,3 +1,5 @@
+import pytest
+
 from argmap.extract.evidence import find_evidence
 from argmap.extract.normalise import normalise
 from argmap.extract.sentences import split_sentences
@@ -80,3 +82,87 @@ def test_a_ratio_in_words_is_a_statistic():
     assert [i.kind for i in found.items] == ["statistic"]
     _, found = find("Rents must be capped. Two out of three tenants fear the next increase.")
     assert [i.kind for i in found.items] == ["statistic"]
+
+
+def item_of(raw: str):
+    text, found = find(raw)
+    assert found.items, f"no evidence in {raw!r}"
+    item = found.items[0]
+    return text[item.start : item.end], item
+
+
+@pytest.mark.parametrize(
+    ("raw", "author"),
+    [
+        ("The department says that roundabouts reduce serious crashes.", "The department"),
+        ("Another head teacher told a local newspaper that bullying fell sharply.", "Another head teacher"),
+        ("The retailers' association says that new machines cost too much.", "The retailers' association"),
+        ("Last week, Drew Brighton of Acme Data said that sales grew.", "Drew Brighton of Acme Data"),
+        ("Prices rose as AFP noted yesterdayProPublica reports that firms sell data.", "ProPublica"),
+        ("Tom Ellery, who runs a corner shop, told the Gazette that trade is up.", "Tom Ellery"),
+        ("our installer said most of his customers get their money back in six years", "our installer"),
+    ],
+)  # fmt: skip
+def test_a_reports_source_is_its_whole_noun_phrase(raw, author):
+    words, item = item_of(raw)
+    assert item.source is not None and item.source.author == author
+    assert words.startswith(author.split()[-1]) or words.startswith(author)
+    assert words.rstrip().endswith(raw.rstrip()[-10:])  # the report's full words, up to the sentence's end
+
+
+def test_a_bare_surname_and_a_pronoun_take_the_full_name_met_before():
+    _, found = find(
+        '"Sales grew," said Drew Brighton of TargetSmart. Brighton said retailers, for example, want data. '
+        "He also says that banks will follow."
+    )
+    assert [i.source.author for i in found.items if i.source] == ["Drew Brighton of TargetSmart"] * 3
+
+
+def test_a_quotation_that_goes_on_is_one_item():
+    text, found = find(
+        '"We grew fast," said Ann Lee of Acme. "Next year we will sell to shops." We must act.'
+    )
+    (item,) = found.items
+    assert text[item.start : item.end].endswith('sell to shops."')
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("Rents must be capped. Rents rose by 40% in two years.", "statistic"),
+        ("Rents must be capped. Fewer than 300 flats were built last year.", "statistic"),
+        ("Rents must be capped. Researchers at Leeds University found that tenants move.", "study"),
+        ("Rents must be capped. A report by the housing agency concludes that caps work.", "study"),
+        ("Rents must be capped. Dr. Jane Roe says that caps protect families.", "expert"),
+        ("Rents must be capped. Jane Roe, an economist at a bank, said that caps help.", "expert"),
+        ('Rents must be capped. "I cannot pay," said Maria Lopez, a nurse.', "testimony"),
+        ("Rents must be capped. For example, a flat in Leeds now costs a whole salary.", "example"),
+        ("Rents must be capped. Take the case of Leeds, where rents doubled.", "example"),
+        ("Rents must be capped. Last year my neighbour lost her flat to a rent rise.", "example"),
+        ("Rents must be capped. Last winter we moved out because the rent doubled.", "example"),
+        ("Rents must be capped. The law states that a home must be affordable.", "document"),
+        ("Rents must be capped. The contract says that the landlord may raise the rent.", "document"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_evidence_is_read_from_its_words(raw, kind):
+    _, found = find(raw)
+    assert [i.kind for i in found.items] == [kind]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Some members will object that public money should go only to families in need.",
+        "This shows that the plan works.",
+        "Supporters argue that the plan works.",
+        "64% of voters said that the plan works, according to nobody.",
+        "I am astonished by who wants to be my friend.",
+    ],
+)
+def test_groups_anaphora_and_figures_are_no_named_source(raw):
+    _, found = find(raw)
+    assert all(
+        i.source is None or i.source.author not in ("Some members", "This", "Supporters", "64%")
+        for i in found.items
+    )
+    assert all(i.kind != "example" for i in found.items)

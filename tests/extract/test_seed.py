@@ -85,3 +85,14 @@ def test_the_opening_story_stays_out_of_the_argument_line(seed):
     # Past tense throughout, with a "would have" counterfactual: narration, not a reason.
     for words in ("2012", "would have stayed home"):
         assert "background" in find(seed, words).tags, words
+
+
+def test_each_report_is_one_evidence_with_its_full_words_and_source(seed):
+    by_text = {e.text: e for e in seed.evidence}
+    report = next(e for t, e in by_text.items() if "reports today that" in t)
+    assert report.source.author == "ProPublica" and "selling all of that collected data" in report.text
+    said = next(e for t, e in by_text.items() if t.startswith("Brighton said"))
+    assert "retailers" in said.text and said.source.author.startswith("Drew Brighton")
+    # The reported claims stay in the argument line, backed by their reports.
+    assert report.target == find(seed, "selling all of that collected data").id
+    assert said.target == find(seed, "retailers", "might be interested").id
