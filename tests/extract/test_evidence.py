@@ -97,7 +97,7 @@ def item_of(raw: str):
         ("The department says that roundabouts reduce serious crashes.", "The department"),
         ("Another head teacher told a local newspaper that bullying fell sharply.", "Another head teacher"),
         ("The retailers' association says that new machines cost too much.", "The retailers' association"),
-        ("Last week, Drew Brighton of Acme Data said that sales grew.", "Drew Brighton of Acme Data"),
+        ("Sales are up, and Drew Brighton of Acme Data said that sales grew.", "Drew Brighton of Acme Data"),
         ("Prices rose as AFP noted yesterdayProPublica reports that firms sell data.", "ProPublica"),
         ("Tom Ellery, who runs a corner shop, told the Gazette that trade is up.", "Tom Ellery"),
         ("our installer said most of his customers get their money back in six years", "our installer"),
@@ -166,3 +166,11 @@ def test_groups_anaphora_and_figures_are_no_named_source(raw):
         for i in found.items
     )
     assert all(i.kind != "example" for i in found.items)
+
+
+def test_an_opening_phrase_goes_with_the_report_not_the_argument():
+    text, found = find("Last week in these pages, Gordon Hale argued that the library should close.")
+    (item,) = found.items
+    assert item.source.author == "Gordon Hale"
+    assert text[item.start : item.end].startswith("Last week in these pages, Gordon Hale argued")
+    assert [text[s.start : s.end] for s in found.sentences] == ["the library should close."]

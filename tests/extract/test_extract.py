@@ -172,3 +172,16 @@ def test_progress_is_not_called_for_refused_input():
     with pytest.raises(InputError):
         extract("   ", progress=heard.append)
     assert heard == []
+
+
+def test_a_reply_denies_the_view_it_reports():
+    amap = extract(
+        "Last week, Jo Hale argued that the library should close on Saturdays. He is wrong. "
+        "Saturday is its busiest day. The council should keep the library open."
+    )
+    by_words = {s.text.split()[0]: s for s in amap.statements}
+    main = amap.statement(derive(amap).main)
+    assert main.text.startswith("The council should keep")
+    assert (by_words["He"].id, by_words["the"].id) in {(a.source, a.target) for a in amap.attacks}
+    (report,) = amap.evidence
+    assert report.source.author == "Jo Hale" and report.target == by_words["the"].id

@@ -37,6 +37,10 @@ class Expected:
     ] = ()  # (evidence words, kind): backs a statement of the argument line
     rhetorical: tuple[str, ...] = ()  # statements tagged as rhetorical questions
     no_attacks: bool = False
+    sources: tuple[tuple[str, str], ...] = ()  # (evidence words, the source's name): who it comes from
+    answer_evidence: tuple[
+        tuple[str, str], ...
+    ] = ()  # (evidence words, kind): backs the author's answer to an objection (a rebuttal's line)
 
 
 EXPECTED: dict[str, Expected] = {
@@ -168,6 +172,81 @@ EXPECTED: dict[str, Expected] = {
         ),
         rhetorical=("Is this really the best use",),
     ),
+    # Four more pieces, written and expected before the extractor first read them (a blind check).
+    # A news-style commentary heavy with quotes, figures, a study, an expert and an objection answered.
+    "news-bottle-deposit.txt": Expected(
+        main=(("should extend the deposit to drinks cans",), ("should be given the chance",)),
+        evidence=(
+            ("87%", "statistic"),
+            ("1,200 bottles", "statistic"),
+            ("We used to fill ten sacks", "testimony"),
+            ("Tom Ellery", "testimony"),
+            ("Researchers at Northfield University found", "study"),
+            ("Dr. Alison Grey", "expert"),
+        ),
+        sources=(
+            ("We used to fill ten sacks", "Priya Natarajan"),
+            ("Tom Ellery", "Tom Ellery"),
+            ("Researchers at Northfield University found", "Researchers at Northfield University"),
+            ("Dr. Alison Grey", "Dr. Alison Grey"),
+            ("retailers' association says", "The retailers' association"),
+        ),
+        attacks=(
+            ("a second round of machines would cost", MAIN),
+            ("But the scheme pays a handling fee", "a second round of machines would cost"),
+        ),
+    ),
+    # A short forum post: no capitals, run-on sentences, an anecdote, a figure and hearsay.
+    "forum-heat-pump.txt": Expected(
+        main=(("go for it",), ("dont listen to the guys",)),
+        supports=(
+            ("we put one in our 1930s semi", MAIN),
+            ("the grant covers most of the install cost", MAIN),
+        ),
+        evidence=(
+            ("30 percent", "statistic"),
+            ("my neighbour skipped the loft insulation", "example"),
+            ("our installer said", "testimony"),
+        ),
+        sources=(("our installer said", "our installer"),),
+        no_attacks=True,
+    ),
+    # A policy brief: the recommendation, numbered reasons, a case, a document, an objection answered.
+    "brief-school-breakfast.txt": Expected(
+        main=(("should fund a free breakfast",), ("should approve universal free breakfasts",)),
+        supports=(
+            ("First, hungry children cannot learn", MAIN),
+            ("Second, a universal scheme reaches", MAIN),
+            ("Third, the cost is modest", MAIN),
+            ("Finally, the law already points this way", MAIN),
+        ),
+        evidence=(
+            ("58%", "statistic"),
+            ("Take the case of Hillside Primary", "example"),
+            ("£310", "statistic"),
+            ("The Children's Act states", "document"),
+        ),
+        sources=(("£310", "The finance office"), ("The Children's Act states", "The Children's Act")),
+        attacks=(
+            ("public money should go only to families in need", MAIN),
+            ("That objection mistakes the goal", "public money should go only to families in need"),
+        ),
+    ),
+    # A reply that rebuts another writer point by point: his claims are the objections, the author's
+    # answers attack them.
+    "reply-library-hours.txt": Expected(
+        main=(("should keep the library open",), ("He is wrong",)),
+        attacks=(
+            ("He is wrong", "close the central library on Saturdays"),
+            ("But the library's visitor count", "hardly anyone uses the library"),
+            ("it is not a saving", "closing for one day would save"),
+            ("yet the people who depend on the library", "libraries matter less"),
+        ),
+        # Written blind under `evidence`, which asks for a line of support to the main conclusion; this
+        # evidence backs the answers to Mr Hale's points instead, as a reader would have it.
+        answer_evidence=(("1,400 visits", "statistic"), ("For example, the job club", "example")),
+        sources=(("hardly anyone uses the library", "Mr Hale"), ("Gordon Hale argued", "Gordon Hale")),
+    ),
 }
 
 
@@ -270,3 +349,30 @@ def test_rhetorical_questions(maps, name):
     for words in exp.rhetorical:
         stmt = amap.statement(find(amap, words, None))
         assert "rhetorical question" in stmt.tags, f"{name}: {words!r} is not flagged"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_evidence_names_its_source(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    for words, author in exp.sources:
+        hits = [e for e in amap.evidence if words in e.text]
+        assert hits, f"{name}: no evidence holds {words!r}"
+        got = hits[0].source.author if hits[0].source else None
+        assert got == author, f"{name}: {words!r} is from {got!r}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_evidence_backs_the_answers(maps, name):
+    amap, exp = maps[name], EXPECTED[name]
+    roles = derive(amap)
+    attackers = {a.source: a.target for a in amap.attacks}
+    for words, kind in exp.answer_evidence:
+        hits = [e for e in amap.evidence if words in e.text]
+        assert hits, f"{name}: no evidence holds {words!r}"
+        assert hits[0].kind == kind, f"{name}: {words!r} is {hits[0].kind}"
+        target = hits[0].target
+        assert roles.side.get(target) == "proponent", f"{name}: {words!r} backs the other side"
+        answers = [s for s in attackers if s == target or reaches(amap, target, s)]
+        assert any(roles.side.get(attackers[s]) == "opponent" for s in answers), (
+            f"{name}: {words!r} answers nothing"
+        )

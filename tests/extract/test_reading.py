@@ -47,3 +47,16 @@ def test_those_who_need_describes_and_is_no_judgement():
     assert "evaluative" not in r.inner
     text = "The town needs a new library."
     assert read_unit(Unit(0, len(text), 0, 0), text).inner.get("evaluative") == "needs"
+
+
+def test_a_dismissal_answers_and_takes_no_stance_of_its_own():
+    for words in ("He is wrong, and his figures show why.", "That objection mistakes the goal."):
+        r = reading(words)
+        assert counter_cue(r) is not None, words
+        assert "stance" not in r.inner and "evaluative" not in r.inner, words
+    assert counter_cue(reading("That objection has some force.")) is None
+
+
+def test_contractions_typed_without_apostrophes_still_carry_their_cues():
+    r = reading("so yeah id say go for it")
+    assert r.inner["stance"] == "i'd say"

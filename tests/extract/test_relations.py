@@ -251,3 +251,15 @@ def test_a_new_paragraph_after_an_answer_opens_a_new_point():
     )
     point = next(n for n, t in enumerate(w) if t.startswith("Trees also"))
     assert p.readings[point].link == ("support", p.main)
+
+
+def test_a_noun_that_points_back_grants_the_sentence_before():
+    p, w = read(
+        "The council should keep the pool open. The manager says closing would save money. "
+        "That sum is real, but it is not a saving. Staff would move to other shifts."
+    )
+    rs = p.readings
+    granted = next(i for i, x in enumerate(w) if x.startswith("That sum is real"))
+    answer = next(i for i, x in enumerate(w) if x.startswith("but it is not a saving"))
+    assert rs[granted - 1].voice == "opponent"
+    assert rs[answer].link == ("attack", granted - 1)

@@ -122,7 +122,7 @@ def extract(
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
     units = _within_limit(units)
     report(0.8)
-    reading = plan(units, norm.text, title, _reported(units, found))
+    reading = plan(units, norm.text, title, _reported(units, found), _attributed(units, found))
     report(0.9)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     amap = _build(text, norm, units, reading, found, title, f"draft-{digest}")
@@ -139,6 +139,19 @@ def _reported(units: list[Unit], found: Found) -> frozenset[int]:
         while k < len(units) and units[k].start < item.end:
             out.add(k)
             k += 1
+    return frozenset(out)
+
+
+def _attributed(units: list[Unit], found: Found) -> frozenset[int]:
+    """The units holding a claim someone else made ("X argued that P"): its stance is X's, not ours."""
+    ends = [u.end for u in units]
+    out: set[int] = set()
+    for item in found.items:
+        if item.attributed and item.claim is not None:
+            k = bisect.bisect_right(ends, item.claim[0])
+            while k < len(units) and units[k].start < item.claim[1]:
+                out.add(k)
+                k += 1
     return frozenset(out)
 
 

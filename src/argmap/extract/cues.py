@@ -241,6 +241,13 @@ STANCE: tuple[str, ...] = (
     "we oppose",
     "i am against",
     "i'm against",
+    "i'd say",
+    "i would say",
+    "i'd recommend",
+    "i would recommend",
+    "i'd suggest",
+    "i suggest",
+    "my advice is",
 )
 # Evaluative words: a judgement, weaker evidence of the claim than a deontic modal.
 EVALUATIVE: tuple[str, ...] = (
@@ -849,5 +856,13 @@ RHETORICAL: tuple[str, ...] = (
     "must we",
     "should we",
 )
+# Contractions typed without their apostrophe (forum posts, texts): read as the contraction.
+BARE_CONTRACTIONS: dict[str, str] = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "shouldnt": "shouldn't",
+    "wouldnt": "wouldn't", "couldnt": "couldn't", "mustnt": "mustn't", "havent": "haven't",
+    "hasnt": "hasn't", "hadnt": "hadn't", "im": "i'm", "ive": "i've", "id": "i'd", "youre": "you're",
+    "theyre": "they're", "thats": "that's", "theres": "there's", "whats": "what's",
+}  # fmt: skip
 # First-person stance: the author speaking for themselves.
 FIRST_PERSON: tuple[str, ...] = ("i", "we", "my", "our", "us", "me")

@@ -30,6 +30,7 @@ class Item:
     claim: tuple[int, int] | None
     cues: tuple[str, ...]
     reason: str
+    attributed: bool = False  # the claim it backs is someone else's words ("X argued that P")
 
 
 @dataclass
@@ -55,6 +56,7 @@ _NOT_SOURCES = frozenset(
     )
 )  # fmt: skip
 _GROUPS = frozenset(C.GROUP_SPEAKERS)
+_INTRO_WORDS = 6  # a comma-closed opening this short ("Last week in these pages,") is a phrase, not a clause
 # A reporting verb, perhaps with a short object ("told a local newspaper"), then "that" and the claim.
 _AUX = r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|that|which|who)"
 _VERB_THAT = re.compile(
@@ -463,24 +465,28 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     speaker, speaker_at = who, n
                 cstart = s.start + rep.claim
                 claim = (cstart, s.end)
+                head = text[s.start : s.start + rep.who_start].rstrip(" -")
+                # An opening phrase ("Last week in these pages,") belongs to the report, not the argument.
+                intro = head.endswith(",") and len(head.split()) <= _INTRO_WORDS and "," not in head[:-1]
+                head = "" if intro else head.rstrip(" ,;:")
                 fig = _FIGURE.search(words, rep.claim)
                 kind = "statistic" if fig else _kind(who, rep.verb, rep.aside)
                 cues = (rep.verb, fig.group()) if fig else (rep.verb,)
                 found.items.append(
                     Item(
-                        s.start + rep.who_start,
+                        s.start if intro else s.start + rep.who_start,
                         s.end,
                         kind,
                         EvidenceSource(author=who),
                         claim,
                         cues,
                         f"evidence: reported speech ('{who} {rep.verb} ...') backs what it reports",
+                        attributed=True,
                     )
                 )
                 last = (n, who)
                 # The sentence splits into what comes before the attribution and the reported claim; a
                 # short head ("But studies show that ...") keeps the sentence whole, connective and all.
-                head = text[s.start : s.start + rep.who_start].rstrip(" ,;:-")
                 if 0 < len(head.split()) < 3:
                     found.sentences.append(s)
                 else:

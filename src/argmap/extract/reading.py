@@ -90,6 +90,15 @@ _INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheles
 _WHO_NEEDS = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+|most\s+)?needs?\b")
 _QUESTION_END = re.compile(r"\?[!?\"')\s]*$")  # "?", "?!", "?\""
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
+_BARE = re.compile(r"\b(?:" + "|".join(C.BARE_CONTRACTIONS) + r")\b")
+# A dismissal that answers what came before: "He is wrong", "That objection mistakes the goal".
+_DISMISSAL = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but)\s+)?((?:he|she|they)\s+(?:is|are|was|were)\s+(?:wrong|mistaken)"
+    r"|(?:he|she|they)'(?:s|re)\s+(?:wrong|mistaken)"
+    r"|(?:that|this|the|such\s+an?)\s+(?:objection|argument|claim|view|point|reasoning|complaint|criticism)"
+    r"\s+(?:mistakes|misses|ignores|overlooks|misreads|confuses|forgets|misunderstands|fails|rests\s+on"
+    r"|is\s+wrong|is\s+mistaken|is\s+misguided|does\s+not\s+hold|falls\s+apart))(?=\W|$)"
+)
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
 
@@ -116,11 +125,15 @@ class Reading:
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
     """The cues one unit carries: what it opens with, what it contains, whether it asks."""
     low = text[unit.start : unit.end].lower()
+    if _BARE.search(low):  # "id say", "dont": the cues are written with their apostrophes
+        low = _BARE.sub(lambda m: C.BARE_CONTRACTIONS[m.group()], low)
     starts = {}
     for name, rx in _START.items():
         m = rx.match(low)
         if m:
             starts[name] = m.group(1)
+    if "counter" not in starts and (m := _DISMISSAL.match(low)):
+        starts["counter"] = m.group(1)
     if "opponent" not in starts and (m := _GROUP_VIEW.match(low)):
         starts["opponent"] = m.group(1)  # "Many parents assume ...": a view the author reports to answer
     if not sentence_start and starts.get("opponent") in _CONTRAST_ONLY_INSIDE:
@@ -134,6 +147,10 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         inner.get("stance") in ("need to", "needs to") or _WHO_NEEDS.search(low)
     ):
         del inner["evaluative"]  # one "need to", counted once; "those who need X" describes, not judges
+    if _DISMISSAL.match(low):  # "He is wrong" answers a claim; it is no stance of the author's own
+        for name in ("stance", "evaluative"):
+            if name in inner and inner[name] in starts["counter"]:
+                del inner[name]
     if "conclusion" in inner and inner["conclusion"] not in _INNER_CONCLUSION and "conclusion" not in starts:
         del inner["conclusion"]
     m = _ANYWHERE["opponent"].search(low)

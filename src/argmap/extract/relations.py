@@ -64,7 +64,12 @@ MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
 _SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
 _HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
-_ANAPHORIC = re.compile(r"^(?:" + "|".join(re.escape(g) for g in ANAPHORIC_GRANT) + r")\b")
+_ANAPHORIC = re.compile(
+    r"^(?:" + "|".join(re.escape(g) for g in ANAPHORIC_GRANT) + r")\b"
+    # "That sum is real", "This figure may be correct": a noun that points back, granted
+    r"|^(?:that|this|the)\s+[a-z]+\s+(?:is|are|was|may\s+be|might\s+be)\s+(?:quite\s+)?"
+    r"(?:true|real|right|correct|accurate|fair|understandable|genuine)\b"
+)
 _PURPOSE = frozenset(("so that",))  # "X, so that Y": Y is X's aim, not its consequence
 _INSIDE_ONLY = frozenset(("then",))  # forward cues that make a chain only inside a sentence ("If A, then B")
 
@@ -224,13 +229,22 @@ def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
 
 
 def plan(
-    units: list[Unit], text: str, title: str | None = None, reported: frozenset[int] = frozenset()
+    units: list[Unit],
+    text: str,
+    title: str | None = None,
+    reported: frozenset[int] = frozenset(),
+    attributed: frozenset[int] = frozenset(),
 ) -> Plan:
     """Read every unit and decide the main conclusion and every link (see the module docstring).
 
     ``reported``: the units that carry evidence (a figure, a finding, a quotation); a paragraph holding one
-    reports what backs the argument, so it is never set aside as narration."""
+    reports what backs the argument, so it is never set aside as narration. ``attributed``: the units
+    holding a claim someone else made ("X argued that P"): a stance in P is X's, not the author's."""
     rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
+    for n in attributed:
+        if n < len(rs):
+            rs[n].inner.pop("stance", None)
+            rs[n].inner.pop("evaluative", None)
     if not rs:
         return Plan(readings=[], main=None)
     tag_units(rs)
