@@ -71,6 +71,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     form.locator("textarea").fill("Most voters never learn who buys their data, so few of them will care.")
     page.get_by_role("button", name="Save changes").click()
     settle(page)
+    page.get_by_text("Saved the changes to s12.").wait_for()
     page.get_by_role("tab", name="Counterargument").click()
     page.get_by_role("textbox", name="Counterargument").fill("Data sales make the news; voters hear of them.")
     page.get_by_role("button", name="Add counterargument").click()
@@ -222,7 +223,7 @@ def test_edit_a_table_cell(page, server: str) -> None:
     editor.fill("If it pays this well, why quibble?")
     editor.press("Enter")
     settle(page)
-    page.get_by_text("Applied the statements changes").wait_for()
+    page.get_by_text("Changed s8.").wait_for()
     go(page, "Map")
     wait_for_map(page)
     label = page.locator('[data-testid="stGraphVizChart"] svg g.node').filter(has_text="s8").first
