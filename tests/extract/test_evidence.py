@@ -174,3 +174,15 @@ def test_an_opening_phrase_goes_with_the_report_not_the_argument():
     assert item.source.author == "Gordon Hale"
     assert text[item.start : item.end].startswith("Last week in these pages, Gordon Hale argued")
     assert [text[s.start : s.end] for s in found.sentences] == ["the library should close."]
+
+
+def test_a_closing_attribution_is_evidence_for_its_clause():
+    text, found = find("The campaign became a lobbying effort, as AFP pointed out yesterday. We object.")
+    (item,) = found.items
+    assert text[item.start : item.end] == "as AFP pointed out yesterday."
+    assert item.source.author == "AFP"
+    assert [text[s.start : s.end] for s in found.sentences] == [
+        "The campaign became a lobbying effort",
+        "We object.",
+    ]
+    assert item.claim == (found.sentences[0].start, found.sentences[0].end)

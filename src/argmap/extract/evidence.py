@@ -190,6 +190,13 @@ _NP_STOP = frozenset(
 _NP_LINKS = frozenset(("of", "at", "from", "for", "by", "in", "and", "&"))
 _GLUED = re.compile(r"^[a-z]{3,}(?=[A-Z])")  # "yesterdayProPublica": a missing space
 _CLAUSE_BREAK = re.compile(r"[,;:(\"]| - ")
+# "P, as AFP pointed out yesterday": an attribution closing the sentence (or what is left of it).
+_AS_REPORTED = re.compile(
+    rf",\s+as\s+(?P<who>[\w.'&-]+(?:\s+[\w.'&-]+){{0,6}}?)\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?P<verb>{_VERBS})(?:\s+(?:out|yesterday|today|recently|earlier|before|last\s+\w+|in\s+\d{{4}}))*"
+    r"\W*$",
+    re.I,
+)
 # "according to X, P" / "P, according to X."
 _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:!?\"]{2,80}?)(?=[,.;:!?\"]|$)", re.IGNORECASE)
 # A quotation of at least two words.
@@ -367,6 +374,17 @@ def _example(words: str) -> str | None:
     return told.group().strip() if told else None
 
 
+def _as_reported(words: str) -> tuple[int, str, str] | None:
+    """A closing attribution ("..., as AFP pointed out yesterday"): where it starts, who, and the verb."""
+    m = _AS_REPORTED.search(words)
+    if m is None:
+        return None
+    np = _noun_phrase(m.group("who"))
+    if np is None or np[0] != 0:
+        return None
+    return m.start(), m.group("who").strip(), m.group("verb").lower()
+
+
 def find_evidence(text: str, sentences: list[Sentence]) -> Found:
     """Every piece of evidence in ``text`` (normalised), and the sentences left for the argument line."""
     found = Found()
@@ -376,6 +394,28 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
     last: tuple[int, str] | None = None  # (sentence number, source) of the last quotation or report
     block_for: tuple[tuple[int, int], str, str] | None = None  # (claim, who, verb) of a "...:" introduction
     block_para = -1
+
+    def _keep(text: str, s: Sentence) -> Sentence:
+        """The sentence for the argument line, less a closing attribution, which becomes evidence for it."""
+        words = text[s.start : s.end]
+        tail = _as_reported(words)
+        if tail is None:
+            return s
+        at, who, verb = tail
+        end = s.start + len(words[:at].rstrip(" ,;:-"))
+        found.items.append(
+            Item(
+                s.start + at + len(words[at:]) - len(words[at:].lstrip(" ,;:-")),
+                s.end,
+                _kind(who, verb),
+                EvidenceSource(author=who),
+                (s.start, end),
+                (f"as ... {verb}",),
+                f"evidence: '{words[at:].strip(' ,;:-.')}' names who said what the clause says",
+                attributed=False,
+            )
+        )
+        return Sentence(s.start, end, s.paragraph)
 
     def extend(n: int, s: Sentence, who: str) -> bool:
         """Join a quotation to the previous item when the same speaker goes on in the same paragraph."""
@@ -491,7 +531,9 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     found.sentences.append(s)
                 else:
                     if head:
-                        found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
+                        found.sentences.append(
+                            _keep(text, Sentence(s.start, s.start + len(head), s.paragraph))
+                        )
                     found.sentences.append(Sentence(cstart, s.end, s.paragraph))
                 if words.rstrip().endswith(":") and n + 1 < len(sentences):
                     block_for, block_para = (claim, who, rep.verb), sentences[n + 1].paragraph
@@ -535,5 +577,6 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                 )
             )
         last = None
-        found.sentences.append(s)
+        found.sentences.append(_keep(text, s))
+    found.items.sort(key=lambda item: item.start)  # a closing attribution is found after what follows it
     return found
