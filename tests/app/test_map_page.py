@@ -176,3 +176,22 @@ def test_colour_by_evaluation_changes_tree_and_legend(app) -> None:
     assert not at.exception
     assert dot(at) != by_role
     assert "Tree, by evaluation" in page_html(at) and "accepted" in page_html(at)
+
+
+def test_an_empty_map_offers_its_first_statement(app) -> None:
+    from argmap.edit import History
+    from argmap.model import ArgumentMap, Source
+
+    at = app("map")
+    at.session_state["argmap_history"] = History(
+        present=ArgumentMap(id="mine", title="Mine", source=Source(text="Cats are best. They purr."))
+    )
+    at.run()
+    assert not at.exception
+    at.text_area(key="first_text").input("Cats are the best pets.")
+    at.button(key="first_submit").click().run()
+    assert not at.exception
+    amap = current(at)
+    assert [s.text for s in amap.statements] == ["Cats are the best pets."]
+    assert at.session_state["selected_node"] == amap.statements[0].id
+    assert [b for b in at.button if b.key == "premise_submit"]  # its edit forms are shown now

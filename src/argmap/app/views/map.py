@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
-from argmap import edit
-from argmap.app import state, widgets
-from argmap.errors import ArgmapError
+from argmap.app import forms, state, widgets
 from argmap.evaluate import evaluate
 from argmap.highlight import excerpt_html, marks, to_html
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
-    EVIDENCE_KINDS,
-    ArgumentMap,
     Evidence,
-    EvidenceSource,
     Statement,
 )
 from argmap.outline import outline
@@ -27,118 +20,6 @@ LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels
 LARGE_DEPTH = 4
 
 
-# --- actions (widget callbacks: they run before the page is drawn, so it shows the result) ------
-
-
-def _action(fn: Callable[[ArgumentMap, str], str | None]) -> Callable[[], None]:
-    """Wrap an edit: run it on the open map and the selected node; errors become a message."""
-
-    def run() -> None:
-        amap, sel = state.current_map(), state.selected()
-        if amap is None or sel is None:
-            return
-        try:
-            done = fn(amap, sel)
-        except ArgmapError as err:
-            widgets.report(err)
-        else:
-            if done:
-                state.flash("success", done)
-
-    return run
-
-
-def _value(key: str) -> str:
-    return str(st.session_state.get(key) or "")
-
-
-def edit_key(name: str, sel: str) -> str:
-    """Keys of the edit form's fields name the element and the map version, so each starts from its text."""
-    return f"{name}_{sel}_v{state.version()}"
-
-
-def _edit_text(amap: ArgumentMap, sel: str) -> str:
-    new = edit.edit_text(amap, sel, _value(edit_key("edit_text", sel)))
-    implicit = bool(st.session_state.get(edit_key("edit_implicit", sel)))
-    if isinstance(new.element(sel), Statement) and implicit != new.element(sel).implicit:
-        new = edit.mark_implicit(new, sel, implicit)
-    state.push(new)
-    return f"Saved the changes to {sel}."
-
-
-def _add_premise(amap: ArgumentMap, sel: str) -> str:
-    mode = st.session_state.get("premise_join", "new")
-    join = None if mode == "new" else mode
-    new, nid = edit.add_premise(
-        amap,
-        sel,
-        _value("premise_text"),
-        join=join,
-        implicit=bool(st.session_state.get("premise_implicit")),
-        author=state.author(),
-    )
-    state.push(new)
-    st.session_state["premise_text"] = ""
-    how = f"a co-premise in {join}" if join else "a new reason"
-    return f"Added {nid} as {how} for {sel}."
-
-
-def _add_attack(amap: ArgumentMap, sel: str) -> str:
-    target = st.session_state.get("attack_target") or sel
-    new, nid = edit.add_attack(amap, target, _value("attack_text"), author=state.author())
-    state.push(new)
-    st.session_state["attack_text"] = ""
-    what = "an undercut of" if target != sel else "an objection to"
-    return f"Added {nid} as {what} {target}."
-
-
-def _add_rebuttal(amap: ArgumentMap, sel: str) -> str:
-    new, nid = edit.add_rebuttal(amap, sel, _value("rebuttal_text"), author=state.author())
-    state.push(new)
-    st.session_state["rebuttal_text"] = ""
-    return f"Added {nid}, a rebuttal of {sel}."
-
-
-def _attach_evidence(amap: ArgumentMap, sel: str) -> str:
-    fields = {k: _value(f"evidence_{k}").strip() or None for k in ("title", "author", "url", "date")}
-    source = EvidenceSource(**fields) if any(fields.values()) else None
-    new, eid = edit.attach_evidence(
-        amap,
-        sel,
-        _value("evidence_text"),
-        kind=st.session_state.get("evidence_kind") or "other",
-        source=source,
-        author=state.author(),
-    )
-    state.push(new)
-    for k in ("text", "title", "author", "url", "date"):
-        st.session_state[f"evidence_{k}"] = ""
-    return f"Attached evidence {eid} to {sel}."
-
-
-def _move(amap: ArgumentMap, sel: str) -> str:
-    target = st.session_state.get("move_target")
-    if not target:
-        return ""
-    state.push(edit.relink(amap, sel, target))
-    return f"Moved {sel} under {target}."
-
-
-def _pin(amap: ArgumentMap, sel: str) -> str:
-    state.push(edit.pin_main(amap, None if amap.main == sel else sel))
-    return f"{sel} is now pinned as the main conclusion." if amap.main != sel else "Unpinned."
-
-
-def _delete(amap: ArgumentMap, sel: str) -> str:
-    if not st.session_state.get("delete_confirm"):
-        state.flash("warning", "Tick the box to confirm the deletion.")
-        return ""
-    state.push(edit.remove(amap, sel))
-    state.select(None)
-    st.session_state["delete_confirm"] = False
-    return f"Deleted {sel} (undo brings it back)."
-
-
 # --- the page -------------------------------------------------------------------------------
 
 amap = state.current_map()
@@ -147,7 +28,6 @@ if amap is None:
     widgets.no_map()
     st.stop()
 
-locked = state.readonly()
 roles = derive(amap)
 st.title(widgets.md(amap.title))
 st.caption(widgets.map_caption(amap))
@@ -264,7 +144,10 @@ with right:
 
 st.divider()
 if sel is None:
-    st.info("The map is empty. Add a statement on the **Table** page, or map a text on **Analyze**.")
+    if not amap.statements and not state.readonly():
+        forms.first_statement()
+    else:
+        st.info("Nothing is selected: choose a node above, or map a text on **Analyze**.")
     st.stop()
 
 el = amap.element(sel)
@@ -333,140 +216,7 @@ with d1:
         )
 
 with d2:
-    if locked:
-        st.info("Editing is off: this map is read-only (opened from a share link).")
-    elif isinstance(el, Evidence):
-        st.subheader("Edit this evidence")
-        with st.form("form_edit_evidence"):
-            st.text_area("Text (quote, figure or description)", value=el.text, key=edit_key("edit_text", sel))
-            st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
-        st.button(
-            "Detach this evidence",
-            key="evidence_detach",
-            on_click=_action(
-                lambda m, s: (
-                    state.push(edit.detach_evidence(m, s)),
-                    state.select(m.element(s).target),
-                    f"Detached {s}.",
-                )[-1]
-            ),
-        )
-    else:
-        st.subheader("Edit")
-        tabs = st.tabs(
-            [
-                "Text",
-                "Premise",
-                "Counterargument",
-                "Rebuttal",
-                "Evidence",
-                "Move",
-                "Delete",
-            ]
-        )
-        with tabs[0]:
-            with st.form("form_edit"):
-                st.text_area("Statement", value=el.text, key=edit_key("edit_text", sel), height=100)
-                st.checkbox(
-                    "Implicit: an unstated premise the reader has to supply",
-                    value=el.implicit,
-                    key=edit_key("edit_implicit", sel),
-                )
-                st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
-            pinned = amap.main == sel
-            st.button(
-                "Unpin main conclusion" if pinned else "Pin as the main conclusion",
-                key="pin_main",
-                on_click=_action(_pin),
-                help="Argmap finds the main conclusion itself; pin one if it chose wrongly.",
-            )
-        with tabs[1]:
-            joins = [i.id for i in amap.inferences if i.conclusion == sel]
-            with st.form("form_premise"):
-                st.text_area(
-                    "New premise",
-                    key="premise_text",
-                    height=80,
-                    placeholder="A reason that supports the selected statement",
-                )
-                st.radio(
-                    "How does it support?",
-                    ["new", *joins],
-                    key="premise_join",
-                    format_func=lambda j: (
-                        "On its own (a new reason)"
-                        if j == "new"
-                        else f"Only together with {', '.join(amap.element(j).premises)} (co-premise in {j})"
-                    ),
-                )
-                st.checkbox("Implicit (unstated in the text)", key="premise_implicit")
-                st.form_submit_button("Add premise", key="premise_submit", on_click=_action(_add_premise))
-        with tabs[2]:
-            undercuttable = [i.id for i in amap.inferences if i.conclusion == sel or sel in i.premises]
-            with st.form("form_attack"):
-                st.text_area(
-                    "Counterargument",
-                    key="attack_text",
-                    height=80,
-                    placeholder="Why the selected statement is false, or why it does not follow",
-                )
-                st.radio(
-                    "What does it attack?",
-                    [sel, *undercuttable],
-                    key="attack_target",
-                    format_func=lambda t: (
-                        "The statement itself (an objection)"
-                        if t == sel
-                        else f"The step {', '.join(amap.element(t).premises)} → {amap.element(t).conclusion} "
-                        f"(an undercut of {t}: it does not follow)"
-                    ),
-                )
-                st.form_submit_button(
-                    "Add counterargument", key="attack_submit", on_click=_action(_add_attack)
-                )
-        with tabs[3]:
-            if any(a.source == sel for a in amap.attacks):
-                with st.form("form_rebuttal"):
-                    st.text_area(
-                        "Rebuttal", key="rebuttal_text", height=80, placeholder="The answer to this objection"
-                    )
-                    st.form_submit_button(
-                        "Add rebuttal", key="rebuttal_submit", on_click=_action(_add_rebuttal)
-                    )
-            else:
-                st.info("Only an objection can be rebutted. Select a statement that attacks another one.")
-        with tabs[4], st.form("form_evidence"):
-            st.selectbox(
-                "Kind", EVIDENCE_KINDS, key="evidence_kind", format_func=lambda k: EVIDENCE_KIND_LABELS[k]
-            )
-            st.text_area("Quote, figure or description", key="evidence_text", height=80)
-            e1, e2 = st.columns(2)
-            e1.text_input("Source title", key="evidence_title", placeholder="e.g. Annual report 2024")
-            e2.text_input("Author or outlet", key="evidence_author")
-            e1.text_input("URL", key="evidence_url", placeholder="https://…")
-            e2.text_input("Date", key="evidence_date", placeholder="e.g. 2024-03-01")
-            st.form_submit_button(
-                "Attach evidence", key="evidence_submit", on_click=_action(_attach_evidence)
-            )
-        with tabs[5]:
-            is_attacker = any(a.source == sel for a in amap.attacks)
-            targets = [s.id for s in amap.statements if s.id != sel]
-            if is_attacker:
-                targets += [i.id for i in amap.inferences]
-            with st.form("form_move"):
-                st.selectbox(
-                    "Attack instead" if is_attacker else "Support instead",
-                    targets,
-                    key="move_target",
-                    format_func=lambda t: labels.get(
-                        t, f"{t} (the step into {amap.element(t).conclusion})" if t.startswith("i") else t
-                    ),
-                )
-                st.form_submit_button("Move", key="move_submit", on_click=_action(_move))
-        with tabs[6], st.form("form_delete"):
-            st.markdown("Deleting a statement also removes the links and evidence that hang on it only.")
-            st.checkbox(f"Yes, delete {sel}", key="delete_confirm")
-            st.form_submit_button("Delete", key="delete_submit", on_click=_action(_delete))
+    forms.edit_panel(amap, sel, labels)
 
 # A toggle, not an expander: the outline of a large map is long, and is only built when asked for.
 if st.toggle(
