@@ -101,6 +101,7 @@ def item_of(raw: str):
         ("Prices rose as AFP noted yesterdayProPublica reports that firms sell data.", "ProPublica"),
         ("Tom Ellery, who runs a corner shop, told the Gazette that trade is up.", "Tom Ellery"),
         ("our installer said most of his customers get their money back in six years", "our installer"),
+        ("A spokesperson for the council told us that roads close.", "A spokesperson for the council"),
     ],
 )  # fmt: skip
 def test_a_reports_source_is_its_whole_noun_phrase(raw, author):
@@ -157,15 +158,18 @@ def test_each_kind_of_evidence_is_read_from_its_words(raw, kind):
         "Supporters argue that the plan works.",
         "64% of voters said that the plan works, according to nobody.",
         "I am astonished by who wants to be my friend.",
+        "My opponent claims that taxes kill jobs.",
+        "The mayor's decision shows that he does not care.",
+        "The rise in prices suggests that demand is high.",
+        "It is often said that cats are wise.",
+        "He said that it rains.",
     ],
 )
 def test_groups_anaphora_and_figures_are_no_named_source(raw):
     _, found = find(raw)
-    assert all(
-        i.source is None or i.source.author not in ("Some members", "This", "Supporters", "64%")
-        for i in found.items
-    )
-    assert all(i.kind != "example" for i in found.items)
+    named = {i.source.author for i in found.items if i.source}
+    assert not named & {"Some members", "This", "Supporters", "64%", "My opponent", "He", "It"}
+    assert not [i for i in found.items if i.kind in ("study", "example")]
 
 
 def test_an_opening_phrase_goes_with_the_report_not_the_argument():

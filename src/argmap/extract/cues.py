@@ -664,6 +664,9 @@ STUDY_WORDS: tuple[str, ...] = (
     "university",
     "institute",
     "agency",
+    "evidence",
+    "findings",
+    "results",
 )
 # Documents: a source whose head is one of these (the law, the contract) gives document evidence.
 DOCUMENT_WORDS: tuple[str, ...] = (
@@ -774,6 +777,8 @@ PAST_TIMES: tuple[str, ...] = (
 )
 # Groups whose reported view is the other side's, or nobody's in particular, not a source of evidence.
 GROUP_SPEAKERS: tuple[str, ...] = (
+    "critic",
+    "opponent",
     "critics",
     "opponents",
     "supporters",

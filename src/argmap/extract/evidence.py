@@ -221,6 +221,10 @@ _STUDY = frozenset(C.STUDY_WORDS)
 _FINDING_VERBS = frozenset(
     ("found", "finds", "shows", "showed", "show", "estimates", "estimated", "concluded", "concludes")
 )
+# Verbs by which one fact can argue for another: they report only from a study, an expert or a name.
+_INFERENCE_VERBS = frozenset(
+    ("shows", "showed", "show", "suggests", "suggested", "revealed", "confirmed", "proves", "proved")
+)
 _REPORT_VERBS = frozenset(("reports", "reported", "report", "revealed", "announced"))
 _CONNECTIVE = re.compile(
     r"^\W*(?:(?:and|but|so|also|yet|now|then|still|indeed|moreover|besides|meanwhile|honestly|well)\b[\s,]*)*",
@@ -264,6 +268,8 @@ def _noun_phrase(segment: str) -> tuple[int, int] | None:
         low = word.lower().strip(".,")
         if low in _DETERMINERS:
             begin = i
+            if i > 1 and tokens[i - 1][2].lower() in _NP_LINKS - {"and", "&"}:
+                continue  # "A spokesperson for the council": the affiliation has its own determiner
             break
         if low in _NP_STOP or not any(ch.isalnum() for ch in word):
             break
@@ -285,7 +291,7 @@ def _noun_phrase(segment: str) -> tuple[int, int] | None:
         return None
     if low[0] in _DETERMINERS and len(words) == 1:
         return None
-    if low[0] in _GROUPS or (len(words) == 1 and low[0] in _NOT_SOURCES):
+    if low[0] in _GROUPS or low[-1] in _GROUPS or (len(words) == 1 and low[0] in _NOT_SOURCES):
         return None
     named = any(w[:1].isupper() for w in words) or low[0] in _DETERMINERS
     if not (named or set(low) & _STUDY or _EXPERT.search(" ".join(words))):
@@ -322,9 +328,22 @@ def _report(words: str) -> _Report | None:
             return None
         np = pronoun.span()
     start, end = offset + np[0], offset + np[1]
+    verb = m.group("verb").lower()
+    if verb in _INFERENCE_VERBS and not _is_reporter(pre[start:end]):
+        return None  # "The rise in prices suggests that ...": one fact argues for another, nobody reports
     if bare and _CONNECTIVE.match(pre).end() < start:  # "X said P" only with X opening the sentence
         return None
-    return _Report(start, end, m.group("verb").lower(), m.start("claim"), aside)
+    return _Report(start, end, verb, m.start("claim"), aside)
+
+
+def _is_reporter(who: str) -> bool:
+    """A study, an expert or a named source: one whose "shows that" reports a finding."""
+    words = who.split()
+    low = {w.lower().strip(".,'") for w in words}
+    named = any(w[:1].isupper() for w in words[1:]) or (
+        words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+    )
+    return bool(low & _STUDY) or _EXPERT.search(who) is not None or named
 
 
 def _head(who: str) -> str:
