@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.compare import WEIGHTS, Comparison, compare
 from argmap.errors import ArgmapError
+from argmap.exercise import read_map
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -17,20 +18,9 @@ if TYPE_CHECKING:
 COLUMNS = ("student", "score", *WEIGHTS, "missed", "extra", "feedback", "error")
 
 
-def load_map(name: str, data: bytes) -> ArgumentMap:
-    """A map from a file's name and bytes, in any format Argmap reads; an exercise file gives its
-    reference map."""
-    from argmap import exercise
-    from argmap.formats import decode, read
-
-    if b'"argmap-exercise"' in data[:2000]:
-        return exercise.loads(decode(data, name), path=name).reference
-    return read(data, name)[0]
-
-
 def read_student(path: Path) -> ArgumentMap:
     """A student's map file in any format Argmap reads (chosen by suffix, then by content)."""
-    return load_map(path.name, path.read_bytes())
+    return read_map(path.name, path.read_bytes())
 
 
 def row(student: str, result: Comparison | None, error: str = "") -> dict[str, Any]:

@@ -65,9 +65,9 @@ def write_output(path: str, data: str | bytes) -> None:
 def load_map(path: str) -> ArgumentMap:
     """A map from ``path`` (``-``: stdin, as Argmap JSON), size-checked, in any format Argmap reads;
     an exercise file gives its reference map. The one door every command reads a map file through."""
-    from argmap.grading import load_map as load_bytes
+    from argmap.exercise import read_map
 
-    return load_bytes("stdin.json" if path == "-" else path, read_input(path))
+    return read_map("stdin.json" if path == "-" else path, read_input(path))
 
 
 @click.command("export")

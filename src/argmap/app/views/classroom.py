@@ -20,7 +20,7 @@ FEEDBACK = "classroom_feedback"  # the student's last Comparison
 
 
 def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
-    return grading.load_map(upload.name, upload.getvalue())
+    return exercise.read_map(upload.name, upload.getvalue())
 
 
 # The parts of a score (argmap.compare) in words a student understands.
