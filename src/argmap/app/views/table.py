@@ -8,6 +8,7 @@ import streamlit as st
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.roles import ROLE_LABELS
 from argmap.tables import (
     RELATION_COLUMNS,
     RELATION_KINDS,
@@ -72,9 +73,11 @@ st.data_editor(
     placeholder="",
     column_config={
         "id": st.column_config.TextColumn("id", width="small", help="Made by Argmap; cannot be edited"),
-        "role": st.column_config.TextColumn(
+        "role": st.column_config.SelectboxColumn(  # shown in the words every other page uses
             "role",
-            width=105,
+            width=175,
+            options=list(ROLE_LABELS),
+            format_func=lambda role: ROLE_LABELS.get(role, role),
             help="Derived from the links; change the links to change it",
         ),
         "text": st.column_config.TextColumn("text", width="large", required=True),
