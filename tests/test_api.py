@@ -69,9 +69,15 @@ def test_every_format_module_is_in_the_table() -> None:
         assert fmt.loads is not None or fmt.dumps is not None
 
 
+def commands(group: click.Group = main) -> dict[str, click.Command]:
+    """Every command of ``group`` by name, loaded the way the CLI loads them (on demand)."""
+    ctx = click.Context(group)
+    return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+
+
 def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     out = []
-    for name, cmd in sorted(group.commands.items()):
+    for name, cmd in sorted(commands(group).items()):
         out.append((f"{prefix}{name}", cmd))
         if isinstance(cmd, click.Group):
             out.extend(all_commands(cmd, f"{prefix}{name} "))
@@ -94,12 +100,22 @@ def test_every_command_and_option_has_help(name: str, command: click.Command) ->
 def test_every_command_is_in_the_readme_table() -> None:
     readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
     rows = {line.split("`")[1].split()[1] for line in readme.splitlines() if line.startswith("| `argmap ")}
-    missing = sorted(set(main.commands) - rows)
+    missing = sorted(set(commands()) - rows)
     assert not missing, f"README.md's command table has no row for: {', '.join(missing)}"
 
 
+def test_a_command_module_is_imported_only_when_its_command_runs() -> None:
+    code = (
+        "import sys; from argmap.cli import main; main(['schema'], standalone_mode=False); "
+        "print(sorted(m for m in sys.modules if m.startswith('argmap.cli.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "'argmap.cli.maps'" in out
+    assert "argmap.cli.checking" not in out and "argmap.cli.extract" not in out
+
+
 def test_the_maps_commands_are_registered() -> None:
-    assert {"validate", "show", "list", "schema"} <= set(main.commands)
+    assert {"validate", "show", "list", "schema"} <= set(commands())
 
 
 def test_all_is_sorted_and_every_name_resolves() -> None:
@@ -122,7 +138,7 @@ def test_python_m_argmap_help_runs() -> None:
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert "Usage: argmap" in result.stdout
-    for name in main.commands:
+    for name in commands():
         assert name in result.stdout
     # A figure, not an assert: bench/bench_cli.py measures it properly (target well under 0.5 s).
     print(f"python -m argmap --help: {elapsed:.3f} s")
@@ -131,7 +147,7 @@ def test_python_m_argmap_help_runs() -> None:
 def test_every_command_reports_an_unreadable_file_in_one_line(tmp_path: Path) -> None:
     binary = tmp_path / "photo.json"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xd0\xff\xfe" * 8)
-    for name, command in sorted(main.commands.items()):
+    for name, command in sorted(commands().items()):
         args = [p for p in command.params if isinstance(p, click.Argument)]
         if not args:
             continue

@@ -2,11 +2,13 @@
 
 Each command lives in a small module of this package and imports the heavy parts of Argmap
 (pydantic, pandas, graphviz) inside its body, so ``argmap --help`` stays fast. ``COMMANDS`` is
-the one table of commands; adding one is a function plus one line there.
+the one table of commands; adding one is a function plus one line there. A command's module is
+imported only when that command (or the help listing) needs it.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -14,9 +16,37 @@ import click
 
 from argmap.errors import ArgmapError
 
+# command name -> "module:function" in this package
+COMMANDS: dict[str, str] = {
+    "validate": "maps:validate",
+    "show": "maps:show",
+    "list": "maps:list_maps",
+    "schema": "maps:schema",
+    "extract": "extract:extract_cmd",
+    "eval": "extract:eval_cmd",
+    "check": "checking:check_cmd",
+    "compare": "checking:compare_cmd",
+    "grade": "checking:grade_cmd",
+    "export": "convert:export_cmd",
+    "import": "convert:import_cmd",
+    "render": "convert:render_cmd",
+}
+
 
 class _Group(click.Group):
-    """Turns Argmap's errors (and missing files) into one-line messages with exit status 1."""
+    """Loads commands from ``COMMANDS`` on demand, and turns Argmap's errors (and missing files)
+    into one-line messages with exit status 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
+        assert command.name == cmd_name, f"COMMANDS['{cmd_name}'] names a command called {command.name}"
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -36,29 +66,6 @@ class _Group(click.Group):
 def main() -> None:
     """Argmap: draft, check, compare and share argument maps."""
 
-
-def _register() -> None:
-    from argmap.cli import checking, convert, extract, maps  # noqa: PLC0415
-
-    commands: tuple[click.Command, ...] = (
-        maps.validate,
-        maps.show,
-        maps.list_maps,
-        maps.schema,
-        extract.extract_cmd,
-        extract.eval_cmd,
-        checking.check_cmd,
-        checking.compare_cmd,
-        checking.grade_cmd,
-        convert.export_cmd,
-        convert.import_cmd,
-        convert.render_cmd,
-    )
-    for command in commands:
-        main.add_command(command)
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
