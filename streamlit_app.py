@@ -49,6 +49,11 @@ with st.sidebar:
         st.caption(widgets.map_caption(amap))
 
 page = st.navigation(pages, position="top")
+if amap is not None and state.unsaved() and not state.readonly():
+    # Saving lives on the Library page; a newcomer who edited the map should not have to find it.
+    st.sidebar.page_link(
+        f"{widgets.VIEWS}/library.py", label="Save it in the Library", icon=":material/save:"
+    )
 widgets.readonly_banner()
 try:
     page.run()

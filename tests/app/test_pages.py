@@ -48,3 +48,12 @@ def test_without_the_example_the_seed_piece_is_drafted(app, tmp_path: Path, monk
     assert amap.source.text == (ROOT / "seeds" / "democrats-voter-data.txt").read_text(encoding="utf-8")
     assert at.session_state["argmap_name"] is None
     assert dot(at)
+
+
+def test_unsaved_changes_point_to_where_to_save(app) -> None:
+    at = app("map")
+    assert not [p for p in at.get("page_link") if "Save" in p.proto.label]
+    at.text_area(key="attack_text").input("An objection, so the map changes.")
+    at.button(key="attack_submit").click().run()
+    links = [p.proto for p in at.get("page_link") if "Save" in p.proto.label]
+    assert links and links[0].page.endswith("library")
