@@ -138,6 +138,25 @@ def test_kialo_rejects_malformed_files_with_the_line(text: str, line: int, expec
     assert "bad.txt" in str(caught.value)
 
 
+def test_kialo_reads_back_a_deep_chain_it_wrote() -> None:
+    # 45 levels: the Kialo numbers (1.1.1....) outgrow the id length limit; the ids fall back.
+    from argmap.model import Inference, Statement
+
+    n = 45
+    deep = ArgumentMap(
+        id="deep",
+        title="A deep chain",
+        statements=tuple(Statement(id=f"s{k}", text=f"Claim number {k}.") for k in range(n)),
+        inferences=tuple(
+            Inference(id=f"i{k}", premises=(f"s{k + 1}",), conclusion=f"s{k}") for k in range(n - 1)
+        ),
+    )
+    back = kialo.loads(kialo.dumps(deep))
+    assert [s.text for s in back.statements] == [s.text for s in deep.statements]
+    assert len(back.inferences) == n - 1
+    assert all(len(s.id) <= 64 for s in back.statements)
+
+
 def test_kialo_text_that_looks_like_markup_survives() -> None:
     tricky = "-> See 1.1.\n1.2. Pro: not a claim\n\\(escaped\\) [x](y)"
     amap = ArgumentMap(

@@ -170,8 +170,14 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
             claim = target
         return claim["path"]
 
+    def id_part(claim_path: str) -> str:
+        # The Kialo number reads well as an id; a very deep one would pass the id length limit,
+        # so it falls back to the claim's line number (unique in the file).
+        number = claim_path.rstrip(".")
+        return number if len(number) <= 60 else f"L{by_path[claim_path]['line']}"
+
     def sid(claim_path: str) -> str:
-        return "k" + claim_path.rstrip(".")
+        return "k" + id_part(claim_path)
 
     statements = [{"id": sid(c["path"]), "text": c["text"]} for c in claims if c["see"] is None]
     inferences: list[dict[str, Any]] = []
@@ -190,7 +196,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         if key in done or source == target:
             continue  # the same reason twice under one parent (or a link to the parent itself) adds nothing
         done.add(key)
-        suffix = claim["path"].rstrip(".")
+        suffix = id_part(claim["path"])
         if claim["stance"] == "Pro":
             inferences.append({"id": "i" + suffix, "premises": [source], "conclusion": target})
         else:
