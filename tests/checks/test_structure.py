@@ -140,3 +140,18 @@ def test_circular_support_in_a_chain_thousands_deep(make):
     assert len(found) == 1 and len(found[0].node_ids) == n
     straight = make(texts, supports=supports[:-1])
     assert list(structure.circular_support(straight)) == []
+
+
+def test_a_statement_that_supports_and_attacks_one_claim_is_an_error(make):
+    texts = {"c": "We should act.", "p": "Costs are rising.", "q": "Prices fall."}
+    both = make(texts, supports=((("p",), "c"), (("q",), "c")), attacks=(("p", "c"),))
+    found = list(structure.supports_and_attacks(both))
+    assert [(f.check, f.severity, f.node_ids) for f in found] == [
+        ("supports_and_attacks", "error", ("p", "c"))
+    ]
+    consistent = make(texts, supports=((("p",), "c"),), attacks=(("q", "c"),))
+    assert list(structure.supports_and_attacks(consistent)) == []
+
+
+def test_the_example_map_does_not_contradict_itself(example):
+    assert list(structure.supports_and_attacks(example)) == []

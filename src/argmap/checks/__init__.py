@@ -29,6 +29,7 @@ from argmap.checks.structure import (
     circular_support,
     evidence_without_source,
     near_duplicate,
+    supports_and_attacks,
     thin_support,
     unanswered_objection,
     unconnected,
@@ -45,6 +46,7 @@ CHECKS = (
     evidence_without_source,
     near_duplicate,
     unconnected,
+    supports_and_attacks,
     # language and fallacy cues
     rhetorical_question,
     attack_on_arguer,

@@ -260,3 +260,18 @@ def unconnected(amap: ArgumentMap) -> Iterator[Finding]:
             cue="no links",
             question="What does this support or attack? If nothing, does it belong in the argument?",
         )
+
+
+def supports_and_attacks(amap: ArgumentMap) -> Iterator[Finding]:
+    """A statement that both supports and attacks the same claim: the map contradicts itself."""
+    supports = {(p, i.conclusion) for i in amap.inferences for p in i.premises}
+    for a in amap.attacks:
+        if (a.source, a.target) in supports:
+            yield Finding(
+                check="supports_and_attacks",
+                severity="error",
+                node_ids=(a.source, a.target),
+                message=f"{a.source} both supports and attacks {a.target}.",
+                cue="a support and an attack between the same two statements",
+                question="Which is it: does this speak for the claim or against it? Remove one of the links.",
+            )
