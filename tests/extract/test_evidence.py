@@ -190,3 +190,22 @@ def test_a_closing_attribution_is_evidence_for_its_clause():
         "We object.",
     ]
     assert item.claim == (found.sentences[0].start, found.sentences[0].end)
+
+
+def test_a_subject_with_its_own_clause_and_a_figure_in_words():
+    _, found = find(
+        "The tenancy agreement that most agents use states that repairs come in a reasonable time. "
+        "A 2021 study found that children in damp homes were twice as likely to have asthma."
+    )
+    assert [(i.kind, i.source.author) for i in found.items] == [
+        ("document", "The tenancy agreement"),
+        ("statistic", "A 2021 study"),
+    ]
+
+
+def test_a_quotation_inside_reported_speech_keeps_the_reporter():
+    _, found = find(
+        'Professor Ruth Okafor told the council last spring that mould "does its damage quietly".'
+    )
+    (item,) = found.items
+    assert (item.kind, item.source.author) == ("expert", "Professor Ruth Okafor")

@@ -60,3 +60,8 @@ def test_a_dismissal_answers_and_takes_no_stance_of_its_own():
 def test_contractions_typed_without_apostrophes_still_carry_their_cues():
     r = reading("so yeah id say go for it")
     assert r.inner["stance"] == "i'd say"
+
+
+def test_also_after_the_subject_adds_a_reason():
+    assert reading("A clear deadline also helps good landlords.").starts["addition"] == "also"
+    assert "addition" not in reading("It was cheap and we also liked it.").starts

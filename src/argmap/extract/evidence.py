@@ -60,7 +60,7 @@ _INTRO_WORDS = 6  # a comma-closed opening this short ("Last week in these pages
 # A reporting verb, perhaps with a short object ("told a local newspaper"), then "that" and the claim.
 _AUX = r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|that|which|who)"
 _VERB_THAT = re.compile(
-    rf"\b(?P<verb>{_VERBS})(?:\s+(?!(?:{_AUX}|{_VERBS})\b)[A-Za-z][\w'.-]*(?<!ly)){{0,3}}?\s+that\s+(?P<claim>\S)",
+    rf"\b(?P<verb>{_VERBS})(?:\s+(?!(?:{_AUX}|{_VERBS})\b)[A-Za-z][\w'.-]*(?<!ly)){{0,4}}?\s+that\s+(?P<claim>\S)",
     re.I,
 )
 # "X said P" without "that": a speaker opening the sentence, a speech verb, a clause after it.
@@ -188,6 +188,7 @@ _NP_STOP = frozenset(
     ]
 )
 _NP_LINKS = frozenset(("of", "at", "from", "for", "by", "in", "and", "&"))
+_RELATIVE = re.compile(r"(?P<np>.*?\S)\s+(?:that|which|who)\s+[^,]{1,60}$")  # a subject with its clause
 _GLUED = re.compile(r"^[a-z]{3,}(?=[A-Z])")  # "yesterdayProPublica": a missing space
 _CLAUSE_BREAK = re.compile(r"[,;:(\"]| - ")
 # "P, as AFP pointed out yesterday": an attribution closing the sentence (or what is left of it).
@@ -212,6 +213,7 @@ _FIGURE = re.compile(
     rf"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:{_alt(_FIGURE_UNITS)})\b|\d+(?:\.\d+)?%"
     rf"|\b{_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUMBER}\b"  # a ratio: "one in five", "2 out of 3"
     r"|\b\d{1,3}(?:,\d{3})+\b"  # a count with thousands separators ("1,200"), which a year never has
+    r"|\b(?:twice|half|(?:three|four|five|ten|\d+)\s+times)\s+as\s+(?:many|much|likely|high|large|long)\b"
     r"|\bfewer\s+than\s+\d|\b(?:more|fewer|less)\s+than\s+(?:half|a\s+(?:third|quarter)))",  # a count
     re.IGNORECASE,
 )
@@ -322,6 +324,9 @@ def _report(words: str) -> _Report | None:
     breaks = list(_CLAUSE_BREAK.finditer(pre))
     offset = breaks[-1].end() if breaks else 0
     np = _noun_phrase(pre[offset:])
+    rel = _RELATIVE.match(pre[offset:]) if np is None else None
+    if rel is not None:  # "The agreement that most agents use states that ...": the subject before "that"
+        np = _noun_phrase(rel.group("np"))
     if np is None:
         pronoun = re.search(r"\b(?:he|she)$", pre[offset:], re.I)  # the caller knows who "he" is
         if pronoun is None:

@@ -90,6 +90,7 @@ _INNER_COUNTER = re.compile(r"^(?:[\w'-]+,?\s+){1,5}?(however|though|nevertheles
 _WHO_NEEDS = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+|most\s+)?needs?\b")
 _QUESTION_END = re.compile(r"\?[!?\"')\s]*$")  # "?", "?!", "?\""
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
+_INNER_ALSO = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}(also)\s+[a-z]+s\b")  # subject, "also", a verb
 _BARE = re.compile(r"\b(?:" + "|".join(C.BARE_CONTRACTIONS) + r")\b")
 # A dismissal that answers what came before: "He is wrong", "That objection mistakes the goal".
 _DISMISSAL = re.compile(
@@ -134,6 +135,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
             starts[name] = m.group(1)
     if "counter" not in starts and (m := _DISMISSAL.match(low)):
         starts["counter"] = m.group(1)
+    if not starts and sentence_start and (m := _INNER_ALSO.match(low)):
+        starts["addition"] = m.group(1)  # "A clear deadline also helps ...": the author's next reason
     if "opponent" not in starts and (m := _GROUP_VIEW.match(low)):
         starts["opponent"] = m.group(1)  # "Many parents assume ...": a view the author reports to answer
     if not sentence_start and starts.get("opponent") in _CONTRAST_ONLY_INSIDE:
