@@ -4,7 +4,8 @@
 
 1. :mod:`~argmap.extract.normalise` quotes, dashes and whitespace, keeping offsets to the original;
 2. :mod:`~argmap.extract.sentences` splits sentences (pysbd) inside paragraphs;
-3. :mod:`~argmap.extract.evidence` takes out quotations, reported speech and figures as evidence;
+3. :mod:`~argmap.extract.evidence` takes out quotations, reported speech (who says what:
+   :mod:`~argmap.extract.speech`), figures and examples as evidence;
 4. :mod:`~argmap.extract.units` splits sentences into clauses at connectives and punctuation;
 5. :mod:`~argmap.extract.reading` reads each unit's cues (lexicons in :mod:`~argmap.extract.cues`), and
    :mod:`~argmap.extract.relations` scores the main conclusion and decides every role and link;
