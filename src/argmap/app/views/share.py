@@ -43,7 +43,8 @@ st.subheader("Download")
 st.caption("Every format Argmap can write. The HTML file is a self-contained page that opens in any browser.")
 map_json = native.dumps(amap)
 base = slug(amap.title) or "argument-map"
-writable = [f for f in FORMATS.values() if f.dumps is not None]
+# The HTML page first: it is the one to send to someone without Argmap.
+writable = sorted((f for f in FORMATS.values() if f.dumps is not None), key=lambda f: f.name != "html")
 # Formats that share a suffix (Argmap JSON and AIF are both .json) get their name in the file name too.
 file_names: dict[str, str] = {}
 for fmt in writable:
