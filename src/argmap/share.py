@@ -35,26 +35,22 @@ def decode(token: str) -> ArgumentMap:
     """The map a token carries; a damaged or foreign token raises ``FormatError`` saying so."""
     token = token.strip()
     if not token:
-        raise FormatError("the share link carries no map", fmt="share link")
+        raise FormatError("it carries no map", fmt="share link")
     try:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError):
-        raise FormatError(
-            "the share link is damaged (not base64); ask for a fresh link", fmt="share link"
-        ) from None
+        raise FormatError("it is damaged (not base64)", fmt="share link") from None
     inflater = zlib.decompressobj()
     try:
         raw = inflater.decompress(packed, MAX_INFLATED_BYTES)
     except zlib.error:
-        raise FormatError(
-            "the share link is damaged (cannot decompress); ask for a fresh link", fmt="share link"
-        ) from None
+        raise FormatError("it is damaged (cannot decompress)", fmt="share link") from None
     if inflater.unconsumed_tail:
-        raise FormatError("the share link holds more than a map can be", fmt="share link")
+        raise FormatError("it holds more than a map can be", fmt="share link")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise FormatError("the share link does not hold a map", fmt="share link") from None
+        raise FormatError("it does not hold a map", fmt="share link") from None
     return native.from_data(data, path="share link")
 
 

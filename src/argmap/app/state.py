@@ -238,7 +238,10 @@ def start() -> None:
             open_map(decode(token), readonly=True)
             return
         except ArgmapError as err:
-            flash("error", f"The share link could not be opened: {err}. Ask for a fresh link.")
+            flash(
+                "error",
+                f"The share link could not be opened ({err}). Ask whoever sent it for a fresh link.",
+            )
     if has_map():
         return
     try:
