@@ -96,3 +96,16 @@ def test_student_submitting_an_empty_map_is_told_to_add_statements(app) -> None:
     assert any("no statements yet" in m.value for m in at.warning)
     assert "classroom_feedback" not in at.session_state  # nothing graded
     assert "classroom_submissions" not in at.session_state
+
+
+def test_a_student_map_in_argdown_is_graded_too(app) -> None:
+    from argmap.formats import FORMATS
+
+    at = app("classroom")
+    at.session_state["classroom_exercise"] = exercise.create(reference())
+    at.run()
+    argdown = FORMATS["argdown"].dumps(reference()).encode("utf-8")
+    at.get("file_uploader")[1].upload("cy.argdown", argdown, "text/plain").run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert list(at.session_state["classroom_submissions"]) == ["cy"]

@@ -10,7 +10,7 @@ from argmap.app import state, widgets
 from argmap.compare import Comparison, compare
 from argmap.errors import ArgmapError
 from argmap.exercise import Exercise
-from argmap.formats import decode
+from argmap.formats import FORMATS, decode
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
 
@@ -129,7 +129,7 @@ def teacher(ex: Exercise | None) -> None:
     st.subheader("Student maps")
     uploads = st.file_uploader(
         "Upload the students' maps (one file each; the file name is the student's name)",
-        type=["json", "txt", "md"],
+        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
         accept_multiple_files=True,
         key="student_maps",
     )
