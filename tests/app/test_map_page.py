@@ -195,3 +195,13 @@ def test_an_empty_map_offers_its_first_statement(app) -> None:
     assert [s.text for s in amap.statements] == ["Cats are the best pets."]
     assert at.session_state["selected_node"] == amap.statements[0].id
     assert [b for b in at.button if b.key == "premise_submit"]  # its edit forms are shown now
+
+
+def test_a_form_result_is_also_a_toast_seen_wherever_the_page_is_scrolled(app) -> None:
+    at = select(app("map"), "s3")
+    at.text_area(key="attack_text").input("An objection.")
+    at.button(key="attack_submit").click().run()
+    assert any("Added" in t.value for t in at.toast)
+    at.text_area(key="attack_text").input("   ")
+    at.button(key="attack_submit").click().run()
+    assert at.toast and "needs some text" in at.toast[0].value and at.toast[0].icon == ":material/error:"

@@ -127,6 +127,11 @@ def edge_titles(page) -> list[str]:
     ]
 
 
+def banner(page, text: str):
+    """The message at the top of the page that contains ``text`` (the same words also pop up as a toast)."""
+    return page.locator('[data-testid="stAlert"]').filter(has_text=text).first
+
+
 def settle(page) -> None:
     """Wait for Streamlit to finish the current run (its status widget goes away)."""
     page.wait_for_timeout(300)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import FORMATS, native
-from tests.e2e.conftest import ROOT, edge_titles, node_ids, settle, shot, wait_for_map
+from tests.e2e.conftest import ROOT, banner, edge_titles, node_ids, settle, shot, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -57,7 +57,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     assert edge == f"{nid}->s3"
     drawn = page.locator('[data-testid="stGraphVizChart"] svg g.edge').filter(has_text=f"{nid}->s3")
     assert drawn.locator("path").first.get_attribute("stroke-dasharray")  # an attack: dashed
-    assert page.get_by_text(f"Added {nid} as an objection to s3").is_visible()
+    assert banner(page, f"Added {nid} as an objection to s3").is_visible()
     shot(page, "counterargument")
 
 
@@ -71,7 +71,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     form.locator("textarea").fill("Most voters never learn who buys their data, so few of them will care.")
     page.get_by_role("button", name="Save changes").click()
     settle(page)
-    page.get_by_text("Saved the changes to s12.").wait_for()
+    banner(page, "Saved the changes to s12.").wait_for()
     page.get_by_role("tab", name="Counterargument").click()
     page.get_by_role("textbox", name="Counterargument").fill("Data sales make the news; voters hear of them.")
     page.get_by_role("button", name="Add counterargument").click()
@@ -82,7 +82,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     )
     (nid,) = set(node_ids(page)) - before
     assert f"{nid}->s12" in edge_titles(page)
-    assert page.get_by_text(f"Added {nid} as an objection to s12").is_visible()
+    assert banner(page, f"Added {nid} as an objection to s12").is_visible()
 
 
 def add_counterargument(page, target_label: str, text: str) -> None:
@@ -223,7 +223,7 @@ def test_edit_a_table_cell(page, server: str) -> None:
     editor.fill("If it pays this well, why quibble?")
     editor.press("Enter")
     settle(page)
-    page.get_by_text("Changed s8.").wait_for()
+    banner(page, "Changed s8.").wait_for()
     go(page, "Map")
     wait_for_map(page)
     label = page.locator('[data-testid="stGraphVizChart"] svg g.node').filter(has_text="s8").first

@@ -9,7 +9,7 @@ import pytest
 
 from argmap import edit
 from argmap.formats import native
-from tests.e2e.conftest import ROOT, settle, shot, wait_for_map
+from tests.e2e.conftest import ROOT, banner, settle, shot, wait_for_map
 from tests.e2e.test_browser import go
 
 pytestmark = pytest.mark.e2e
@@ -68,7 +68,7 @@ def test_check_a_finding_lights_up_its_nodes_and_a_rating_recolours(page, server
     rating.get_by_text("rejected", exact=True).click()
     page.get_by_role("button", name="Save rating").click()
     settle(page)
-    page.get_by_text("Rated s8: rejected").wait_for()
+    banner(page, "Rated s8: rejected").wait_for()
     page.wait_for_function(
         """([id, old]) => {
             const g = [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg g.node')]

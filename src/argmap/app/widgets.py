@@ -73,6 +73,13 @@ def report(err: ArgmapError) -> None:
     state.flash("error", f"{md(str(err))}\n\n{hint(err)}")
 
 
+_TOAST_ICONS = {
+    "success": ":material/check_circle:",
+    "warning": ":material/warning:",
+    "error": ":material/error:",
+}
+
+
 def show_flash() -> None:
     """Show the message queued by the last action, if any."""
     queued = state.take_flash()
@@ -80,6 +87,9 @@ def show_flash() -> None:
         return
     kind, message = queued
     getattr(st, kind, st.info)(message)
+    # The message sits at the top of the page; the form that caused it may be far below, so a
+    # toast (drawn over the page wherever it is scrolled) says it too.
+    st.toast(message, icon=_TOAST_ICONS.get(kind, ":material/info:"))
 
 
 def readonly_banner() -> None:
