@@ -130,6 +130,19 @@ FORMATS: dict[str, Format] = {
 MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
 
 
+def validated(data: dict[str, Any], fail: Callable[[str], Exception]) -> ArgumentMap:
+    """Validate a reader's plain data as a map: the one place readers build maps. Broken
+    invariants become the reader's own error (``fail`` gets the problems as one sentence)."""
+    from pydantic import ValidationError
+
+    from argmap.model import ArgumentMap
+
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as err:
+        raise fail("; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())) from None
+
+
 @contextmanager
 def pause_gc() -> Iterator[None]:
     """Hold Python's cyclic garbage collector while a file is read.

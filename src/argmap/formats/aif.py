@@ -30,10 +30,8 @@ from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
 
-from pydantic import ValidationError
-
 from argmap.errors import FormatError
-from argmap.formats import pause_gc
+from argmap.formats import pause_gc, validated
 from argmap.model import ArgumentMap
 
 NAME = "aif"
@@ -258,11 +256,10 @@ def _build(raw_nodes: list[Any], raw_edges: list[Any], path: str | None) -> Argu
         "attacks": attacks,
         "evidence": evidence,
     }
-    try:
-        return ArgumentMap.model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())
-        raise FormatError(f"the graph does not make a valid map: {problems}", fmt=NAME, path=path) from None
+    return validated(
+        data,
+        lambda problems: FormatError(f"the graph does not make a valid map: {problems}", fmt=NAME, path=path),
+    )
 
 
 class _Ids:

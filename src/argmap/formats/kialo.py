@@ -38,9 +38,8 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from pydantic import ValidationError
-
 from argmap.errors import FormatError
+from argmap.formats import validated
 from argmap.model import ArgumentMap, Evidence
 from argmap.roles import main_conclusion
 
@@ -211,13 +210,12 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         "inferences": inferences,
         "attacks": attacks,
     }
-    try:
-        return ArgumentMap.model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())
-        raise FormatError(
+    return validated(
+        data,
+        lambda problems: FormatError(
             f"the discussion does not make a valid map: {problems}", fmt=NAME, path=path
-        ) from None
+        ),
+    )
 
 
 def kept_text(text: str) -> str:

@@ -11,8 +11,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from pydantic import ValidationError
-
+from argmap.formats import validated
 from argmap.formats.argdown._read import Node, Reader, inline
 from argmap.model import EVIDENCE_KINDS, ArgumentMap
 
@@ -127,11 +126,9 @@ def build(reader: Reader) -> ArgumentMap:
         "attacks": attacks,
         "evidence": evidence,
     }
-    try:
-        return ArgumentMap.model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())
-        raise reader.fail(f"the file does not make a valid map: {problems}", None) from None
+    return validated(
+        data, lambda problems: reader.fail(f"the file does not make a valid map: {problems}", None)
+    )
 
 
 def _first_text(node: Node) -> tuple[str, tuple[str, ...], dict[str, Any]]:
