@@ -39,6 +39,28 @@ def test_add_a_counterargument_with_author(app) -> None:
     assert at.text_area(key="attack_text").value == ""  # the form is ready for the next one
 
 
+def test_the_edit_tab_stays_chosen_after_a_form_is_sent(app) -> None:
+    # An untracked tab bar fell back to "Text" on every rerun: after adding an objection the user lost
+    # their place. The chosen tab is kept in session state, across a sent form and a new selection.
+    at = select(app("map"), "s3")
+    assert at.session_state["edit_tab"] == "Text"  # the first tab by default
+    at.session_state["edit_tab"] = "Counterargument"
+    at.run()
+    at.text_area(key="attack_text").input("Nobody reads the small print of a voter file.")
+    at.button(key="attack_submit").click().run()
+    assert not at.exception
+    nid = current(at).attacks[-1].source
+    assert at.session_state["edit_tab"] == "Counterargument"
+    select(at, nid)  # now answer the new objection
+    assert at.session_state["edit_tab"] == "Counterargument"
+    at.session_state["edit_tab"] = "Rebuttal"
+    at.run()
+    at.text_area(key="rebuttal_text").input("The parties' mailing lists are read by reporters.")
+    at.button(key="rebuttal_submit").click().run()
+    assert current(at).attacks[-1].target == nid
+    assert at.session_state["edit_tab"] == "Rebuttal"
+
+
 def test_undercut_an_inference(app) -> None:
     at = select(app("map"), "s4")
     at.text_area(key="attack_text").input("The 2012 win had many causes.")

@@ -58,6 +58,8 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     drawn = page.locator('[data-testid="stGraphVizChart"] svg g.edge').filter(has_text=f"{nid}->s3")
     assert drawn.locator("path").first.get_attribute("stroke-dasharray")  # an attack: dashed
     assert banner(page, f"Added {nid} as an objection to s3").is_visible()
+    # The user stays on the form they used (the tab bar used to fall back to "Text").
+    assert page.get_by_role("tab", name="Counterargument").get_attribute("aria-selected") == "true"
     shot(page, "counterargument")
 
 

@@ -22,6 +22,9 @@ from argmap.model import (
     Statement,
 )
 
+EDIT_TABS = ("Text", "Premise", "Counterargument", "Rebuttal", "Evidence", "Move", "Delete")
+EDIT_TAB = "edit_tab"  # session-state key of the chosen edit tab
+
 
 def _action(fn: Callable[[ArgumentMap, str], str | None]) -> Callable[[], None]:
     """Wrap an edit: run it on the open map and the selected node; errors become a message."""
@@ -181,17 +184,9 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
         )
     else:
         st.subheader("Edit")
-        tabs = st.tabs(
-            [
-                "Text",
-                "Premise",
-                "Counterargument",
-                "Rebuttal",
-                "Evidence",
-                "Move",
-                "Delete",
-            ]
-        )
+        # Keyed and tracked, the chosen tab lives in session state: after a form is sent the page is
+        # drawn again, and an untracked tab bar would fall back to "Text" (the user loses their place).
+        tabs = st.tabs(list(EDIT_TABS), key=EDIT_TAB, on_change="rerun")
         with tabs[0]:
             with st.form("form_edit"):
                 st.text_area("Statement", value=el.text, key=edit_key("edit_text", sel), height=100)
