@@ -70,3 +70,37 @@ def test_ratings_propagate_and_colour_the_map(app) -> None:
     assert status["s4"] == "accepted" and status["s1"] == "accepted"
     colour_after = re.search(r'fillcolor="([^"]+)"', node_line(dot(at), "s1")).group(1)
     assert colour_after != colour_before
+
+
+def _containers_of(node, kind: str, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The block types around every element of type ``kind`` on the page, outermost first."""
+    found = [path] if getattr(node, "type", None) == kind else []
+    children = getattr(node, "children", None)
+    for child in children.values() if isinstance(children, dict) else ():
+        found += _containers_of(child, kind, (*path, getattr(node, "type", "")))
+    return found
+
+
+def test_the_tree_takes_the_full_width_unless_put_beside_the_findings(app) -> None:
+    at = app("check")
+    (where,) = _containers_of(at.main, "graphviz_chart")
+    assert "column" not in where  # full width: beside the findings a wide tree was too small to read
+    at.toggle(key="check_beside").set_value(True).run()
+    (where,) = _containers_of(at.main, "graphviz_chart")
+    assert "column" in where
+    box = at.selectbox(key="check_finding")
+    n = next(i for i, label in enumerate(box.options) if "why quibble" in label)
+    box.set_value(n).run()
+    assert "peripheries=2" in node_line(dot(at), "s8")  # still highlighted, either way
+
+
+def test_the_chosen_tab_stays_open_after_saving_a_rating(app) -> None:
+    at = app("check")
+    at.session_state["check_tab"] = "Ratings"
+    at.run()
+    at.selectbox(key="rate_target").select("s8").run()
+    at.radio(key="rate_value").set_value("rejected")
+    at.button(key="rate_save").click().run()
+    assert not at.exception
+    assert current(at).element("s8").rating == "rejected"
+    assert at.session_state["check_tab"] == "Ratings"

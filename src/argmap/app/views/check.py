@@ -102,32 +102,58 @@ ev = evaluation(amap)
 roles = derive(amap)  # once: every picker label names a role
 findings = check(amap, min_severity=st.session_state.get("check_severity") or "info")
 
-left, right = st.columns([5, 6])
-with left:
-    tab_findings, tab_schemes, tab_ratings = st.tabs(["Findings", "Schemes", "Ratings"])
+# The finding picker and the tree come first, the tree at full width: beside the findings a wide tree
+# was scaled down until its words could not be read. A toggle puts it beside them, as on the Map page.
+bar = st.columns([3, 6, 2], vertical_alignment="bottom")
+bar[0].radio(
+    "Show findings at or above",
+    SEVERITIES,
+    horizontal=True,
+    key="check_severity",
+    on_change=lambda: st.session_state.pop("check_finding", None),  # the list changes under it
+)
+if findings:
+    bar[1].selectbox(
+        "Show a finding on the map",
+        range(len(findings)),
+        index=None,
+        format_func=lambda n: _finding_label(findings[n]),
+        key="check_finding",
+        placeholder="Choose a finding to highlight its nodes",
+    )
+beside = bar[2].toggle(
+    "Tree beside the findings",
+    key="check_beside",
+    help="Side by side suits a narrow tree or a wide screen; otherwise the findings are below the tree.",
+)
+if findings:
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    st.caption(
+        " · ".join(f"{_ICON[s]} {n} {s}" for s, n in counts.items() if n)
+        + " — cues, not verdicts: each finding is a question to ask of the argument (listed below"
+        + (" on the left)." if beside else " the tree).")
+    )
+else:
+    st.success("No findings at this severity.")
+if beside:
+    panel, tree = st.columns([5, 6], gap="medium")
+else:
+    tree, panel = st.container(), st.container()
+with panel:
+    # Keyed and tracked, like the Map page's edit tabs: saving a rating keeps the Ratings tab open.
+    tab_findings, tab_schemes, tab_ratings = st.tabs(
+        ["Findings", "Schemes", "Ratings"], key="check_tab", on_change="rerun"
+    )
 
 with tab_findings:
-    st.caption("Cues, not verdicts: each finding is a question to ask of the argument.")
-    st.radio(
-        "Show findings at or above",
-        SEVERITIES,
-        horizontal=True,
-        key="check_severity",
-        on_change=lambda: st.session_state.pop("check_finding", None),  # the list changes under it
-    )
     if not findings:
-        st.success("No findings at this severity.")
-    else:
-        counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-        st.markdown(" · ".join(f"{_ICON[s]} {n} {s}" for s, n in counts.items() if n))
-        st.selectbox(
-            "Show a finding on the map",
-            range(len(findings)),
-            index=None,
-            format_func=lambda n: _finding_label(findings[n]),
-            key="check_finding",
-            placeholder="Choose a finding to highlight its nodes",
+        lowest = (st.session_state.get("check_severity") or "info") == SEVERITIES[0]
+        st.info(
+            "Nothing to ask of this map."
+            if lowest
+            else f"Nothing to ask at this severity. Choose **{SEVERITIES[0]}** above to see every cue."
         )
+    else:
         for nid, group in by_node(amap, findings).items():
             with st.container(border=True):
                 st.markdown(
@@ -218,7 +244,7 @@ with tab_ratings:
         width="stretch",
     )
 
-with right:
+with tree:
     color = st.toggle("Colour by evaluation", value=True, key="check_color_eval")
     chosen_n = st.session_state.get("check_finding")
     picked = chosen_n is not None and chosen_n < len(findings)
