@@ -104,3 +104,15 @@ def test_the_chosen_tab_stays_open_after_saving_a_rating(app) -> None:
     assert not at.exception
     assert current(at).element("s8").rating == "rejected"
     assert at.session_state["check_tab"] == "Ratings"
+
+
+def test_a_finding_is_labelled_with_words_and_the_tree_can_be_drawn_sideways(app) -> None:
+    at = app("check")
+    amap = current(at)
+    label = next(o for o in at.selectbox(key="check_finding").options if "why quibble" in o)
+    start = amap.element("s8").text.split()[0]
+    assert label.split("·")[0].split()[-1] == "s8"  # the ids first
+    assert f"({start}" in label  # then the start of the node's own words
+    assert "rankdir=BT" in dot(at).replace('"', "")
+    at.radio(key="check_direction").set_value("LR").run()
+    assert "rankdir=RL" in dot(at).replace('"', "")

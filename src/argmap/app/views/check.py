@@ -30,8 +30,13 @@ def cq_key(rid: str, n: int, part: str = "answer") -> str:
     return f"cq_{part}_{rid}_{n}"
 
 
-def _finding_label(f) -> str:  # noqa: ANN001 - a checks.Finding
-    return f"{_ICON[f.severity]} {', '.join(f.node_ids)} · {f.check.replace('_', ' ')} — {f.cue}"
+def _finding_label(amap: ArgumentMap, f) -> str:  # noqa: ANN001 - a checks.Finding
+    """'⚠ s8 · rhetorical question — “why quibble?” (Why quibble about…)': the ids, the check, the cue,
+    and the start of the first node's words (an id alone tells a reader nothing)."""
+    first = next((n for n in f.node_ids if n in amap.ids()), None)
+    words = getattr(amap.element(first), "text", "") if first else ""
+    where = f" ({widgets.short(words, 40)})" if words else ""
+    return f"{_ICON[f.severity]} {', '.join(f.node_ids)} · {f.check.replace('_', ' ')} — {f.cue}{where}"
 
 
 def _relation_label(amap: ArgumentMap, eid: str, roles: Roles) -> str:
@@ -104,7 +109,7 @@ findings = check(amap, min_severity=st.session_state.get("check_severity") or "i
 
 # The finding picker and the tree come first, the tree at full width: beside the findings a wide tree
 # was scaled down until its words could not be read. A toggle puts it beside them, as on the Map page.
-bar = st.columns([3, 6, 2], vertical_alignment="bottom")
+bar = st.columns([2, 3], vertical_alignment="bottom")
 bar[0].radio(
     "Show findings at or above",
     SEVERITIES,
@@ -117,14 +122,24 @@ if findings:
         "Show a finding on the map",
         range(len(findings)),
         index=None,
-        format_func=lambda n: _finding_label(findings[n]),
+        format_func=lambda n: _finding_label(amap, findings[n]),
         key="check_finding",
         placeholder="Choose a finding to highlight its nodes",
     )
-beside = bar[2].toggle(
+switches = st.columns([2, 2, 3], vertical_alignment="center")
+color = switches[0].toggle("Colour by evaluation", value=True, key="check_color_eval")
+beside = switches[1].toggle(
     "Tree beside the findings",
     key="check_beside",
     help="Side by side suits a narrow tree or a wide screen; otherwise the findings are below the tree.",
+)
+direction = switches[2].radio(
+    "Direction",
+    ["TB", "LR"],
+    key="check_direction",
+    horizontal=True,
+    label_visibility="collapsed",
+    format_func=lambda d: {"TB": "top → bottom", "LR": "left → right (a wide tree drawn taller)"}[d],
 )
 if findings:
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
@@ -245,11 +260,11 @@ with tab_ratings:
     )
 
 with tree:
-    color = st.toggle("Colour by evaluation", value=True, key="check_color_eval")
     chosen_n = st.session_state.get("check_finding")
     picked = chosen_n is not None and chosen_n < len(findings)
     highlight = frozenset(findings[chosen_n].node_ids) if picked else frozenset()
     options = ViewOptions(
+        direction=direction,
         highlight=highlight,
         color_by="evaluation" if color else "role",
         evaluation=ev.status if color else None,
