@@ -103,3 +103,14 @@ def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch
     assert seen[1] and seen[1][-1] == 1.0  # long: the bar went to the end
     assert not at.get("progress")  # and is gone once the map is drawn
     assert current(at).source.text == long
+
+
+def test_a_sample_keeps_its_own_headline_as_title(app) -> None:
+    at = app("analyze")
+    at.radio(key="analyze_source").set_value("Pick a sample").run()
+    seed = next(p for p in sorted((ROOT / "seeds").glob("*.txt")) if p.read_text(encoding="utf-8").strip())
+    at.selectbox(key="analyze_seed").select(seed).run()
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    headline = seed.read_text(encoding="utf-8").strip().splitlines()[0].strip()
+    assert current(at).title == headline  # not the file's name

@@ -68,12 +68,17 @@ else:
             "Sample", seeds, key="analyze_seed", format_func=lambda p: p.stem.replace("-", " ").capitalize()
         )
         text = pick.read_text(encoding="utf-8")
-        default_title = pick.stem.replace("-", " ").capitalize()
+        # No default title: a sample opens with its own headline, which the extractor reads
+        # ("Letter: Main Street Needs Protected Bike Lanes", not the file's name "Letter bike lanes").
         with st.expander("Show the text"):
             st.text(text)
 
 c1, c2, c3 = st.columns(3)
-title = c1.text_input("Title", key="analyze_title", placeholder=default_title or "e.g. Selling voter data")
+title = c1.text_input(
+    "Title",
+    key="analyze_title",
+    placeholder=default_title or "From the text's first line, or type one",
+)
 author = c2.text_input("Author or outlet", key="analyze_author")
 url = c3.text_input("URL", key="analyze_url", placeholder="https://…")
 
