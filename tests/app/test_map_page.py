@@ -227,3 +227,12 @@ def test_a_form_result_is_also_a_toast_seen_wherever_the_page_is_scrolled(app) -
     at.text_area(key="attack_text").input("   ")
     at.button(key="attack_submit").click().run()
     assert at.toast and "needs some text" in at.toast[0].value and at.toast[0].icon == ":material/error:"
+
+
+def test_why_it_is_here_names_the_linked_statements_in_words(app) -> None:
+    at = select(app("map"), "s9")
+    amap = current(at)
+    (attack,) = [a for a in amap.attacks if a.source == "s9"]
+    target_words = " ".join(amap.element(attack.target).text.split()[:3])
+    line = next(m.value for m in at.markdown if f"{attack.id}: attacks {attack.target}" in m.value)
+    assert target_words in line  # not the bare id

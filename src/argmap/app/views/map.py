@@ -178,15 +178,23 @@ with d1:
     if el.author:
         facts.append(f"added by {widgets.md(el.author)}")
     st.markdown(" · ".join(facts) if facts else "")
+
+    def named(eid: str) -> str:
+        """An id with its role and first words ('s3 · main conclusion — I urge…'), not the id alone."""
+        if eid in roles.role:
+            return widgets.element_label(amap, eid, width=45, roles=roles)
+        inf = amap.element(eid)  # an undercut's target: the step itself
+        return f"the step {', '.join(inf.premises)} → {inf.conclusion} ({eid})"
+
     why = [el.reason] if el.reason else []
     if el.cues:
         why.append("cue words: " + ", ".join(f"“{c}”" for c in el.cues))
     for inf in amap.inferences:
         if sel in inf.premises or inf.conclusion == sel:
             other = (
-                "supports " + inf.conclusion
+                "supports " + named(inf.conclusion)
                 if sel in inf.premises
-                else "supported by " + ", ".join(inf.premises)
+                else "supported by " + "; ".join(named(p) for p in inf.premises)
             )
             bits = [f"{inf.id}: {other}"]
             if inf.cues:
@@ -196,7 +204,11 @@ with d1:
             why.append(" — ".join(bits))
     for a in amap.attacks:
         if a.source == sel or a.target == sel:
-            bits = [f"{a.id}: attacks {a.target}" if a.source == sel else f"{a.id}: attacked by {a.source}"]
+            bits = [
+                f"{a.id}: attacks {named(a.target)}"
+                if a.source == sel
+                else f"{a.id}: attacked by {named(a.source)}"
+            ]
             if a.cues:
                 bits.append("cues " + ", ".join(f"“{c}”" for c in a.cues))
             if a.reason:
