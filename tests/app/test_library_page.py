@@ -109,6 +109,17 @@ def test_revisions_view_and_restore(app, store_dir: Path) -> None:
     assert current(at) == stored
 
 
+def test_the_chosen_library_tab_stays_open_after_an_action(app, store_dir: Path) -> None:
+    at = app("library")
+    at.session_state["library_tab"] = "Rename"
+    at.run()
+    at.text_input(key="library_new_name").input("voter-data-sales")
+    at.button(key="library_rename").click().run()
+    assert not at.exception
+    assert "voter-data-sales" in {e.name for e in Store(store_dir).list()}
+    assert at.session_state["library_tab"] == "Rename"  # not back on "Open"
+
+
 def test_open_with_unsaved_changes_asks_first(app) -> None:
     at = app("library")
     _change(at)

@@ -157,7 +157,10 @@ else:
         key="library_pick",
         format_func=lambda n: next(f"{e.title} ({n})" for e in entries if e.name == n),
     )
-    tab_open, tab_rev, tab_rename, tab_delete = st.tabs(["Open", "Revisions", "Rename", "Delete"])
+    # Keyed and tracked (as on the Map page): after a rename or restore the same tab stays open.
+    tab_open, tab_rev, tab_rename, tab_delete = st.tabs(
+        ["Open", "Revisions", "Rename", "Delete"], key="library_tab", on_change="rerun"
+    )
     with tab_open:
         risky = state.unsaved() and amap is not None and not state.readonly()
         ok = True
