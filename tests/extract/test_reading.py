@@ -65,3 +65,23 @@ def test_contractions_typed_without_apostrophes_still_carry_their_cues():
 def test_also_after_the_subject_adds_a_reason():
     assert reading("A clear deadline also helps good landlords.").starts["addition"] == "also"
     assert "addition" not in reading("It was cheap and we also liked it.").starts
+
+
+def test_questions_that_imply_their_answer_are_rhetorical():
+    texts = [
+        "Is a parking fee really the thing that should decide it?",
+        "What is a library for, if not for reading?",
+        "What does it say about us when we sell it?",
+        "And who will trust the council again?",
+        "Is the bridge open on Sundays?",
+    ]
+    rs = [read_unit(Unit(0, len(t), 0, 1), t, True) for t in texts]
+    tag_units(rs)
+    assert all("rhetorical question" in r.tags for r in rs[:4])
+    assert "rhetorical question" not in rs[4].tags  # a plain question asks
+
+
+def test_a_bare_denial_answers_the_sentence_before():
+    assert counter_cue(reading("It does not.")) == "it does not"
+    assert counter_cue(reading("They won't!")) == "they won't"
+    assert counter_cue(reading("It does not encrypt your data.")) is None  # a claim, not a denial

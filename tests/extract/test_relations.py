@@ -263,3 +263,11 @@ def test_a_noun_that_points_back_grants_the_sentence_before():
     answer = next(i for i, x in enumerate(w) if x.startswith("but it is not a saving"))
     assert rs[granted - 1].voice == "opponent"
     assert rs[answer].link == ("attack", granted - 1)
+
+
+def test_two_demands_in_one_closing_sentence_are_read_from_the_first():
+    p, words = read(
+        "The park matters to the town.\n\nIt is the only green space near the harbour.\n\n"
+        "The council should keep the park, and it should spend some money on it."
+    )
+    assert words[p.main].startswith("The council should keep the park")

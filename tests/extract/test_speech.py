@@ -48,3 +48,11 @@ def test_names_and_closing_attributions():
     assert resolve_name("Mr Hale", ["Gordon Hale"]) == "Mr Hale"
     at, who, verb = read_closing_attribution("It became a lobby, as AFP pointed out yesterday")
     assert (who, verb) == ("AFP", "pointed out") and at == len("It became a lobby")
+
+
+def test_a_time_phrase_before_the_verb_is_no_part_of_the_source():
+    words = "A survey by the Youth Club last year found that 31% of pupils walk."
+    rep = read_report(words)
+    assert rep is not None
+    assert words[rep.who_start : rep.who_end] == "A survey by the Youth Club"
+    assert evidence_kind("The deed of gift", "states") == "document"

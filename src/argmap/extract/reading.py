@@ -80,6 +80,12 @@ _INNER_CONCLUSION = frozenset(
 _RHETORICAL_LATE = re.compile(
     r"[,;:]\s+(?:(?:and|but|so|then)\s+)?(" + "|".join(re.escape(p) for p in C.RHETORICAL) + r")(?=\W|$)"
 )
+# A yes/no question that says "really" doubts its own premise ("Is a fee really the thing that ...?"), and
+# "..., if not ...?" supplies its answer ("What is X for, if not for Y?"): both imply their answer.
+_RHETORICAL_INNER = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|can|could|should|will|would|must)\b"
+    r"[^?]*?\b(really)\b|,\s+(if not)\b"
+)
 # Concessive only at the start of a sentence.
 _CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
 # Premise openers that make a unit a reason by grammar ("as" and "for" have other senses).
@@ -92,13 +98,17 @@ _QUESTION_END = re.compile(r"\?[!?\"')\s]*$")  # "?", "?!", "?\""
 _PARENTHESIS = re.compile(r"^\(.*\)[.!?]?$")
 _INNER_ALSO = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}(also)\s+[a-z]+s\b")  # subject, "also", a verb
 _BARE = re.compile(r"\b(?:" + "|".join(C.BARE_CONTRACTIONS) + r")\b")
-# A dismissal that answers what came before: "He is wrong", "That objection mistakes the goal".
+# A dismissal that answers what came before: "He is wrong", "That objection mistakes it", "It does not.".
 _DISMISSAL = re.compile(
     r"^[\"'(\s]*(?:(?:and|but)\s+)?((?:he|she|they)\s+(?:is|are|was|were)\s+(?:wrong|mistaken)"
     r"|(?:he|she|they)'(?:s|re)\s+(?:wrong|mistaken)"
     r"|(?:that|this|the|such\s+an?)\s+(?:objection|argument|claim|view|point|reasoning|complaint|criticism)"
     r"\s+(?:mistakes|misses|ignores|overlooks|misreads|confuses|forgets|misunderstands|fails|rests\s+on"
-    r"|is\s+wrong|is\s+mistaken|is\s+misguided|does\s+not\s+hold|falls\s+apart))(?=\W|$)"
+    r"|is\s+wrong|is\s+mistaken|is\s+misguided|does\s+not\s+hold|falls\s+apart)"
+    # a bare denial, the whole sentence: "It does not." (the claim before is denied as it stands)
+    r"|(?:it|they|that|this)\s+(?:does|do|did|will|would|is|are|was|were|can|could)(?:\s+not|n't)"
+    r"(?=\s*[.!]?$)|(?:it|they|that|this)\s+(?:won't|can't|cannot)(?=\s*[.!]?$))"
+    r"(?=\W|$)"
 )
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
@@ -207,9 +217,10 @@ def tag_units(rs: list[Reading]) -> None:
     for r in rs:
         if r.question:
             m = _START["rhetorical"].match(r.low) or _RHETORICAL_LATE.search(r.low)
+            m = m or _RHETORICAL_INNER.search(r.low)
             if m:
                 r.tags.append("rhetorical question")
-                r.cues.append(m.group(1))
+                r.cues.append(m.group(1) or m.group(2))
             elif long_text or r is rs[0]:  # an open question frames the piece (the issue); it is not a reason
                 r.tags.append("question")
         if _PARENTHESIS.match(r.low) or is_label(r, per_paragraph):

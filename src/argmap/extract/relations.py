@@ -265,6 +265,7 @@ def plan(
     if main is not None and rs[main].score < MIN_MAIN_SCORE:
         main = None
     if main is not None:
+        main = _first_of_pair(rs, main, set(candidates))
         main = _chain_end(rs, main)
     main = _closing_question(rs, main)
     out = Plan(readings=rs, main=main)
@@ -460,6 +461,20 @@ def _leads_on(rs: list[Reading], i: int) -> bool:
         and nxt.voice == "author"
         and "background" not in nxt.tags
     )
+
+
+def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
+    """Two demands joined in one sentence ("X should A, and it should B") are read from the first: the
+    "and" clause adds to the claim, and the first one names it (it would win alone but for coming last)."""
+    while (
+        main - 1 in candidates
+        and rs[main - 1].unit.sentence == rs[main].unit.sentence
+        and rs[main].low.startswith("and ")
+        and "stance" in rs[main].inner
+        and "stance" in rs[main - 1].inner
+    ):
+        main -= 1
+    return main
 
 
 def _chain_end(rs: list[Reading], main: int) -> int:

@@ -118,9 +118,19 @@ class Report:
     aside: str  # an appositive between name and verb ("an environmental economist")
 
 
+_TIME_LEADS = frozenset(("last", "this", "next", "earlier"))
+_TIME_UNITS = frozenset(
+    ("year", "month", "week", "spring", "summer", "autumn", "winter", "fall", "term", "decade", "century")
+)
+
+
 def _noun_phrase(segment: str) -> tuple[int, int] | None:
     """The noun phrase that ends ``segment`` (a determiner, modifiers, a head, an "of ..." affiliation)."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", segment)]
+    # A time phrase between the reporter and its verb ("A survey by the council last year found") dates
+    # the report; it is not part of the reporter's name.
+    if len(tokens) > 2 and tokens[-2][2].lower() in _TIME_LEADS and tokens[-1][2].lower() in _TIME_UNITS:
+        tokens = tokens[:-2]
     if not tokens:
         return None
     begin = len(tokens)
