@@ -109,3 +109,10 @@ def test_a_student_map_in_argdown_is_graded_too(app) -> None:
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
     assert list(at.session_state["classroom_submissions"]) == ["cy"]
+
+
+def test_the_teacher_view_explains_the_round_trip_first(app) -> None:
+    at = app("classroom")
+    steps = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    for step in ("**Analyze**", "exercise file", "**Student** view", "Student maps"):
+        assert step in steps

@@ -88,6 +88,14 @@ def _short(text: str, width: int = 60) -> str:
 
 def teacher(ex: Exercise | None) -> None:
     st.subheader("Set up an exercise")
+    # A teacher new to Argmap sees the whole round trip once, before the first button.
+    st.markdown(
+        "1. Map a piece on **Analyze** and correct it on **Map**: that map is the reference answer.\n"
+        "2. Make it the exercise below and download the exercise file for the class.\n"
+        "3. Students open the file on the **Student** view, map the piece themselves and submit "
+        "(or send you their map file).\n"
+        "4. Upload their maps under *Student maps* to see scores and what each student missed."
+    )
     amap = state.current_map()
     if amap is None or amap.source is None or not amap.source.text.strip():
         st.info("Open the reference map (one drawn from a piece) first: the exercise uses its piece.")
@@ -212,7 +220,10 @@ def student(ex: Exercise | None) -> None:
                 decode(upload.getvalue(), upload.name), upload.name
             )
     if ex is None:
-        st.info("Open an exercise file to start.")
+        st.info(
+            "Open an exercise file to start: the .json file your teacher gave you. A teacher makes one "
+            "on the **Teacher** view of this page."
+        )
         return
     st.subheader(ex.title)
     st.markdown(ex.instructions)
