@@ -139,7 +139,7 @@ direction = switches[2].radio(
     key="check_direction",
     horizontal=True,
     label_visibility="collapsed",
-    format_func=lambda d: {"TB": "top → bottom", "LR": "left → right (a wide tree drawn taller)"}[d],
+    format_func=lambda d: {"TB": "top → bottom", "LR": "left → right"}[d],
 )
 if findings:
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}

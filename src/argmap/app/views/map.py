@@ -180,9 +180,10 @@ with d1:
     st.markdown(" · ".join(facts) if facts else "")
 
     def named(eid: str) -> str:
-        """An id with its role and first words ('s3 · main conclusion — I urge…'), not the id alone."""
+        """An id with its role and first words ('s3 (main conclusion: “I urge…”)'), not the id alone."""
         if eid in roles.role:
-            return widgets.element_label(amap, eid, width=45, roles=roles)
+            words = widgets.short(amap.element(eid).text, 45)
+            return f"{eid} ({ROLE_LABELS[roles.role[eid]]}: “{words}”)"
         inf = amap.element(eid)  # an undercut's target: the step itself
         return f"the step {', '.join(inf.premises)} → {inf.conclusion} ({eid})"
 
