@@ -33,12 +33,17 @@ def test_share_link_opens_read_only(store_dir) -> None:
     assert not [b for b in at.button if b.key == "attack_submit"]  # the edit forms are off
     assert any("read-only" in i.value for i in at.info)
     assert "Only in the shared copy." in dot(at)
+    picker = next(b for b in at.selectbox if b.key and b.key.startswith("node_picker"))
+    assert picker.label == "Select a node to inspect"  # no promise of edits that are switched off
+    assert "edit forms" not in " ".join(c.value for c in at.caption)
 
     at.button(key="make_editable").click().run()
     assert not at.exception
     assert not at.session_state["argmap_readonly"]
     assert at.session_state["argmap_name"] is None  # a copy: saving asks for a name
     assert [b for b in at.button if b.key == "attack_submit"]
+    picker = next(b for b in at.selectbox if b.key and b.key.startswith("node_picker"))
+    assert picker.label == "Select a node to inspect and edit"
 
 
 def test_damaged_share_link_says_so(store_dir) -> None:

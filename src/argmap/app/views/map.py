@@ -43,7 +43,7 @@ if state.selected() is None:
 top = st.columns([5, 1, 1], vertical_alignment="bottom")
 picker = state.picker_key()
 sel = top[0].selectbox(
-    "Select a node to inspect and edit",
+    "Select a node to inspect" if state.readonly() else "Select a node to inspect and edit",
     list(labels),
     index=list(labels).index(state.selected()) if state.selected() in labels else None,
     key=picker,
@@ -55,7 +55,13 @@ sel = top[0].selectbox(
 top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
 top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
 st.caption(
-    "Its words light up in the source text; [its details and the edit forms](#selected) are further down."
+    "Its words light up in the source text; "
+    + (
+        "[its details](#selected) are"
+        if state.readonly()
+        else "[its details and the edit forms](#selected) are"
+    )
+    + " further down."
 )
 
 # A large map opens folded to its top levels: drawn at once, and readable; the user unfolds it.
