@@ -185,3 +185,21 @@ def test_a_reply_denies_the_view_it_reports():
     assert (by_words["He"].id, by_words["the"].id) in {(a.source, a.target) for a in amap.attacks}
     (report,) = amap.evidence
     assert report.source.author == "Jo Hale" and report.target == by_words["the"].id
+
+
+def test_a_block_quote_answered_point_by_point():
+    text = (
+        "Last week the columnist Tom Hale wrote that the market should close. Here is his argument:\n\n"
+        "> The market loses money every year. Traders are leaving because rents are high. "
+        "It is time to close it.\n\n"
+        "I think he is wrong. The stalls bring visitors into town.\n\n"
+        "First, the market does not lose money every year. It made a profit in four of five years.\n\n"
+        "The council should keep the market open."
+    )
+    amap = extract(text)
+    roles = derive(amap)
+    by_start = {s.text.split(",")[0][:20]: s.id for s in amap.statements}
+    assert amap.statement(roles.main).text == "The council should keep the market open."
+    quoted = by_start["The market loses mon"]
+    assert roles.side[quoted] == "opponent"
+    assert (by_start["First"], quoted) in {(a.source, a.target) for a in amap.attacks}

@@ -85,3 +85,4 @@ def test_a_bare_denial_answers_the_sentence_before():
     assert counter_cue(reading("It does not.")) == "it does not"
     assert counter_cue(reading("They won't!")) == "they won't"
     assert counter_cue(reading("It does not encrypt your data.")) is None  # a claim, not a denial
+    assert counter_cue(reading("I think he is wrong on every count.")) == "i think he is wrong"

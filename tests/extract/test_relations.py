@@ -271,3 +271,30 @@ def test_two_demands_in_one_closing_sentence_are_read_from_the_first():
         "The council should keep the park, and it should spend some money on it."
     )
     assert words[p.main].startswith("The council should keep the park")
+
+
+BLOCK = (
+    "Last week the columnist Tom Hale wrote that the market should close. Here is his argument:\n\n"
+    "> The market loses money every year. Traders are leaving because rents are high. "
+    "It is time to close it.\n\n"
+    "{answer} The stalls bring visitors into town.\n\n"
+    "First, the market does not lose money every year. It made a profit in four of the last five years.\n\n"
+    "The council should keep the market open."
+)
+
+
+def test_a_block_quote_the_author_answers_is_the_other_sides_case():
+    p, words = read(BLOCK.format(answer="I think he is wrong."))
+    quoted = [
+        i for i, w in enumerate(words) if w.startswith(("The market loses", "Traders are", "It is time"))
+    ]
+    assert all(p.readings[i].voice == "opponent" for i in quoted)
+    denial = next(i for i, w in enumerate(words) if w.startswith("First, the market does not"))
+    link = p.readings[denial].link
+    assert link is not None and link[0] == "attack" and words[link[1]].startswith("The market loses money")
+
+
+def test_a_block_quote_left_unanswered_keeps_its_reading():
+    p, words = read(BLOCK.format(answer="The stalls are busy."))
+    quoted = [i for i, w in enumerate(words) if w.startswith(("The market loses", "Traders are"))]
+    assert all(p.readings[i].voice == "author" for i in quoted)

@@ -100,7 +100,8 @@ _INNER_ALSO = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}(also)\s+[a-z]+s\b")  # subj
 _BARE = re.compile(r"\b(?:" + "|".join(C.BARE_CONTRACTIONS) + r")\b")
 # A dismissal that answers what came before: "He is wrong", "That objection mistakes it", "It does not.".
 _DISMISSAL = re.compile(
-    r"^[\"'(\s]*(?:(?:and|but)\s+)?((?:he|she|they)\s+(?:is|are|was|were)\s+(?:wrong|mistaken)"
+    r"^[\"'(\s]*(?:(?:and|but)\s+)?((?:i\s+(?:think|believe)\s+(?:that\s+)?)?(?:he|she|they)\s+(?:is|are|was|were)"
+    r"\s+(?:wrong|mistaken)"
     r"|(?:he|she|they)'(?:s|re)\s+(?:wrong|mistaken)"
     r"|(?:that|this|the|such\s+an?)\s+(?:objection|argument|claim|view|point|reasoning|complaint|criticism)"
     r"\s+(?:mistakes|misses|ignores|overlooks|misreads|confuses|forgets|misunderstands|fails|rests\s+on"

@@ -256,6 +256,7 @@ def plan(
         return Plan(readings=rs, main=None)
     _score_main(rs, content_words(title or ""))
     _mark_voices(rs)
+    _mark_quoted_opponent(rs, text)
     candidates = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
@@ -274,6 +275,7 @@ def plan(
         out.main_reason, cues = _main_reason(rs[main], main, len(rs))
         rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
     _link(rs, main)
+    _answer_point_by_point(rs)
     return out
 
 
@@ -461,6 +463,59 @@ def _leads_on(rs: list[Reading], i: int) -> bool:
         and nxt.voice == "author"
         and "background" not in nxt.tags
     )
+
+
+_DENIAL = re.compile(r"\b(?:not|n't|no|never|exaggeration|wrong|false|myth)\b")
+
+
+def _quoted(rs: list[Reading], text: str) -> list[int]:
+    """The units on Markdown block-quote lines ("> ..."): another writer's words, quoted whole."""
+    out = []
+    for i, r in enumerate(rs):
+        line_start = text.rfind("\n", 0, r.unit.start) + 1
+        if text[line_start : r.unit.start].lstrip().startswith(">"):
+            out.append(i)
+    return out
+
+
+def _mark_quoted_opponent(rs: list[Reading], text: str) -> None:
+    """A block quote the author answers straight after ("I think he is wrong", "But ...") is the other
+    side's case: its units take the opponent's voice. A block quote left unanswered (a report quoted as
+    evidence) keeps its reading."""
+    quoted = _quoted(rs, text)
+    if not quoted:
+        return
+    after = quoted[-1] + 1
+    if after >= len(rs) or after in quoted:
+        return
+    cue = counter_cue(rs[after])
+    if cue is None:
+        return
+    for k in quoted:
+        rs[k].voice = "opponent"
+        rs[k].granted = rs[k].granted or cue
+        rs[k].turn = None
+        rs[k].inner.pop("stance", None)  # the quoted writer's demand is not the author's
+
+
+def _answer_point_by_point(rs: list[Reading]) -> None:
+    """A paragraph that opens by denying one of the other side's points in its own words ("Productivity has
+    fallen" ... "First, productivity has not fallen") attacks that point."""
+    opponents = [k for k, r in enumerate(rs) if r.voice == "opponent"]
+    if len(opponents) < 2:
+        return
+    for i, r in enumerate(rs):
+        first = i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph
+        if not first or r.voice != "author" or not _DENIAL.search(r.low):
+            continue
+        words = content_words(r.low)
+        best = max(
+            (k for k in opponents if k < i), key=lambda k: len(words & content_words(rs[k].low)), default=None
+        )
+        if best is None or len(words & content_words(rs[best].low)) < 2:
+            continue
+        r.link = ("attack", best)
+        r.reason = f"answer: it denies the other side's point '{_short(rs[best])}' in its own words"
 
 
 def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
