@@ -236,3 +236,12 @@ def test_why_it_is_here_names_the_linked_statements_in_words(app) -> None:
     target_words = " ".join(amap.element(attack.target).text.split()[:3])
     line = next(m.value for m in at.markdown if f"{attack.id}: attacks {attack.target}" in m.value)
     assert target_words in line  # not the bare id
+
+
+def test_selected_evidence_names_its_statement_in_words(app) -> None:
+    at = app("map")
+    amap = current(at)
+    ev = amap.evidence[0]
+    select(at, ev.id)
+    words = " ".join(amap.element(ev.target).text.split()[:3])
+    assert any(f"for {ev.target} (“{words}" in m.value for m in at.markdown)

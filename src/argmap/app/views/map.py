@@ -177,7 +177,8 @@ with d1:
         if amap.main == sel:
             facts.append("pinned as the main conclusion")
     else:
-        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target}")
+        target = widgets.md(widgets.short(getattr(amap.element(el.target), "text", ""), 45))
+        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target} (“{target}”)")
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
