@@ -299,9 +299,9 @@ LONG: dict[str, Expected] = {
         evidence=(("The deed of gift states", "document"),),
         sources=(("The deed of gift states", "The deed of gift"),),
         rhetorical=("What does it say about a town", "who will give anything to Eastport again"),
-        # Blind also: "In 1962 a retired dock worker"; the opening story is split at its colon and kept on
-        # the line (a known miss, left). The second narrating paragraph is background.
-        off_line=("The council stopped cutting the grass", "Things changed"),
+        # Blind, the opening story stayed on the line ("For sixty years" read as a reason, "its fair" as a
+        # judgement); after the duration and noun rules it is background like the second paragraph.
+        off_line=("In 1962 a retired dock worker", "The council stopped cutting the grass", "Things changed"),
     ),
     # An editorial: the thesis first, three reasons each with evidence, two objections answered, a
     # rhetorical question, the thesis restated.

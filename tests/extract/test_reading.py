@@ -86,3 +86,11 @@ def test_a_bare_denial_answers_the_sentence_before():
     assert counter_cue(reading("They won't!")) == "they won't"
     assert counter_cue(reading("It does not encrypt your data.")) is None  # a claim, not a denial
     assert counter_cue(reading("I think he is wrong on every count.")) == "i think he is wrong"
+
+
+def test_a_length_of_time_and_a_fair_as_a_noun_are_no_cues():
+    assert "premise" not in reading("For sixty years it was.").starts
+    assert "premise" not in reading("For a few weeks nothing happened.").starts
+    assert reading("For the town is poor.").starts["premise"] == "for"
+    assert "evaluative" not in reading("and every August the town held its fair on the green.").inner
+    assert reading("It is a fair price.").inner["evaluative"] == "fair"

@@ -86,6 +86,17 @@ _RHETORICAL_INNER = re.compile(
     r"^[\"'(\s]*(?:(?:and|but|so)\s+)?(?:is|are|was|were|do|does|did|can|could|should|will|would|must)\b"
     r"[^?]*?\b(really)\b|,\s+(if not)\b"
 )
+# "For" opening a length of time ("For sixty years it was.") tells how long; it gives no reason.
+_FOR_DURATION = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but|so)\s+)?for\s+(?:(?:a|an|the|many|several|some|\d+|[a-z]+ty|[a-z]+teen|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+hundred|hundreds\s+of)\s+)?(?:more\s+)?"
+    r"(?:years?|decades?|months?|weeks?|days?|hours?|centuries|century|generations?|ages|now|ever|a\s+while)\b"
+)
+# "fair" as a noun after a determiner ("its fair on the green", "the fair cannot be held"): no judgement.
+_FAIR_NOUN = re.compile(
+    r"\b(?:the|a|its|their|our|his|her|this|that|annual)\s+fair"
+    r"(?=\s+(?:on|in|at|by|was|is|were|will|would|cannot|can|could|has|had)\b|\s*[.,;!?]|$)"
+)
 # Concessive only at the start of a sentence.
 _CONTRAST_ONLY_INSIDE = frozenset(("while", "whereas"))
 # Premise openers that make a unit a reason by grammar ("as" and "for" have other senses).
@@ -144,6 +155,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         m = rx.match(low)
         if m:
             starts[name] = m.group(1)
+    if starts.get("premise") == "for" and _FOR_DURATION.match(low):
+        del starts["premise"]
     if "counter" not in starts and (m := _DISMISSAL.match(low)):
         starts["counter"] = m.group(1)
     if not starts and sentence_start and (m := _INNER_ALSO.match(low)):
@@ -161,6 +174,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         inner.get("stance") in ("need to", "needs to") or _WHO_NEEDS.search(low)
     ):
         del inner["evaluative"]  # one "need to", counted once; "those who need X" describes, not judges
+    if inner.get("evaluative") == "fair" and _FAIR_NOUN.search(low):
+        del inner["evaluative"]
     if _DISMISSAL.match(low):  # "He is wrong" answers a claim; it is no stance of the author's own
         for name in ("stance", "evaluative"):
             if name in inner and inner[name] in starts["counter"]:
