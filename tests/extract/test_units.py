@@ -98,3 +98,10 @@ def test_causal_chains_and_conditionals_split(raw, expected):
 )
 def test_describing_relative_clauses_stay_whole(raw):
     assert len(units(raw)) == 1
+
+
+def test_a_denied_reason_stays_whole():
+    text = "The field is not empty because people dislike it. It is empty because it was neglected."
+    words = [text[u.start : u.end] for u in split_units(text, split_sentences(text))]
+    assert words[0] == "The field is not empty because people dislike it."
+    assert words[1:] == ["It is empty", "because it was neglected."]

@@ -50,6 +50,10 @@ _AFTER_COMMA = re.compile(
 _SUBJECT = re.compile(
     rf"(?<=[a-z0-9)\"'])\s+(?=(?:and\s+(?:{_alternation(SUBJECTS)})|but\s+(?:{_alternation(BUT_SUBJECTS)}))\b)"
 )
+# A denied main verb before a bare "because" denies the reason with it ("It is not cheap because it is good").
+_DENIED = re.compile(
+    r"\b(?:is|are|was|were|do|does|did)\s+not\b|\b(?:isn|aren|wasn|weren|don|doesn|didn)'t\b"
+)
 _BARE = re.compile(rf"(?<=[a-z0-9)\"'])\s+(?=(?:{_alternation(SPLIT_BARE)})\b)")
 # ", for" is causal before a clause ("..., for it ...", "..., for, as ..."), a preposition before a noun.
 _FOR = re.compile(rf",\s+(?=for(?:,|\s+(?:{_alternation(SUBJECTS)})\b))")
@@ -94,6 +98,8 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
         cuts: set[int] = set()
         for rx in (_AFTER_COMMA, _BARE, _SUBJECT, _FOR, _SEMICOLON):
             for m in rx.finditer(low, s, e):
+                if rx is _BARE and low.startswith("because", m.end()) and _DENIED.search(low, s, m.start()):
+                    continue  # "X is not unused because people do not want it": the reason itself is denied
                 if not _in_quote(low, s, m.start()):
                     cuts.add(m.end())
         for m in _WHICH.finditer(low, s, e):
