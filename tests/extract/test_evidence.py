@@ -1,5 +1,6 @@
 import pytest
 
+from argmap.extract import extract
 from argmap.extract.evidence import find_evidence
 from argmap.extract.normalise import normalise
 from argmap.extract.sentences import split_sentences
@@ -209,3 +210,10 @@ def test_a_quotation_inside_reported_speech_keeps_the_reporter():
     )
     (item,) = found.items
     assert (item.kind, item.source.author) == ("expert", "Professor Ruth Okafor")
+
+
+def test_a_fraction_in_words_is_a_statistic():
+    amap = extract(
+        "We should build a park. Residents here have less than a tenth of the park area of the west."
+    )
+    assert [e.kind for e in amap.evidence] == ["statistic"]

@@ -83,7 +83,8 @@ _FIGURE = re.compile(
     rf"|\b{_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUMBER}\b"  # a ratio: "one in five", "2 out of 3"
     r"|\b\d{1,3}(?:,\d{3})+\b"  # a count with thousands separators ("1,200"), which a year never has
     r"|\b(?:twice|half|(?:three|four|five|ten|\d+)\s+times)\s+as\s+(?:many|much|likely|high|large|long)\b"
-    r"|\bfewer\s+than\s+\d|\b(?:more|fewer|less)\s+than\s+(?:half|a\s+(?:third|quarter)))",  # a count
+    r"|\bfewer\s+than\s+\d"  # a count
+    r"|\b(?:more|fewer|less)\s+than\s+(?:half|a\s+(?:third|quarter|fifth|tenth|hundredth)))",  # a share
     re.IGNORECASE,
 )
 _EXAMPLE_OPEN = re.compile(rf"(?P<cue>{_alt(C.EXAMPLE_OPENERS)})(?!\w)", re.I)
