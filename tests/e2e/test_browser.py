@@ -41,6 +41,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     before = set(wait_for_map(page))
     choose(page, "Select a node", "s3 · intermediate")
     page.get_by_role("tab", name="Counterargument").click()
+    settle(page)  # a tracked tab reruns the page: let it finish before typing
     page.get_by_role("textbox", name="Counterargument").fill(
         "Voter files have been sold for decades without any backlash."
     )
@@ -75,6 +76,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     settle(page)
     banner(page, "Saved the changes to s12.").wait_for()
     page.get_by_role("tab", name="Counterargument").click()
+    settle(page)  # a tracked tab reruns the page: let it finish before typing
     page.get_by_role("textbox", name="Counterargument").fill("Data sales make the news; voters hear of them.")
     page.get_by_role("button", name="Add counterargument").click()
     settle(page)
@@ -90,6 +92,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
 def add_counterargument(page, target_label: str, text: str) -> None:
     choose(page, "Select a node", target_label)
     page.get_by_role("tab", name="Counterargument").click()
+    settle(page)  # a tracked tab reruns the page: let it finish before typing
     page.get_by_role("textbox", name="Counterargument").fill(text)
     page.get_by_role("button", name="Add counterargument").click()
     settle(page)

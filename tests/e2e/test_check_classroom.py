@@ -59,6 +59,7 @@ def test_check_a_finding_lights_up_its_nodes_and_a_rating_recolours(page, server
 
     before = _fill(page, "s8")
     page.get_by_role("tab", name="Ratings").click()
+    settle(page)  # a tracked tab reruns the page: let it finish before typing
     rate = page.locator('[data-testid="stSelectbox"]').filter(has_text="Rate").first
     rate.locator("input").click()
     page.keyboard.type("s8 ·")
