@@ -94,3 +94,10 @@ def test_a_length_of_time_and_a_fair_as_a_noun_are_no_cues():
     assert reading("For the town is poor.").starts["premise"] == "for"
     assert "evaluative" not in reading("and every August the town held its fair on the green.").inner
     assert reading("It is a fair price.").inner["evaluative"] == "fair"
+
+
+def test_naming_a_claim_to_dismiss_it_answers():
+    r = reading("Second, the claim that pupils learn nothing is an exaggeration.")
+    assert counter_cue(r) == "exaggeration"
+    assert opponent_cue(r) is None
+    assert opponent_cue(reading("The claim that pupils learn nothing is common.")) == "the claim that"

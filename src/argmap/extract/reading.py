@@ -122,6 +122,12 @@ _DISMISSAL = re.compile(
     r"(?=\s*[.!]?$)|(?:it|they|that|this)\s+(?:won't|can't|cannot)(?=\s*[.!]?$))"
     r"(?=\W|$)"
 )
+# "The claim that X is an exaggeration": the author names the other side's claim to dismiss it (an answer).
+_CLAIM_DISMISSED = re.compile(
+    r"\b(?:the|this|that)\s+(?:claim|idea|notion|view|belief|suggestion)\s+that\b[^.;:]*?\b(?:is|are|was)\s+"
+    r"(?:simply\s+|just\s+|plainly\s+)?(?:an?\s+)?"
+    r"(exaggeration|wrong|false|myth|mistaken|overstated|nonsense|misleading|untrue)\b"
+)
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
 
@@ -155,6 +161,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         m = rx.match(low)
         if m:
             starts[name] = m.group(1)
+    if "counter" not in starts and (m := _CLAIM_DISMISSED.search(low)):
+        starts["counter"] = m.group(1)
     if starts.get("premise") == "for" and _FOR_DURATION.match(low):
         del starts["premise"]
     if "counter" not in starts and (m := _DISMISSAL.match(low)):
