@@ -203,3 +203,6 @@ def test_a_block_quote_answered_point_by_point():
     quoted = by_start["The market loses mon"]
     assert roles.side[quoted] == "opponent"
     assert (by_start["First"], quoted) in {(a.source, a.target) for a in amap.attacks}
+    # the quoted case is one objection: the answer after it meets its first unit, the rest back it
+    assert (by_start["I think he is wrong."], quoted) in {(a.source, a.target) for a in amap.attacks}
+    assert [a.source for a in amap.attacks if a.target == roles.main] == [quoted]

@@ -256,7 +256,7 @@ def plan(
         return Plan(readings=rs, main=None)
     _score_main(rs, content_words(title or ""))
     _mark_voices(rs)
-    _mark_quoted_opponent(rs, text)
+    quoted = _mark_quoted_opponent(rs, text)
     candidates = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
@@ -275,6 +275,7 @@ def plan(
         out.main_reason, cues = _main_reason(rs[main], main, len(rs))
         rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
     _link(rs, main)
+    _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
     return out
 
@@ -478,24 +479,41 @@ def _quoted(rs: list[Reading], text: str) -> list[int]:
     return out
 
 
-def _mark_quoted_opponent(rs: list[Reading], text: str) -> None:
+def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
     """A block quote the author answers straight after ("I think he is wrong", "But ...") is the other
     side's case: its units take the opponent's voice. A block quote left unanswered (a report quoted as
     evidence) keeps its reading."""
     quoted = _quoted(rs, text)
     if not quoted:
-        return
+        return []
     after = quoted[-1] + 1
     if after >= len(rs) or after in quoted:
-        return
+        return []
     cue = counter_cue(rs[after])
     if cue is None:
-        return
+        return []
     for k in quoted:
         rs[k].voice = "opponent"
         rs[k].granted = rs[k].granted or cue
         rs[k].turn = None
         rs[k].inner.pop("stance", None)  # the quoted writer's demand is not the author's
+    return quoted
+
+
+def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
+    """A quoted case is one objection: its first unit attacks, every other unit that would attack the same
+    claim backs it instead, and the answer right after the quote meets the case as a whole."""
+    if not quoted or rs[quoted[0]].link is None or rs[quoted[0]].link[0] != "attack":
+        return
+    head, target = quoted[0], rs[quoted[0]].link
+    for k in quoted[1:]:
+        if rs[k].link == target:
+            rs[k].link = ("support", head)
+            rs[k].reason = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
+    answer = quoted[-1] + 1
+    link = rs[answer].link if answer < len(rs) else None
+    if link is not None and link[0] == "attack" and link[1] in quoted:
+        rs[answer].link = ("attack", head)
 
 
 def _answer_point_by_point(rs: list[Reading]) -> None:
