@@ -43,10 +43,9 @@ def dumps(ex: Exercise) -> str:
 
 def loads(text: str, path: str | None = None) -> Exercise:
     """Read an exercise file; anything else raises ``FormatError`` saying what is wrong."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(f"not valid JSON: {err.msg}", fmt="exercise", path=path, line=err.lineno) from None
+    from argmap.formats import parse_json
+
+    data = parse_json(text, fmt="exercise", path=path)
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise FormatError(f'not an exercise file (no "kind": "{KIND}")', fmt="exercise", path=path)
     try:

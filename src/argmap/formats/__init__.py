@@ -130,6 +130,16 @@ FORMATS: dict[str, Format] = {
 MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
 
 
+def parse_json(text: str, *, fmt: str, path: str | None = None) -> Any:
+    """``json.loads`` whose failure is a ``FormatError`` naming the format, file, line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            f"not valid JSON: {err.msg} (column {err.colno})", fmt=fmt, path=path, line=err.lineno
+        ) from None
+
+
 def validated(data: dict[str, Any], fail: Callable[[str], Exception]) -> ArgumentMap:
     """Validate a reader's plain data as a map: the one place readers build maps. Broken
     invariants become the reader's own error (``fail`` gets the problems as one sentence)."""
@@ -188,12 +198,8 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
     binary = (fmt in FORMATS and FORMATS[fmt].binary) or data[:4] == b"PK\x03\x04"
     text = None if binary else decode(data, filename)
     if fmt is None and text is not None and (filename or "").lower().endswith(".json"):
-        try:  # .json could be several formats: bad JSON is reported as such, with its line
-            json.loads(text)
-        except json.JSONDecodeError as err:
-            raise FormatError(
-                f"not valid JSON: {err.msg} (column {err.colno})", fmt="json", path=filename, line=err.lineno
-            ) from None
+        # .json could be several formats: bad JSON is reported as such, with its line
+        parse_json(text, fmt="json", path=filename)
     try:
         format_ = guess(filename, text, fmt)
     except FormatError:

@@ -31,7 +31,7 @@ from pathlib import PurePath
 from typing import Any
 
 from argmap.errors import FormatError
-from argmap.formats import pause_gc, validated
+from argmap.formats import parse_json, pause_gc, validated
 from argmap.model import ArgumentMap
 
 NAME = "aif"
@@ -112,12 +112,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
 
 def _loads(text: str, path: str | None) -> ArgumentMap:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(
-            f"not valid JSON: {err.msg} (column {err.colno})", fmt=NAME, path=path, line=err.lineno
-        ) from None
+    data = parse_json(text, fmt=NAME, path=path)
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # OVA3 wraps the graph beside its layout and the source text
     if not isinstance(data, dict):

@@ -24,13 +24,9 @@ def dumps(amap: ArgumentMap) -> str:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Parse native JSON; bad JSON raises ``FormatError`` (with the line), a bad map ``MapInvalid``."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(
-            f"not valid JSON: {err.msg} (column {err.colno})", fmt=NAME, path=path, line=err.lineno
-        ) from None
-    return from_data(data, path)
+    from argmap.formats import parse_json
+
+    return from_data(parse_json(text, fmt=NAME, path=path), path)
 
 
 def from_data(data: Any, path: str | None = None) -> ArgumentMap:
