@@ -32,6 +32,9 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
     for i in amap.inferences:
         for p in i.premises:
             supports[p].add(i.conclusion)
+    # The main conclusion's reasons and the unstated statements do not change from one statement to the next.
+    main_reasons = [i for i in amap.inferences if i.conclusion == roles.main]
+    implicit = {s.id for s in amap.statements if s.implicit}
     for s in amap.statements:
         if (
             s.id not in supports
@@ -44,9 +47,8 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
         ):
             continue
         # It carries the main conclusion's weight when it is that conclusion's only stated reason.
-        main_reasons = [i for i in amap.inferences if i.conclusion == roles.main]
         main_line = roles.main in supports[s.id] and all(
-            all(p == s.id or amap.statement(p).implicit for p in i.premises) for i in main_reasons
+            all(p == s.id or p in implicit for p in i.premises) for i in main_reasons
         )
         yield Finding(
             check="unsupported_premise",
