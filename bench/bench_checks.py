@@ -1,6 +1,6 @@
 """How often the reasoning checks fire: findings per text on the seed pieces and the microtexts.
 
-Each text is drafted with ``argmap.extract`` and checked with ``argmap.checks.check``. Prints,
+Each text is drafted with ``argmap.extractor`` and checked with ``argmap.analysis.checks.check``. Prints,
 per corpus: texts, mean findings per text (all / warning+ / error), the share of texts with at
 least one warning, the mean per check, and the median time of ``check`` per text. Checks are cues
 for a reader, so a low warning rate on short, plain student texts (the microtexts) is the goal.
@@ -15,9 +15,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from argmap.checks import CHECKS, check
-from argmap.corpus_eval import corpus_dir
-from argmap.extract import extract
+from argmap.analysis.checks import CHECKS, check
+from argmap.extractor import extract
+from argmap.extractor.scoring import corpus_dir
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_extract.build: the long inputs

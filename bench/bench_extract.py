@@ -1,4 +1,4 @@
-"""Speed of ``argmap.extract``: median time for a 1,000-word piece, and cost at 1k/10k/100k words.
+"""Speed of ``argmap.extractor``: median time for a 1,000-word piece, and cost at 1k/10k/100k words.
 
 Goals (issue 3): a 1,000-word piece in <= 50 ms (median); linear cost, <= 5 s at 100,000 words.
 The long inputs repeat the seed pieces with numbered variations so no two paragraphs are identical.
@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.extract import extract
+from argmap.extractor import extract
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

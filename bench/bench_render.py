@@ -94,7 +94,7 @@ def median_ms(fn, runs: int = RUNS, clock=time.perf_counter) -> float:
 
 def main() -> None:
     amap = generated_map()
-    from argmap.evaluate import evaluate
+    from argmap.analysis.evaluation import evaluate
     from argmap.render import ViewOptions, to_dot
 
     counts = (

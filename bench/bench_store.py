@@ -15,7 +15,7 @@ from pathlib import Path
 
 from argmap.errors import Conflict
 from argmap.formats import native
-from argmap.store import Store
+from argmap.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"

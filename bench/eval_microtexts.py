@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 import time
 
-from argmap.corpus_eval import FIGURES, evaluate, floor_extract
-from argmap.extract import extract
+from argmap.extractor import extract
+from argmap.extractor.scoring import FIGURES, evaluate, floor_extract
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Refit the main-conclusion weights of ``argmap.extract.relations`` on the arg-microtexts corpus.
+"""Refit the main-conclusion weights of ``argmap.extractor.relations`` on the arg-microtexts corpus.
 
 A coordinate search: each weight in turn is moved by a few steps and kept where the objective
 (cc_acc + half the sum of role_f1, func_f1 and attach_acc) improves. It prints the best weights; copying
@@ -17,9 +17,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from argmap.corpus_eval import evaluate
-from argmap.extract import extract
-from argmap.extract import relations as R
+from argmap.extractor import extract
+from argmap.extractor import relations as R
+from argmap.extractor.scoring import evaluate
 
 NAMES = (
     "W_FIRST", "W_LAST", "W_CONCLUSION", "W_CONCLUSION_INNER", "W_STANCE", "W_EVALUATIVE",

@@ -16,14 +16,15 @@ _EXPORTS = {
     "ArgumentMap": "argmap.model",
     "Attack": "argmap.model",
     "Evidence": "argmap.model",
-    "Exercise": "argmap.exercise",
-    "Finding": "argmap.checks",
+    "Exercise": "argmap.classroom.exercise",
+    "Finding": "argmap.analysis.checks",
     "Inference": "argmap.model",
     "Source": "argmap.model",
     "Span": "argmap.model",
     "Statement": "argmap.model",
-    "Store": "argmap.store",
-    "check": "argmap.checks",
+    "Store": "argmap.storage.store",
+    "check": "argmap.analysis.checks",
+    "extract": "argmap.extractor",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -11,7 +11,7 @@
         ├── MapNotFound      no such map or revision
         └── Conflict         someone saved in between (.expected, .found)
 
-A weak argument is never an exception: it is a finding (see ``argmap.checks``).
+A weak argument is never an exception: it is a finding (see ``argmap.analysis.checks``).
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ class Statement(_Element):
 
 
 class _Relation(_Element):
-    scheme: str | None = None  # argumentation scheme name (see argmap.schemes)
+    scheme: str | None = None  # argumentation scheme name (see argmap.analysis.schemes)
     answers: tuple[Answer, ...] = ()
     rating: InferenceRating | None = None
 

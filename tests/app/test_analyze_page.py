@@ -80,9 +80,9 @@ def test_pick_a_sample(app) -> None:
 
 
 def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch) -> None:
-    import argmap.extract
+    import argmap.extractor
 
-    real = argmap.extract.extract
+    real = argmap.extractor.extract
     seen: list[list[float] | None] = []
 
     def spy(text, title=None, *, progress=None):  # records what the page passed and what it got
@@ -90,7 +90,7 @@ def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch
         seen.append(calls if progress else None)
         return real(text, title, progress=(lambda f: (calls.append(f), progress(f))) if progress else None)
 
-    monkeypatch.setattr(argmap.extract, "extract", spy)
+    monkeypatch.setattr(argmap.extractor, "extract", spy)
     at = app("analyze")
     at.text_area(key="analyze_text").input(PIECE)
     at.button(key="analyze_go").click().run()

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from argmap import share
-from argmap.exercise import create
+from argmap.classroom.exercise import create
 from argmap.formats import native
+from argmap.storage import share
 from tests.app.conftest import APP, EXAMPLE, current, dot, messages, page_html, select
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00" + bytes(200)

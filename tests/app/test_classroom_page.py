@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from argmap import edit, exercise
+from argmap.classroom import exercise
+from argmap.edit import operations as edit
+from argmap.edit.history import History
 from argmap.formats import native
-from argmap.history import History
 from tests.app.conftest import EXAMPLE, current
 
 

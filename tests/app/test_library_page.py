@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap import edit
+from argmap.edit import operations as edit
 from argmap.formats import native
-from argmap.store import Store
+from argmap.storage.store import Store
 from tests.app.conftest import EXAMPLE, current, messages
 
 NAME = EXAMPLE.stem

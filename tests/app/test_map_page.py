@@ -156,8 +156,8 @@ def test_outline_on_request(app) -> None:
 
 
 def test_large_map_opens_folded(app, store_dir) -> None:
-    from argmap import edit
-    from argmap.store import Store
+    from argmap.edit import operations as edit
+    from argmap.storage.store import Store
 
     store = Store(store_dir)
     amap = store.load("democrats-voter-data")
@@ -176,8 +176,8 @@ def test_large_map_opens_folded(app, store_dir) -> None:
 
 def test_a_large_map_is_drawn_sideways_a_small_one_top_down(app, store_dir) -> None:
     # A large tree is wide: scaled to the page its words would be too small to read.
-    from argmap import edit
-    from argmap.store import Store
+    from argmap.edit import operations as edit
+    from argmap.storage.store import Store
 
     at = app("map")
     assert at.radio(key="view_direction").value == "TB"
@@ -201,7 +201,7 @@ def test_colour_by_evaluation_changes_tree_and_legend(app) -> None:
 
 
 def test_an_empty_map_offers_its_first_statement(app) -> None:
-    from argmap.edit import History
+    from argmap.edit.history import History
     from argmap.model import ArgumentMap, Source
 
     at = app("map")

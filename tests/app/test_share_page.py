@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from argmap import edit, share
+from argmap.edit import operations as edit
 from argmap.formats import FORMATS, native
+from argmap.storage import share
 from tests.app.conftest import APP, EXAMPLE, current, dot, messages
 
 

@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap import edit, exercise
+from argmap.classroom import exercise
 from argmap.cli import main
+from argmap.edit import operations as edit
 from argmap.formats import native
 
 ROOT = Path(__file__).resolve().parents[2]

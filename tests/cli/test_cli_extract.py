@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.corpus_eval import corpus_dir
+from argmap.extractor.scoring import corpus_dir
 
 TEXT = "We should plant more trees. They cool the streets. Of course they cost money, but they pay back."
 

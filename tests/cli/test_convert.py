@@ -216,7 +216,7 @@ def test_the_cli_and_the_formats_share_one_size_limit():
 def test_every_command_reads_a_map_through_one_door(example, tmp_path):
     """export, render, show and check read an Argdown copy of the map as they read its JSON; export
     and check also take an exercise file (its reference map) and refuse an oversized file alike."""
-    from argmap import exercise
+    from argmap.classroom import exercise
 
     source = tmp_path / "example.argdown"
     source.write_text(FORMATS["argdown"].dumps(example), encoding="utf-8")

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.formats import native
 from argmap.model import ArgumentMap
-from argmap.outline import outline, view
-from argmap.store import Store
+from argmap.render.outline import outline, view
+from argmap.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"

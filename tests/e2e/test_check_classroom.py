@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import edit
+from argmap.edit import operations as edit
 from argmap.formats import native
 from tests.e2e.conftest import ROOT, banner, settle, shot, wait_for_map
 from tests.e2e.test_browser import go

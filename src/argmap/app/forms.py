@@ -1,7 +1,7 @@
 """The Map page's edit forms on the selected node, and the actions they run.
 
 Actions are widget callbacks: they run before the page is drawn, so the page shows their result.
-Each edits the open map through argmap.edit and pushes it onto the undo history.
+Each edits the open map through argmap.edit.operations and pushes it onto the undo history.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from argmap import edit
 from argmap.app import state, widgets
+from argmap.edit import operations as edit
 from argmap.errors import ArgmapError
 from argmap.model import (
     EVIDENCE_KIND_LABELS,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from argmap.edit.history import History
 from argmap.errors import ArgmapError, EditError
-from argmap.history import History
 from argmap.model import ArgumentMap
 
 EXAMPLE = "democrats-voter-data"  # the hand-made example map, open on first start
@@ -47,9 +47,9 @@ def store_folder() -> Path:
     return Path(env) if env else root() / "arguments"
 
 
-def store():  # -> argmap.store.Store (imported lazily: the Store module is only needed on demand)
+def store():  # -> argmap.storage.store.Store (imported lazily: the Store module is only needed on demand)
     """The store the app reads and writes."""
-    from argmap.store import Store
+    from argmap.storage.store import Store
 
     return Store(store_folder())
 
@@ -229,7 +229,7 @@ def take_flash() -> tuple[str, str] | None:
 
 def start() -> None:
     """Open what this session should show: a shared map from the link, else the example map."""
-    from argmap.share import PARAM, decode
+    from argmap.storage.share import PARAM, decode
 
     token = st.query_params.get(PARAM)
     if token and token != st.session_state.get(_SHARE_TOKEN):
@@ -251,7 +251,7 @@ def start() -> None:
         pass  # no example in this store: draft it from the seed piece instead
     seed = seeds_folder() / f"{EXAMPLE}.txt"
     if seed.is_file():
-        from argmap.extract import extract
+        from argmap.extractor import extract
 
         with suppress(ArgmapError):  # if even this fails, the pages explain how to start
             open_map(extract(seed.read_text(encoding="utf-8")))

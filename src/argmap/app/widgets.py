@@ -10,8 +10,8 @@ import streamlit as st
 
 from argmap.app import state
 from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
-from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import ArgumentMap
+from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.roles import ROLE_LABELS, Roles, derive
 
 VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
@@ -165,7 +165,7 @@ def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
     if filename.lower().endswith((".html", ".htm")):
-        from argmap.extract.html import read_html
+        from argmap.extractor.html import read_html
 
         page = read_html(text)
         return page.text, page.title

@@ -12,7 +12,7 @@ import click
 from argmap.cli.convert import load_map
 
 if TYPE_CHECKING:
-    from argmap.checks import Finding
+    from argmap.analysis.checks import Finding
     from argmap.model import ArgumentMap
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -24,7 +24,7 @@ def load_any(path: str) -> ArgumentMap:
     in any format (``convert.load_map``)."""
     if path == "-" or (path.lower().endswith(TEXT_SUFFIXES) and not _is_kialo(Path(path))):
         from argmap.cli.extract import read_text
-        from argmap.extract import extract
+        from argmap.extractor import extract
 
         text, title, _ = read_text(path)
         return extract(text, title=title)
@@ -53,7 +53,7 @@ def check_cmd(file: str, as_json: bool, severity: str) -> None:
     Findings are cues worded as questions, not verdicts. Exit status 1 means something at or
     above --severity was found, 0 that nothing was.
     """
-    from argmap.checks import by_node, check
+    from argmap.analysis.checks import by_node, check
 
     amap = load_any(file)
     found = check(amap, min_severity=severity)  # type: ignore[arg-type]
@@ -104,7 +104,7 @@ def _print_findings(amap: ArgumentMap, groups: dict[str, list[Finding]], file: s
 @click.option("--json", "as_json", is_flag=True, help="Print the score, its parts and the feedback as JSON.")
 def compare_cmd(reference: str, student: str, as_json: bool) -> None:
     """Compare a STUDENT map with the REF map (or exercise file): score 0-1, its parts, feedback."""
-    from argmap.compare import compare
+    from argmap.classroom.compare import compare
 
     result = compare(load_any(reference), load_any(student))
     if as_json:
@@ -126,7 +126,7 @@ def compare_cmd(reference: str, student: str, as_json: bool) -> None:
 def grade_cmd(reference: str, folder: str, out: str) -> None:
     """Grade every map in STUDENT_DIR against REF: a CSV row per student, a class summary, and a
     chart of the statements most students missed (RESULTS-missed.svg, next to the CSV)."""
-    from argmap import grading
+    from argmap.classroom import grading
     from argmap.formats import FORMATS
 
     suffixes = {s for f in FORMATS.values() if f.loads for s in f.suffixes}

@@ -43,11 +43,11 @@ def read_input(path: str) -> bytes:
 
 
 def write_output(path: str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` atomically (``argmap.atomic.write_atomic``), or to stdout for ``-``.
+    """Write ``data`` to ``path`` atomically (``argmap.storage.atomic.write_atomic``), or to stdout for ``-``.
 
     An existing file keeps its permissions; a new one gets those a plain write would give it.
     """
-    from argmap.atomic import write_atomic
+    from argmap.storage.atomic import write_atomic
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path == "-":
@@ -65,7 +65,7 @@ def write_output(path: str, data: str | bytes) -> None:
 def load_map(path: str) -> ArgumentMap:
     """A map from ``path`` (``-``: stdin, as Argmap JSON), size-checked, in any format Argmap reads;
     an exercise file gives its reference map. The one door every command reads a map file through."""
-    from argmap.exercise import read_map
+    from argmap.classroom.exercise import read_map
 
     return read_map("stdin.json" if path == "-" else path, read_input(path))
 
@@ -135,7 +135,7 @@ def import_cmd(file: str, from_: str | None, output: str) -> None:
     type=click.Choice(["role", "evaluation"]),
     default="role",
     show_default=True,
-    help="Colour nodes by role, or by the evaluation of the map (argmap.evaluate).",
+    help="Colour nodes by role, or by the evaluation of the map (argmap.analysis.evaluation).",
 )
 @click.option(
     "--wrap", type=click.IntRange(min=8), default=32, show_default=True, help="Characters per line."
@@ -172,7 +172,7 @@ def render_cmd(
         raise click.BadParameter(f"no element {', '.join(map(repr, unknown))} in {map_file}")
     evaluation = None
     if color_by == "evaluation":
-        from argmap.evaluate import evaluate
+        from argmap.analysis.evaluation import evaluate
 
         evaluation = evaluate(amap)
     options = ViewOptions(

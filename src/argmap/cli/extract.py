@@ -44,7 +44,7 @@ def read_text(path: str) -> tuple[str, str | None, str]:
         path == "-" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     )
     if looks_html:
-        from argmap.extract.html import read_html
+        from argmap.extractor.html import read_html
 
         page = read_html(text)
         text, title = page.text, page.title
@@ -57,7 +57,7 @@ def read_text(path: str) -> tuple[str, str | None, str]:
 @click.option("--title", default=None, help="The piece's title (helps find the main claim).")
 def extract_cmd(file: str, out: str | None, title: str | None) -> None:
     """Draft an argument map from FILE (.txt, .md or .html; - reads stdin)."""
-    from argmap.extract import extract
+    from argmap.extractor import extract
     from argmap.formats import native
 
     text, page_title, name = read_text(file)
@@ -81,8 +81,8 @@ def extract_cmd(file: str, out: str | None, title: str | None) -> None:
 )
 def eval_cmd(as_json: bool, corpus: str | None) -> None:
     """Run the extractor on the arg-microtexts corpus and print the six figures."""
-    from argmap.corpus_eval import FIGURES, evaluate
-    from argmap.extract import extract
+    from argmap.extractor import extract
+    from argmap.extractor.scoring import FIGURES, evaluate
 
     scores = evaluate(extract, Path(corpus) if corpus else None)
     if as_json:

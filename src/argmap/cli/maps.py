@@ -52,7 +52,7 @@ def validate(map_file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="A stable JSON view with derived roles.")
 def show(map_file: str, as_json: bool) -> None:
     """Print MAP.json as an indented outline with roles marked (or --json for scripts)."""
-    from argmap.outline import outline, view
+    from argmap.render.outline import outline, view
 
     amap = read_map(map_file)
     if as_json:
@@ -65,7 +65,7 @@ def show(map_file: str, as_json: bool) -> None:
 @click.option("--dir", "folder", default="arguments", show_default=True, help="The store folder.")
 def list_maps(folder: str) -> None:
     """List the maps saved in arguments/ (title, revision, updated, size)."""
-    from argmap.store import Store
+    from argmap.storage.store import Store
 
     entries = Store(folder).list()
     if not entries:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from argmap.model import ArgumentMap
-from argmap.outline import outline
+from argmap.render.outline import outline
 from argmap.roles import ROLE_LABELS, derive
 
 NAME = "html"

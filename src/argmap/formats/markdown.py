@@ -1,6 +1,6 @@
 """Markdown outline (write only): the map as nested bullet points, for memos, handouts and wikis.
 
-Built from ``argmap.outline.outline``: the main conclusion first, its reasons (+) and attacks (−)
+Built from ``argmap.render.outline.outline``: the main conclusion first, its reasons (+) and attacks (−)
 beneath, linked co-premises under one "together" item (&), evidence (◆) with its source.
 Statements not connected to the main conclusion follow under their own heading.
 
@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from argmap.model import ArgumentMap
-from argmap.outline import outline
+from argmap.render.outline import outline
 
 NAME = "markdown"
 _INDENT = "\t"  # the outline's indent unit: tabs never occur in the cleaned texts

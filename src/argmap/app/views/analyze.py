@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.app import state, widgets
-from argmap.edit import rebuild
+from argmap.edit.operations import rebuild
 from argmap.errors import ArgmapError
-from argmap.extract import extract
+from argmap.extractor import extract
 from argmap.model import ArgumentMap, Source
 
 LONG_TEXT = 20_000  # characters; above this the page shows a progress bar rather than a spinner

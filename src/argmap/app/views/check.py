@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from argmap import edit
+from argmap.analysis.checks import SEVERITIES, by_node, check
+from argmap.analysis.evaluation import evaluation
+from argmap.analysis.schemes import SCHEMES, answers_for, scheme, suggest
 from argmap.app import state, widgets
-from argmap.checks import SEVERITIES, by_node, check
+from argmap.edit import operations as edit
 from argmap.errors import ArgmapError
-from argmap.evaluate import evaluation
-from argmap.highlight import STATUS_COLORS, legend_html
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
+from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.roles import Roles, derive
-from argmap.schemes import SCHEMES, answers_for, scheme, suggest
 
 # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
 _ICON = {"info": "ℹ", "warning": "⚠", "error": "✖"}

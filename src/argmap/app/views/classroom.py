@@ -1,15 +1,15 @@
 """Classroom: a teacher sets up an exercise and grades the class; a student maps the piece,
-submits, and reads feedback. Comparison and grading are argmap.compare and argmap.grading."""
+submits, and reads feedback. Comparison and grading live in argmap.classroom."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from argmap import exercise, grading
 from argmap.app import state, widgets
-from argmap.compare import Comparison, compare
+from argmap.classroom import exercise, grading
+from argmap.classroom.compare import Comparison, compare
+from argmap.classroom.exercise import Exercise
 from argmap.errors import ArgmapError
-from argmap.exercise import Exercise
 from argmap.formats import FORMATS, decode
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
@@ -23,7 +23,7 @@ def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedF
     return exercise.read_map(upload.name, upload.getvalue())
 
 
-# The parts of a score (argmap.compare) in words a student understands.
+# The parts of a score (argmap.classroom.compare) in words a student understands.
 PART_LABELS = {
     "main": "Main conclusion",
     "recall": "Statements found",
@@ -241,7 +241,7 @@ def student(ex: Exercise | None) -> None:
         st.success("Your map is open: add statements and links on the Map and Table pages, then submit here.")
     if ex.show_draft and c2.button("Start from the automatic draft", key="student_draft"):
         with widgets.guard():
-            from argmap.extract import extract
+            from argmap.extractor import extract
 
             state.open_map(extract(ex.text, title=ex.title))
             st.success("The draft is open: correct it on the Map and Table pages, then submit here.")

@@ -8,8 +8,8 @@ import streamlit as st
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError, Conflict
 from argmap.formats import FORMATS
-from argmap.names import slug
-from argmap.outline import outline
+from argmap.render.outline import outline
+from argmap.storage.names import slug
 
 _CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap.analysis.evaluation import evaluate
 from argmap.app import forms, state, widgets
-from argmap.evaluate import evaluate
-from argmap.highlight import excerpt_html, marks, to_html
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
     Evidence,
     Statement,
 )
-from argmap.outline import outline
 from argmap.render import ViewOptions, to_dot
+from argmap.render.highlight import excerpt_html, marks, to_html
+from argmap.render.outline import outline
 from argmap.roles import ROLE_LABELS, derive
 
 LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels

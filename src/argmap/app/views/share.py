@@ -7,12 +7,12 @@ from functools import partial
 
 import streamlit as st
 
-from argmap import share
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, native
-from argmap.names import slug
 from argmap.render import IMAGE_FORMATS, MISSING_DOT
+from argmap.storage import share
+from argmap.storage.names import slug
 
 st.title("Export & share")
 amap = state.current_map()

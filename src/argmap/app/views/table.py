@@ -6,10 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from argmap.app import state, widgets
-from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap
-from argmap.roles import ROLE_LABELS
-from argmap.tables import (
+from argmap.edit.grid import (
     RELATION_COLUMNS,
     RELATION_KINDS,
     STATEMENT_COLUMNS,
@@ -19,6 +16,9 @@ from argmap.tables import (
     relation_rows,
     statement_rows,
 )
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+from argmap.roles import ROLE_LABELS
 
 
 def editor_key(table: str) -> str:

@@ -1,0 +1,1 @@
+"""Analysis of a finished map: reasoning checks, argument schemes, rating evaluation."""

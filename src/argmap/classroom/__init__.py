@@ -1,0 +1,1 @@
+"""The classroom: exercises, comparing a student's map with a reference, grading."""

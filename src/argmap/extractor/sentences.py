@@ -1,0 +1,89 @@
+"""Split normalised text into paragraphs and sentences with pysbd (a maintained rule-based splitter).
+
+Offsets are into the normalised text; :class:`argmap.extractor.normalise.Normalised` maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# pysbd slows down on one enormous unpunctuated run; such a run is cut into pieces of this many words first.
+_MAX_WORDS = 120
+_MAX_CHARS = 3000
+_WORD = re.compile(r"\S+")
+_PROGRESS_STEPS = 10  # progress reports at most once per tenth of the text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its offsets in the normalised text and its paragraph number."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # pysbd.Segmenter; built once (it compiles many patterns)
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` every ``_MAX_WORDS`` words, and any piece still over ``_MAX_CHARS`` characters
+    (one enormous "word") every ``_MAX_CHARS`` characters."""
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    spans = [
+        (words[i][0], words[min(i + _MAX_WORDS, len(words)) - 1][1]) for i in range(0, len(words), _MAX_WORDS)
+    ]
+    out = []
+    for a, b in spans:
+        out.extend((c, min(c + _MAX_CHARS, b)) for c in range(a, b, _MAX_CHARS))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]) and not text[start:end].strip():
+        return
+    if end - start > _MAX_CHARS:
+        out.extend(Sentence(a, b, para) for a, b in _pieces(text, start, end))
+    else:
+        out.append(Sentence(start, end, para))
+
+
+def split_sentences(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:
+    """Every sentence of the normalised ``text`` (stripped of surrounding spaces), in order.
+
+    pysbd's processor finds the boundaries; the sentences are then located in the text in order
+    (pysbd's own offset search is quadratic), and any words it dropped are kept as a sentence.
+    ``progress``, if given, hears the share of the text done after each tenth of it (at most ten calls).
+    """
+    out: list[Sentence] = []
+    seg = _segmenter()
+    step = max(len(text) // _PROGRESS_STEPS, 1)
+    next_report = step
+    for para, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)):
+        cursor, p_end = m.start(), m.end()
+        if progress is not None and cursor >= next_report:
+            progress(cursor / len(text))
+            next_report = (cursor // step + 1) * step
+        for piece in seg.processor(m.group()).process():
+            words = piece.strip()
+            at = text.find(words, cursor, p_end) if words else -1
+            if at < 0:
+                continue
+            if text[cursor:at].strip():  # words pysbd did not return
+                _add(out, text, cursor, at, para)
+            _add(out, text, at, at + len(words), para)
+            cursor = at + len(words)
+        if text[cursor:p_end].strip():
+            _add(out, text, cursor, p_end, para)
+    return out

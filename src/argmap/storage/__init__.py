@@ -1,0 +1,1 @@
+"""Where maps live: the file store, safe names, atomic writes, share links."""

@@ -1,0 +1,208 @@
+"""The public entry point: valid maps with exact spans, determinism, and every kind of odd input."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import InputError
+from argmap.extractor import extract
+from argmap.model import MAX_SOURCE_CHARS, MAX_STATEMENTS, ArgumentMap
+from argmap.roles import derive
+
+PIECE = (
+    "Cities should charge drivers to enter the centre.\u00a0 Traffic there has doubled \u2014 and the air is "
+    "bad, because diesel cars dominate.\n\nOf course, shop owners fear a loss of customers. But studies show "
+    "that pedestrians spend more than drivers. Besides, buses would run faster."
+)
+
+
+def assert_valid(amap: ArgumentMap, text: str) -> None:
+    assert amap.source is not None and amap.source.text == text
+    ArgumentMap.model_validate(amap.model_dump())  # the invariants (spans match the text, ids resolve)
+    for s in amap.statements:
+        if s.span:
+            assert text[s.span.start : s.span.end] == s.span.text == s.text
+        assert s.reason, s.id
+    for group in (amap.inferences, amap.attacks, amap.evidence):
+        for e in group:
+            assert e.reason, e.id
+            assert e.cues is not None
+
+
+def test_a_piece_gives_a_valid_explained_map():
+    amap = extract(PIECE)
+    assert_valid(amap, PIECE)
+    assert [s.id for s in amap.statements] == [f"s{n}" for n in range(1, len(amap.statements) + 1)]
+    roles = derive(amap)
+    assert amap.statement(roles.main).text.startswith("Cities should charge")
+    objection = next(s for s in amap.statements if s.text.startswith("Of course"))
+    assert roles.role[objection.id] == "objection"
+    assert any(a.source == objection.id for a in amap.attacks)
+    assert any("because" in i.cues for i in amap.inferences)
+    assert amap.created is None
+
+
+def test_deterministic_and_id_from_the_text():
+    a, b = extract(PIECE), extract(PIECE)
+    assert a == b
+    assert a.id != extract(PIECE + " More.").id
+
+
+def test_title_is_kept():
+    amap = extract(PIECE, title="Congestion charge")
+    assert amap.title == "Congestion charge" and amap.source.title == "Congestion charge"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_is_refused_with_a_clear_message(text):
+    with pytest.raises(InputError, match="nothing to map: the text is empty"):
+        extract(text)
+
+
+def test_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        extract("PK\x03\x04\x00\x00garbage")
+    with pytest.raises(InputError, match="binary"):
+        extract("".join(chr(n % 31 + 1) for n in range(2000)))
+
+
+def test_too_large_is_refused_at_once():
+    with pytest.raises(InputError, match="limit"):
+        extract("a" * (MAX_SOURCE_CHARS + 1))
+
+
+ODD = {
+    "recipe": "Preheat the oven to 200 degrees. Mix the flour and sugar. Add two eggs. Bake for 30 minutes.",
+    "one sentence": "Taxes on sugar should go up.",
+    "no punctuation": " ".join(
+        ["we should build more homes because rents keep rising and people leave"] * 30
+    ),
+    "all caps": "WE MUST SAVE THE PARK. IT IS GREEN. OF COURSE IT COSTS MONEY, BUT IT IS WORTH IT.",
+    "very long sentence": "The plan is good, "
+    + ", ".join(f"reason {n} is that it helps group {n}" for n in range(400))
+    + ".",
+    "other language": "Die Stadt sollte mehr Radwege bauen. Denn der Verkehr nimmt zu. Aber das kostet Geld.",
+    "control characters": "We should act\x07 now.\x0b Because\x1b it is late.\r\nReally.",
+    "html with scripts": "<script>alert('x')</script><p>We should act.</p>",
+    "only punctuation": "?!... --- ;;;",
+    "a single word": "Why?",
+    "emoji and symbols": "\U0001f600 We love parks \U0001f333 so we must keep them!",
+    "markdown": "# Title\n\n- We should vote.\n- Because it *matters*.\n\n> quoted line",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_odd_input_gives_a_valid_map(name):
+    text = ODD[name]
+    amap = extract(text)
+    assert_valid(amap, text)
+    derive(amap)
+
+
+def test_a_text_without_argument_is_all_background():
+    amap = extract(ODD["recipe"])
+    assert not amap.attacks and not amap.inferences
+    assert all("background" in s.tags for s in amap.statements)
+    assert derive(amap).main is None
+
+
+def test_rhetorical_question_carries_a_note():
+    amap = extract("We must keep the pool open. Who would want a summer without swimming? It is cheap.")
+    q = next(s for s in amap.statements if s.text.startswith("Who would"))
+    assert "rhetorical question" in q.tags and q.note and "implies" in q.note
+
+
+def test_a_long_text_gives_a_valid_map():  # speed: bench/bench_extract.py
+    text = (PIECE + "\n\n") * 200  # ~11,000 words
+    assert_valid(extract(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 30_000, "Go. " * 6_000, "Go now.\n\n" * 6_000],
+    ids=["one enormous word", "very many sentences", "very many paragraphs"],
+)
+def test_huge_inputs_stay_within_the_map_limits_and_cover_the_text(text):
+    amap = extract(text)
+    assert_valid(amap, text)
+    assert len(amap.statements) <= MAX_STATEMENTS
+    stated = [s for s in amap.statements if s.span]
+    assert stated[-1].span.end == len(text.rstrip())  # read to the end, not cut short
+
+
+_PIECES = st.one_of(
+    st.sampled_from(list(" .,;:!?-'\"\n\t()\u201c\u201d\u2014\u2026\u00a0\u200b")),
+    st.sampled_from(["but ", "because ", "of course ", "should ", "said ", "according to ", "which "]),
+    st.sampled_from(["We", "they", "X", "42%", "$3", "Dr.", "why not", "However,", "Yes,", "\n\n"]),
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_any_text_gives_a_valid_map_or_a_clear_refusal(text):
+    try:
+        amap = extract(text)
+    except InputError:
+        return
+    assert_valid(amap, text)
+    derive(amap)
+
+
+def test_progress_hears_a_rising_fraction_ending_at_one():
+    heard: list[float] = []
+    amap = extract(PIECE, progress=heard.append)
+    assert amap == extract(PIECE)  # reporting changes nothing in the map
+    assert heard[0] == 0.0 and heard[-1] == 1.0
+    assert heard == sorted(heard) and all(0.0 <= f <= 1.0 for f in heard)
+    assert 3 <= len(heard) <= 20
+
+
+def test_progress_on_a_long_text_reports_inside_sentence_splitting_but_only_a_handful_of_times():
+    long_text = "\n\n".join(f"Point {n} matters, because reason {n} holds. So we act." for n in range(300))
+    heard: list[float] = []
+    extract(long_text, progress=heard.append)
+    assert len([f for f in heard if 0.0 < f < 0.6]) >= 5  # the slow step moves the bar as it goes
+    assert len(heard) <= 20
+    assert heard == sorted(heard) and heard[-1] == 1.0
+
+
+def test_progress_is_not_called_for_refused_input():
+    heard: list[float] = []
+    with pytest.raises(InputError):
+        extract("   ", progress=heard.append)
+    assert heard == []
+
+
+def test_a_reply_denies_the_view_it_reports():
+    amap = extract(
+        "Last week, Jo Hale argued that the library should close on Saturdays. He is wrong. "
+        "Saturday is its busiest day. The council should keep the library open."
+    )
+    by_words = {s.text.split()[0]: s for s in amap.statements}
+    main = amap.statement(derive(amap).main)
+    assert main.text.startswith("The council should keep")
+    assert (by_words["He"].id, by_words["the"].id) in {(a.source, a.target) for a in amap.attacks}
+    (report,) = amap.evidence
+    assert report.source.author == "Jo Hale" and report.target == by_words["the"].id
+
+
+def test_a_block_quote_answered_point_by_point():
+    text = (
+        "Last week the columnist Tom Hale wrote that the market should close. Here is his argument:\n\n"
+        "> The market loses money every year. Traders are leaving because rents are high. "
+        "It is time to close it.\n\n"
+        "I think he is wrong. The stalls bring visitors into town.\n\n"
+        "First, the market does not lose money every year. It made a profit in four of five years.\n\n"
+        "The council should keep the market open."
+    )
+    amap = extract(text)
+    roles = derive(amap)
+    by_start = {s.text.split(",")[0][:20]: s.id for s in amap.statements}
+    assert amap.statement(roles.main).text == "The council should keep the market open."
+    quoted = by_start["The market loses mon"]
+    assert roles.side[quoted] == "opponent"
+    assert (by_start["First"], quoted) in {(a.source, a.target) for a in amap.attacks}
+    # the quoted case is one objection: the answer after it meets its first unit, the rest back it
+    assert (by_start["I think he is wrong."], quoted) in {(a.source, a.target) for a in amap.attacks}
+    assert [a.source for a in amap.attacks if a.target == roles.main] == [quoted]
