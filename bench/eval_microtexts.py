@@ -9,14 +9,14 @@ import sys
 import time
 
 from argmap.extractor import extract
-from argmap.extractor.scoring import FIGURES, evaluate, floor_extract
+from argmap.extractor.scoring import FIGURES, floor_extract, score_corpus
 
 
 def main() -> None:
     """Run the evaluation and print one figure a line."""
     use_floor = "--floor" in sys.argv[1:]
     t0 = time.perf_counter()
-    scores = evaluate(floor_extract if use_floor else extract)
+    scores = score_corpus(floor_extract if use_floor else extract)
     took = time.perf_counter() - t0
     print(
         f"arg-microtexts ({'floor baseline' if use_floor else 'extractor'}): {scores.texts} texts, "

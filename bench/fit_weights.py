@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from argmap.extractor import extract
 from argmap.extractor import relations as R
-from argmap.extractor.scoring import evaluate
+from argmap.extractor.scoring import score_corpus
 
 NAMES = (
     "W_FIRST", "W_LAST", "W_CONCLUSION", "W_CONCLUSION_INNER", "W_STANCE", "W_EVALUATIVE",
@@ -41,7 +41,7 @@ def held_out(name: str) -> bool:
 
 def objective(keep: Callable[[str], bool] | None = None) -> tuple[float, dict[str, float]]:
     """The figure the search maximises, and the six figures (on the texts ``keep`` picks)."""
-    f = evaluate(extract, keep=keep).figures
+    f = score_corpus(extract, keep=keep).figures
     return f["cc_acc"] + 0.5 * (f["role_f1"] + f["func_f1"] + f["attach_acc"]), f
 
 
@@ -74,10 +74,10 @@ def main() -> None:
         print(fit())
         return
     current = {name: getattr(R, name) for name in NAMES}
-    before = evaluate(extract, keep=held_out)
+    before = score_corpus(extract, keep=held_out)
     print(f"held out ({before.texts} texts), current weights:      {before.line()}")
     weights = fit(in_fit_part, quiet=True)
-    after = evaluate(extract, keep=held_out)
+    after = score_corpus(extract, keep=held_out)
     print(f"held out ({after.texts} texts), weights fitted on {FIT_PART}: {after.line()}")
     print("changed:", {k: v for k, v in weights.items() if v != current[k]})
     for name, value in current.items():

@@ -39,4 +39,4 @@ def test_a_map_without_source_cannot_be_an_exercise():
 
 def test_bad_json_in_an_exercise_names_the_file_line_and_column():
     with pytest.raises(FormatError, match=r"exercise: class\.json: line 2: not valid JSON: .*\(column 5\)"):
-        exercise.loads('{\n    oops}', path="class.json")
+        exercise.loads("{\n    oops}", path="class.json")

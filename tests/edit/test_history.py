@@ -42,4 +42,3 @@ def test_history_is_bounded() -> None:
     assert len(h.past) == 3
     h = History(start(), limit=0).push(amap)
     assert h.past == () and not h.can_undo
-

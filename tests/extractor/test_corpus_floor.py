@@ -7,7 +7,7 @@ seg_recall .951, seg_precision .958, cc_acc .920, role_f1 .841, func_f1 .835, at
 import pytest
 
 from argmap.extractor import extract
-from argmap.extractor.scoring import corpus_dir, evaluate
+from argmap.extractor.scoring import corpus_dir, score_corpus
 
 FLOORS = {
     "seg_recall": 0.93,
@@ -24,7 +24,7 @@ def scores():
     folder = corpus_dir()
     if folder is None:
         pytest.skip("arg-microtexts-en corpus absent: put it at ../shared/corpora/ or set ARGMAP_CORPUS")
-    return evaluate(extract, folder)
+    return score_corpus(extract, folder)
 
 
 @pytest.mark.corpus

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.extractor.scoring import corpus_dir, evaluate, floor_extract, jaccard, read_gold
+from argmap.extractor.scoring import corpus_dir, floor_extract, jaccard, read_gold, score_corpus
 from argmap.model import ArgumentMap, Attack, Inference, Source, Span, Statement
 
 TEXT = (
@@ -69,12 +69,12 @@ def perfect(text: str) -> ArgumentMap:
 
 
 def test_a_perfect_reading_scores_one(folder):
-    scores = evaluate(perfect, folder)
+    scores = score_corpus(perfect, folder)
     assert all(v == 1.0 for v in scores.figures.values()), scores.line()
 
 
 def test_the_floor_reading_scores_less(folder):
-    scores = evaluate(floor_extract, folder)
+    scores = score_corpus(floor_extract, folder)
     assert scores.figures["cc_acc"] == 1.0
     assert scores.figures["role_f1"] < 1.0 and scores.figures["func_f1"] < 1.0
     # Every unit hangs on a1, which is right for all three: a4's undercut counts either end of a3 -> a1.
@@ -88,7 +88,7 @@ def test_floor_baseline_on_the_corpus_matches_the_issue():
     folder = corpus_dir()
     if folder is None:
         pytest.skip("arg-microtexts-en corpus absent: put it at ../shared/corpora/ or set ARGMAP_CORPUS")
-    f = evaluate(floor_extract, folder).figures
+    f = score_corpus(floor_extract, folder).figures
     assert (
         round(f["cc_acc"], 2),
         round(f["role_f1"], 2),
@@ -103,6 +103,6 @@ def test_floor_baseline_on_the_corpus_matches_the_issue():
 
 
 def test_keep_picks_texts_by_name(folder):
-    assert evaluate(perfect, folder, keep=lambda name: name == "t1").texts == 1
-    none = evaluate(perfect, folder, keep=lambda name: False)
+    assert score_corpus(perfect, folder, keep=lambda name: name == "t1").texts == 1
+    none = score_corpus(perfect, folder, keep=lambda name: False)
     assert none.texts == 0 and none.figures["cc_acc"] == 0.0

@@ -31,4 +31,3 @@ def test_a_held_lock_times_out_naming_the_lock_file(tmp_path: Path) -> None:
         ):
             pass
     assert err.value.path == str(lock)
-

@@ -82,9 +82,9 @@ def extract_cmd(file: str, out: str | None, title: str | None) -> None:
 def eval_cmd(as_json: bool, corpus: str | None) -> None:
     """Run the extractor on the arg-microtexts corpus and print the six figures."""
     from argmap.extractor import extract
-    from argmap.extractor.scoring import FIGURES, evaluate
+    from argmap.extractor.scoring import FIGURES, score_corpus
 
-    scores = evaluate(extract, Path(corpus) if corpus else None)
+    scores = score_corpus(extract, Path(corpus) if corpus else None)
     if as_json:
         click.echo(json.dumps({**scores.figures, "texts": scores.texts, "units": scores.units}, indent=2))
         return

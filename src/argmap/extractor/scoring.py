@@ -2,7 +2,7 @@
 
 The corpus (CC BY-NC-SA, never copied into the project) is read at run time from
 ``../shared/corpora/arg-microtexts-en`` beside the repository, or from ``$ARGMAP_CORPUS``. ``argmap eval``,
-``bench/eval_microtexts.py`` and the floor test all call :func:`evaluate`, so they cannot disagree.
+``bench/eval_microtexts.py`` and the floor test all call :func:`score_corpus`, so they cannot disagree.
 
 Figures (issue 3):
 
@@ -219,7 +219,7 @@ def _score_text(gold: GoldText, amap: ArgumentMap, t: _Tally) -> None:
             t.attach_ok += 1
 
 
-def evaluate(
+def score_corpus(
     extractor: Callable[[str], ArgumentMap],
     folder: Path | None = None,
     keep: Callable[[str], bool] | None = None,
