@@ -18,6 +18,7 @@ files); writes never add it.
 
 from __future__ import annotations
 
+import builtins
 import glob
 import json
 import os
@@ -141,10 +142,10 @@ class Store:
             raise MapNotFound(f"no map called '{check_name(name)}' in {self.folder}/", str(path)) from None
         return native.loads(text, path=str(path))
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
-        out: list[Entry] = []
+        out: builtins.list[Entry] = []
         current = self.path(name)
         if current.is_file():
             out.append(self._entry(name, current))
@@ -156,7 +157,7 @@ class Store:
                 out.append(self._entry(name, path))
         return out
 
-    def _past(self, name: str) -> list[tuple[int, Path]]:
+    def _past(self, name: str) -> builtins.list[tuple[int, Path]]:
         revdir = self._revdir(name)
         if not revdir.is_dir():
             return []
@@ -292,7 +293,7 @@ class Store:
             os.replace(src, bin_ / "map.json")
             fsync_dir(self.folder)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         root = self.folder / ".trash"
         if not root.is_dir():
