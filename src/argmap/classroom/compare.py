@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap import graph
 from argmap.model import ArgumentMap, Span
 from argmap.roles import ROLE_LABELS, Roles, derive
 
@@ -120,18 +121,6 @@ def align(ref_items: list[Any], stu_items: list[Any], same_source: bool) -> list
     return out
 
 
-def _links(amap: ArgumentMap) -> dict[tuple[str, str], str]:
-    """(from statement, to statement) → "support" or "attack"; an undercut points at the conclusion."""
-    concl = {i.id: i.conclusion for i in amap.inferences}
-    out: dict[tuple[str, str], str] = {}
-    for i in amap.inferences:
-        for p in i.premises:
-            out[(p, i.conclusion)] = "support"
-    for a in amap.attacks:
-        out[(a.source, concl.get(a.target, a.target))] = "attack"
-    return out
-
-
 def _reading(amap: ArgumentMap, roles: Roles, src: str, kind: str, tgt: str) -> str:
     """How a map reads a link, in words: 'support for Y', 'an objection to Y that the author answers'."""
     if kind == "support":
@@ -198,7 +187,7 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         parts["roles"] = same / len(matches)
 
     # Relations: the same kind of link between the same (aligned) statements.
-    ref_links, stu_links = _links(reference), _links(student)
+    ref_links, stu_links = graph.links(reference), graph.links(student)
     stu_from: dict[str, list[tuple[str, str]]] = {}
     for (a, b), kind in stu_links.items():
         stu_from.setdefault(a, []).append((b, kind))
