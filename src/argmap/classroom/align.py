@@ -202,8 +202,11 @@ def align(ref: Sequence[Item], stu: Sequence[Item], same_source: bool) -> list[M
                 continue
             chars = fuzz.token_sort_ratio(ref[i].text, stu[j].text, processor=utils.default_process) / 100
             pair = max(dice, chars)
+            # A denial is not the claim it denies; a part may leave the whole's negation outside.
             if _negation_differs(a, b):
-                pair, part_s, part_r = pair * 0.6, part_s * 0.6, part_r * 0.6
+                pair *= 0.6
+                part_s *= 0.6 if "not" in b else 1.0
+                part_r *= 0.6 if "not" in a else 1.0
             scored[(i, j)] = (pair, part_s, part_r, "text")
 
     out: list[Match] = []
@@ -232,6 +235,14 @@ def align(ref: Sequence[Item], stu: Sequence[Item], same_source: bool) -> list[M
         out.append(Match(ref[i].id, stu[j].id, "merged", round(share, 3)))
     order = {r.id: n for n, r in enumerate(ref)}
     return sorted(out, key=lambda m: order[m.reference])
+
+
+def dice(a: str, b: str) -> float:
+    """The share of content words two texts have in common (Dice, unweighted); 0 if their negation differs."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb or _negation_differs(wa, wb):
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 def similarity(a: str, b: str) -> float:

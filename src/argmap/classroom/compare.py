@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.classroom.align import Match, align, similarity
+from argmap.classroom.align import Match, align, dice, similarity
 from argmap.model import ArgumentMap, Evidence, Statement
 from argmap.roles import Roles, derive
 
@@ -51,7 +51,8 @@ PART_LABELS = {
     "detail": "Detail and evidence",
     "precision": "Statements in the reference",
 }
-RESTATEMENT = 0.4  # similarity() to the reference's main conclusion for a restatement of it
+RESTATEMENT = 0.4  # similarity() to the reference's main conclusion for a student's restatement of it
+TWIN = 0.55  # dice() of a reference's supported reason with its main conclusion: a restatement of it
 MISPLACED = 0.5  # share of an element's credit kept when it is found but under the wrong claim or unlinked
 SHOWN = 5  # feedback items shown by default
 _TIER = {"right": 0, "main": 1, "reasons": 2, "objections": 3, "detail": 4, "extra": 5}
@@ -134,6 +135,8 @@ def _links(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
             out[p].append((i.conclusion, "support"))
     for a in amap.attacks:
         out[a.source].append((concl.get(a.target, a.target), "attack"))
+    for e in amap.evidence:
+        out[e.id].append((e.target, "support"))
     return out
 
 
@@ -146,11 +149,16 @@ class _Grader:
 
     def __init__(self, reference: ArgumentMap, student: ArgumentMap) -> None:
         self.ref, self.stu = reference, student
-        self.rs = {s.id: s for s in reference.statements}
-        self.ss = {s.id: s for s in student.statements}
+        # Statements and evidence are aligned together: a student may map a reference's evidence as
+        # a reason, or a reason as evidence; evidence links to its target as support.
+        ref_items = (*reference.statements, *reference.evidence)
+        stu_items = (*student.statements, *student.evidence)
+        self.rs: dict[str, Statement | Evidence] = {s.id: s for s in ref_items}
+        self.ss: dict[str, Statement | Evidence] = {s.id: s for s in stu_items}
+        self.ref_evidence = {e.id for e in reference.evidence}
         ref_src = reference.source.text if reference.source else None
         self.same_source = bool(ref_src) and student.source is not None and student.source.text == ref_src
-        self.matches = align(reference.statements, student.statements, self.same_source)
+        self.matches = align(ref_items, stu_items, self.same_source)
         self.g: dict[str, set[str]] = defaultdict(set)  # reference id → student ids
         self.h: dict[str, set[str]] = defaultdict(set)  # student id → reference ids
         for m in self.matches:
@@ -160,6 +168,25 @@ class _Grader:
         self.sr: Roles = derive(student)
         self.ref_links, self.stu_links = _links(reference), _links(student)
         self.attacked = {a.target for a in reference.attacks}
+        self.group: set[str] = set()  # the reference's main conclusion and its restatement (see twin)
+
+    def twin(self) -> str | None:
+        """The reference's thesis as first stated where it is drafted as a reason for its restatement
+        (or the other way round): a supported reason of the main conclusion that restates it
+        (``dice`` at least ``TWIN``, the most alike of the main conclusion's reasons)."""
+        main = self.rr.main
+        if main is None:
+            return None
+        concluded = {i.conclusion for i in self.ref.inferences}
+        near = [
+            (dice(self.rs[p].text, self.rs[main].text), p)
+            for i in self.ref.inferences
+            if i.conclusion == main
+            for p in i.premises
+            if p in concluded
+        ]
+        best = max(near, default=(0.0, ""))
+        return best[1] if best[0] >= TWIN else None
 
     def restates(self, sid: str, reasons: set[str]) -> float:
         """How much student statement ``sid`` reads like the reference's main conclusion (0 if it
@@ -192,29 +219,32 @@ class _Grader:
         main, theirs = self.rr.main, self.sr.main
         if main is None:
             return False, "none"
-        if theirs is not None and theirs in self.g.get(main, ()):
+        if theirs is not None and any(theirs in self.g.get(r, ()) for r in self.group):
             return True, "same"
         if theirs is not None and not self.h.get(theirs):
             how = self.restates(theirs, reasons)
             if how:
                 self._restatement(theirs, how)
                 return True, "restatement"
-        if not self.g.get(main):
+        if not any(self.g.get(r) for r in self.group):
             loose = [(self.restates(s, reasons), s) for s in self.ss if not self.h.get(s) and s != theirs]
             best = max(loose, default=(0.0, ""))
             if best[0]:
                 self._restatement(best[1], best[0])
         if theirs is None:
             return False, "none"
-        elsewhere = self.h.get(theirs, set()) - {main}
+        elsewhere = self.h.get(theirs, set()) - self.group
         if any(self.rr.role.get(r) not in ("unconnected", None) for r in elsewhere):
             return False, "elsewhere"  # it is one of the reference's reasons or objections
         return False, "other"
 
     def targets(self, rid: str) -> set[str]:
         """The student statements that stand for reference statement ``rid`` as a link's target."""
-        out = set(self.g.get(rid, ()))
-        if rid == self.rr.main and self.sr.main is not None:
+        if rid in self.group:
+            out = {s for r in self.group for s in self.g.get(r, ())}
+        else:
+            out = set(self.g.get(rid, ()))
+        if rid in self.group and self.sr.main is not None:
             out.add(self.sr.main)  # a wrong main is charged once, at the main conclusion
         return out
 
@@ -279,7 +309,9 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
     """Align ``student`` with ``reference``, score it (0 to 1) and word ranked feedback for the student."""
     gr = _Grader(reference, student)
     main = gr.rr.main
-    reasons = {p for i in reference.inferences if i.conclusion == main for p in i.premises}
+    twin = gr.twin()
+    gr.group = {r for r in (main, twin) if r is not None}
+    reasons = {p for i in reference.inferences if i.conclusion in gr.group for p in i.premises} - gr.group
     credit: dict[str, list[float]] = {k: [] for k in WEIGHTS if k != "precision"}
     wrong: list[tuple[str, Feedback, float]] = []  # (part, feedback, share lost of the part's weight)
     right: dict[str, list[str]] = defaultdict(list)
@@ -303,10 +335,10 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         else:
             wrong.append(("main", _main_mistake(gr, main_how), 1.0))
 
-    for s in reference.statements:
-        if s.id == main:
+    for s in (*reference.statements, *reference.evidence):
+        if s.id in gr.group:
             continue
-        part = _part_of(gr.rr, s.id, main, reasons)
+        part = "detail" if s.id in gr.ref_evidence else _part_of(gr.rr, s.id, main, reasons)
         if not gr.g.get(s.id):
             credit[part].append(0.0)
             wrong.append((part, _missed(gr, s, part), 1.0))
@@ -318,15 +350,12 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         else:
             wrong.append((part, _misplaced(gr, s, part, kind, who), 1.0 - value))
 
-    ev_credit, ev_wrong = _evidence(gr)
-    credit["detail"] += ev_credit
-    wrong += [("detail", f, lost) for f, lost in ev_wrong]
-
     parts = {k: sum(v) / len(v) for k, v in credit.items() if v}
     # The student's wrong main conclusion is charged at the main conclusion, not again as extra.
-    extra = tuple(s.id for s in student.statements if s.id not in gr.h and s.id != gr.sr.main)
-    if student.statements:
-        parts["precision"] = 1 - len(extra) / len(student.statements)
+    mine = (*student.statements, *student.evidence)
+    extra = tuple(s.id for s in mine if s.id not in gr.h and s.id != gr.sr.main)
+    if mine:
+        parts["precision"] = 1 - len(extra) / len(mine)
     elif reference.statements:
         parts["precision"] = 0.0
     total = sum(WEIGHTS[k] for k in parts)
@@ -338,11 +367,12 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         cost = WEIGHTS[part] / total * lost / len(credit[part]) if total else 0.0
         feedback.append(Feedback(**(f.__dict__ | {"cost": round(cost, 4)})))
     if extra:
-        per = WEIGHTS["precision"] / total / len(student.statements) if total else 0.0
+        per = WEIGHTS["precision"] / total / len(mine) if total else 0.0
         feedback.append(_extra(gr, extra, per))
     feedback = _roll_up(gr, feedback)
+    feedback = _once(feedback)
     feedback.sort(key=lambda f: (_TIER[f.topic], -f.cost))
-    missed = tuple(s.id for s in reference.statements if not gr.g.get(s.id))
+    missed = tuple(s.id for s in reference.statements if not gr.g.get(s.id) and s.id not in gr.group)
     praise = _right(gr, right, credit, reasons, main_spans)
     return Comparison(round(score, 6), parts, tuple(gr.matches), missed, extra, tuple(praise + feedback))
 
@@ -377,8 +407,11 @@ def _target_words(gr: _Grader, rid: str) -> str:
     return quote(gr.rs[target]) if target in gr.rs else "its claim"
 
 
-def _missed(gr: _Grader, s: Statement, part: str) -> Feedback:
+def _missed(gr: _Grader, s: Statement | Evidence, part: str) -> Feedback:
     role = gr.rr.role.get(s.id)
+    if s.id in gr.ref_evidence:
+        msg = f"You missed the evidence {quote(s)} for {_target_words(gr, s.id)}."
+        return Feedback(part, msg, (s.id,), (), "evidence_missed", spans=_spans(s))
     if part == "reasons":
         msg = f"You missed a reason for the main conclusion: {quote(s)}."
     elif role == "objection":
@@ -392,11 +425,15 @@ def _missed(gr: _Grader, s: Statement, part: str) -> Feedback:
     return Feedback(part, msg, (s.id,), (), "missed", spans=_spans(s))
 
 
-def _misplaced(gr: _Grader, s: Statement, part: str, kind: str, who: tuple[str, ...]) -> Feedback:
+def _misplaced(gr: _Grader, s: Statement | Evidence, part: str, kind: str, who: tuple[str, ...]) -> Feedback:
     mine = gr.ss[who[0]] if who and who[0] in gr.ss else None
     theirs = quote(mine) if mine is not None else quote(s)
     other = gr.ss.get(who[1]) if len(who) > 1 else None
     target_words = _target_words(gr, s.id)
+    if s.id in gr.ref_evidence and kind in ("wrong_claim", "unlinked"):
+        where = f"to {quote(other)}" if other is not None else "to no claim"
+        msg = f"You attached the evidence {theirs} {where}; it backs {target_words}."
+        return Feedback(part, msg, (s.id,), who, "evidence_target", spans=_spans(s, mine))
     if kind == "as_reason":
         answered = s.id in gr.attacked
         why = "the author raises it to answer it" if answered else f"it argues against {target_words}"
@@ -418,36 +455,6 @@ def _misplaced(gr: _Grader, s: Statement, part: str, kind: str, who: tuple[str, 
         verb = "answers" if gr.ref_links[s.id][0][1] == "attack" else "supports"
         msg = f"You have {theirs} but left it unlinked; it {verb} {target_words}."
     return Feedback(part, msg, (s.id,), who, kind, spans=_spans(s, mine))
-
-
-def _evidence(gr: _Grader) -> tuple[list[float], list[tuple[Feedback, float]]]:
-    ref, stu = gr.ref, gr.stu
-    if not ref.evidence:
-        return [], []
-    found = {
-        m.reference: m.student
-        for m in align(ref.evidence, stu.evidence, gr.same_source)
-        if m.how in ("span", "text")
-    }
-    stu_ev = {e.id: e for e in stu.evidence}
-    credits: list[float] = []
-    wrong: list[tuple[Feedback, float]] = []
-    for e in ref.evidence:
-        target = quote(gr.rs[e.target])
-        if e.id not in found:
-            credits.append(0.0)
-            msg = f"You missed the evidence {quote(e)} for {target}."
-            wrong.append((Feedback("detail", msg, (e.id,), (), "evidence_missed", spans=_spans(e)), 1.0))
-            continue
-        mine = stu_ev[found[e.id]]
-        if mine.target in gr.g.get(e.target, ()) or (e.target == gr.rr.main and mine.target == gr.sr.main):
-            credits.append(1.0)
-            continue
-        credits.append(MISPLACED)
-        msg = f"You attached the evidence {quote(e)} to {quote(gr.ss[mine.target])}; it backs {target}."
-        fb = Feedback("detail", msg, (e.id,), (mine.id, mine.target), "evidence_target", spans=_spans(e))
-        wrong.append((fb, 1 - MISPLACED))
-    return credits, wrong
 
 
 def _roll_up(gr: _Grader, feedback: list[Feedback]) -> list[Feedback]:
@@ -475,6 +482,24 @@ def _roll_up(gr: _Grader, feedback: list[Feedback]) -> list[Feedback]:
                 round(f.cost + sum(x.cost for x in subs), 4),
                 f.spans + tuple(sp for x in subs for sp in x.spans),
             )
+        out.append(f)
+    return out
+
+
+def _once(feedback: list[Feedback]) -> list[Feedback]:
+    """One sentence said once: two reference statements in one student statement make one item."""
+    seen: dict[str, int] = {}
+    out: list[Feedback] = []
+    for f in feedback:
+        if f.message in seen:
+            k = seen[f.message]
+            g = out[k]
+            out[k] = Feedback(
+                g.topic, g.message, g.reference_ids + f.reference_ids, g.student_ids, g.kind,
+                round(g.cost + f.cost, 4), g.spans + tuple(sp for sp in f.spans if sp not in g.spans),
+            )  # fmt: skip
+            continue
+        seen[f.message] = len(out)
         out.append(f)
     return out
 
