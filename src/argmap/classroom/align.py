@@ -178,10 +178,10 @@ def align(ref: Sequence[Item], stu: Sequence[Item], same_source: bool) -> list[M
     # (ref, stu) → (pair score, share of the student's words in the ref's, of the ref's in the student's)
     scored: dict[tuple[int, int], tuple[float, float, float, str]] = {}
     if same_source:
-        for (i, j), shared in _span_pairs(ref, stu).items():
+        for (i, j), common in _span_pairs(ref, stu).items():
             lr = ref[i].span.end - ref[i].span.start  # type: ignore[union-attr]
             ls = stu[j].span.end - stu[j].span.start  # type: ignore[union-attr]
-            scored[(i, j)] = (shared / max(lr, ls), shared / ls, shared / lr, "span")
+            scored[(i, j)] = (common / max(lr, ls), common / ls, common / lr, "span")
     spanned_r = {i for i, r in enumerate(ref) if same_source and r.span}
     spanned_s = {j for j, s in enumerate(stu) if same_source and s.span}
     # Where both quote the piece their words decide: such pairs are not compared by text.

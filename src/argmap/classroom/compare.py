@@ -151,8 +151,8 @@ class _Grader:
         self.ref, self.stu = reference, student
         # Statements and evidence are aligned together: a student may map a reference's evidence as
         # a reason, or a reason as evidence; evidence links to its target as support.
-        ref_items = (*reference.statements, *reference.evidence)
-        stu_items = (*student.statements, *student.evidence)
+        ref_items: tuple[Statement | Evidence, ...] = (*reference.statements, *reference.evidence)
+        stu_items: tuple[Statement | Evidence, ...] = (*student.statements, *student.evidence)
         self.rs: dict[str, Statement | Evidence] = {s.id: s for s in ref_items}
         self.ss: dict[str, Statement | Evidence] = {s.id: s for s in stu_items}
         self.ref_evidence = {e.id for e in reference.evidence}
@@ -335,7 +335,8 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         else:
             wrong.append(("main", _main_mistake(gr, main_how), 1.0))
 
-    for s in (*reference.statements, *reference.evidence):
+    items: tuple[Statement | Evidence, ...] = (*reference.statements, *reference.evidence)
+    for s in items:
         if s.id in gr.group:
             continue
         part = "detail" if s.id in gr.ref_evidence else _part_of(gr.rr, s.id, main, reasons)

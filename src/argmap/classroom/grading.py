@@ -176,14 +176,14 @@ def mistakes_chart_svg(
     y = 34
     most = max(students, 1)
     body = []
-    for rec in table.itertuples(index=False):
-        for line in _wrap(str(rec.mistake), text_w):
+    for rec in table.to_dict("records"):
+        for line in _wrap(str(rec["mistake"]), text_w):
             body.append(f'<text x="{left}" y="{y}">{escape(line)}</text>')
             y += 15
-        w = width * int(rec.students) / most
+        w = width * int(rec["students"]) / most
         body += [
             f'<rect x="{left}" y="{y - 10}" width="{w:.1f}" height="14" fill="#0072B2"/>',
-            f'<text x="{left + w + 6:.1f}" y="{y + 1}">{int(rec.students)} of {students}</text>',
+            f'<text x="{left + w + 6:.1f}" y="{y + 1}">{int(rec["students"])} of {students}</text>',
         ]
         y += 26
     if not len(table):
