@@ -73,7 +73,9 @@ def app_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Qu
             while True:
                 current = store.load("debate")
                 try:
-                    saved = store.save(with_text(current, marker), "debate", expected_revision=current.revision)
+                    saved = store.save(
+                        with_text(current, marker), "debate", expected_revision=current.revision
+                    )
                     landed.append((saved.revision, marker))
                     break
                 except Conflict:
@@ -124,7 +126,9 @@ def main() -> None:
     print(f"store benchmark: example map ({len(native.dumps(amap)) // 1024} KB of JSON), medians")
     for what in rows["files"]:
         if what.endswith("processes"):
-            print(f"  {what}:\n    files:      {rows['files'][what]}\n    postgresql: {rows['postgresql'][what]}")
+            print(
+                f"  {what}:\n    files:      {rows['files'][what]}\n    postgresql: {rows['postgresql'][what]}"
+            )
         else:
             print(f"  {what:28} files: {rows['files'][what]:>10}   postgresql: {rows['postgresql'][what]}")
 

@@ -388,6 +388,7 @@ class PostgresStore(Store):
 
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""
+        _pool(self.url)  # the schema exists before the listener reads it
         with _pools_lock:
             watcher = _watchers.get(self.url)
             if watcher is None:

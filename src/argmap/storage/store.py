@@ -93,6 +93,10 @@ class Store:
     def __init__(self, folder: str | os.PathLike[str] = "arguments", keep: int = 20) -> None:
         if keep < 0:
             raise ValueError("keep must be 0 or more")
+        if str(folder).startswith(("postgresql://", "postgres://")):
+            raise StoreError(
+                "a postgresql:// URL names a database, not a folder: open it with argmap.open_store(URL)"
+            )
         self.folder = Path(folder)
         self.keep = keep
 
