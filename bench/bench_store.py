@@ -126,9 +126,9 @@ def main() -> None:
     print(f"store benchmark: example map ({len(native.dumps(amap)) // 1024} KB of JSON), medians")
     for what in rows["files"]:
         if what.endswith("processes"):
-            print(
-                f"  {what}:\n    files:      {rows['files'][what]}\n    postgresql: {rows['postgresql'][what]}"
-            )
+            print(f"  {what}:")
+            for backend, figures in rows.items():
+                print(f"    {backend + ':':12} {figures[what]}")
         else:
             print(f"  {what:28} files: {rows['files'][what]:>10}   postgresql: {rows['postgresql'][what]}")
 
