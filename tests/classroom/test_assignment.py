@@ -111,7 +111,9 @@ def test_a_map_of_another_piece_is_refused_with_a_sentence(store, ref):
     other = ArgumentMap(id="x", title="Democrats and voter data", source=Source(text="Another piece."))
     with pytest.raises(ClassroomError) as err:
         store.submit(made.code, seat.token, edit.add_statement(other, "A claim.")[0])
-    assert str(err.value).startswith("“Democrats and voter data” is a map of another piece, not of “Homework”")
+    assert str(err.value).startswith(
+        "“Democrats and voter data” is a map of another piece, not of “Homework”"
+    )
     with pytest.raises(ClassroomError, match="has no piece behind it"):
         check_piece(made.brief(), ArgumentMap(id="y", title="Loose"))
     # Spaces aside, the same piece is the same piece.
