@@ -170,3 +170,39 @@ def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
         page = read_html(text)
         return page.text, page.title
     return text, None
+
+
+def replace_confirmed(what: str, key: str, clicked: bool, *, valuable: bool | None = None) -> bool:
+    """True when ``what`` may replace the open map now: nothing unsaved is open, or the user said yes.
+
+    Call it on every run with the button's click: a click over unsaved work shows the question
+    (kept across reruns) with "Replace it" and "Keep my map"; "Replace it" returns True once.
+    ``valuable`` overrides the default test (the open map has statements not saved in the Library).
+    """
+    pending = f"{key}_confirm"
+    amap = state.current_map()
+    if valuable is None:
+        valuable = amap is not None and bool(amap.statements) and state.unsaved()
+    if clicked and not valuable:
+        st.session_state.pop(pending, None)
+        return True
+    if clicked:
+        st.session_state[pending] = True
+    if not st.session_state.get(pending):
+        return False
+    with st.container(border=True):
+        title = amap.title if amap is not None else ""
+        n = len(amap.statements) if amap is not None else 0
+        st.warning(
+            f"{what} replaces the open map “{md(title)}” ({n} statements), whose changes are not saved. "
+            "Replace it?",
+            icon=":material/warning:",
+        )
+        c1, c2 = st.columns(2)
+        if c1.button("Replace it", key=f"{key}_yes", type="primary"):
+            st.session_state.pop(pending, None)
+            return True
+        if c2.button("Keep my map", key=f"{key}_no"):
+            st.session_state.pop(pending, None)
+            st.rerun()
+    return False
