@@ -160,7 +160,7 @@ def element_label(amap: ArgumentMap, eid: str, width: int = 70, roles: Roles | N
 def map_caption(amap: ArgumentMap) -> str:
     """One line: counts and where the map is stored."""
     where = (
-        f"saved as **{md(state.name(), line=True)}** (revision {state.revision()})"
+        f"saved as **{md(state.name() or '', line=True)}** (revision {state.revision()})"
         if state.name()
         else "not saved yet"
     )
