@@ -118,18 +118,68 @@ def _parse_teacher_link(link: str) -> tuple[str, str]:
     return (q.get("teach", [""])[0], q.get("key", [""])[0])
 
 
-def create_form() -> None:
+def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
+    """The reference the teacher chose: the open map, or a file attached to a piece (and what was
+    not found in the piece)."""
     amap = state.current_map()
-    if amap is None or amap.source is None or not amap.source.text.strip():
-        st.info(
-            "Open the reference map first: map a piece on **Analyze**, correct it on **Map**, and come "
-            "back here. Its piece is what the students get."
-        )
-        return
-    st.caption(
-        f"Reference: the open map, “{widgets.md(amap.title)}” ({len(amap.statements)} statements). "
-        "Students never see it before you release feedback."
+    has_piece = amap is not None and amap.source is not None and bool(amap.source.text.strip())
+    choice = st.radio(
+        "Reference map",
+        ("The open map", "A file (Argdown, AIF, Kialo, Argmap JSON)"),
+        key="as_ref_kind",
+        horizontal=True,
+        index=0 if has_piece else 1,
     )
+    if choice == "The open map":
+        if not has_piece or amap is None:
+            st.info(
+                "The open map has no piece behind it. Map a piece on **Analyze**, correct it on **Map** "
+                "and come back, or use a reference file and paste its piece."
+            )
+            return None, ()
+        st.caption(
+            f"Reference: the open map, “{widgets.md(amap.title, line=True)}” ({len(amap.statements)} "
+            "statements). Students never see it before you release feedback."
+        )
+        return amap, ()
+    from argmap.classroom.attach import attach
+    from argmap.classroom.exercise import read_map
+
+    upload = st.file_uploader(
+        "Reference file", type=["argdown", "ad", "json", "txt", "zip"], key="as_ref_file"
+    )
+    piece = st.text_area(
+        "The piece it maps (its statements are found in these words)",
+        value=amap.source.text if has_piece and amap is not None and amap.source else "",
+        key="as_ref_piece",
+        height=150,
+    )
+    if upload is None:
+        return None, ()
+    try:
+        ref = read_map(upload.name, upload.getvalue())
+        got = attach(ref, piece) if piece.strip() else None
+    except (ArgmapError, UnicodeDecodeError) as err:
+        first = str(err).splitlines()[0]
+        st.error(widgets.md(first if upload.name in first else f"{upload.name}: {first}"))
+        return None, ()
+    if got is None:
+        st.info("Paste the piece the reference maps: students get it to map.")
+        return None, ()
+    found = len(got.map.statements) + len(got.map.evidence) - len(got.unmatched)
+    st.caption(f"{found} of {found + len(got.unmatched)} statements found in the piece.")
+    if got.unmatched:
+        words = "; ".join(
+            widgets.md(f"{i} “{getattr(got.map.element(i), 'text', '')}”", line=True) for i in got.unmatched
+        )
+        st.warning(f"Not found in the piece (they keep no words to point at): {words}")
+    return got.map, got.unmatched
+
+
+def create_form() -> None:
+    amap, _unmatched = _reference()
+    if amap is None:
+        return
     with st.form("assignment_form", border=False):
         title = st.text_input("Title", value=amap.title, key="as_title")
         instructions = st.text_area("Instructions (optional)", key="as_instructions", height=68)
@@ -163,7 +213,10 @@ def create_form() -> None:
             )
             st.session_state.update({ROLE: "teacher", CODE: made.code, KEY: key})
             st.query_params.from_dict({"teach": made.code, "key": key})
-            state.flash("success", f"Assignment “{made.title}” created: its join code is {made.code}.")
+            state.flash(
+                "success",
+                f"Assignment “{widgets.md(made.title, line=True)}” created: its join code is {made.code}.",
+            )
             st.rerun()
 
 
@@ -178,7 +231,7 @@ def teacher() -> None:
         widgets.error(err, "Paste your teacher link again, or join as a student.")
         st.button("Back", key="teacher_back", on_click=_forget)
         return
-    st.subheader(assignment.title)
+    st.subheader(widgets.md(assignment.title, line=True))
     c1, c2, c3 = st.columns([1, 2, 2])
     c1.metric("Join code", assignment.code)
     c2.markdown("**Student link** (share it with the class)")
@@ -198,7 +251,39 @@ def teacher() -> None:
             _store().release(code, key)
             st.rerun()
     dashboard(code, key)
+    with st.expander("Grade map files (maps students sent you as files)"):
+        grade_files(assignment.reference)
     st.button("Leave this assignment", key="teacher_leave", on_click=_forget)
+
+
+def grade_files(reference: ArgumentMap) -> None:
+    """Maps that came as files (one each; the file name is the student's name), graded like the class."""
+    from argmap.classroom.exercise import read_map
+    from argmap.formats import FORMATS
+
+    uploads = st.file_uploader(
+        "Student map files",
+        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
+        accept_multiple_files=True,
+        key="student_maps",
+    )
+    maps: dict[str, ArgumentMap] = {}
+    for up in uploads or ():
+        try:
+            maps[up.name.rsplit(".", 1)[0]] = read_map(up.name, up.getvalue())
+        except (ArgmapError, UnicodeDecodeError) as err:
+            first = str(err).splitlines()[0]
+            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
+    if not maps:
+        return
+    table, _results = grading.grade_maps(reference, maps)
+    st.dataframe(
+        table.drop(columns=["feedback", "error"]),
+        hide_index=True,
+        width="stretch",
+        key="files_table",
+        column_config={"score": st.column_config.NumberColumn("Score", format="percent")},
+    )
 
 
 @st.fragment(run_every=REFRESH)
@@ -352,12 +437,12 @@ def student() -> None:
             widgets.error(err)
             st.session_state.pop(TOKEN, None)
             token = None
-    st.subheader(brief.title)
+    st.subheader(widgets.md(brief.title, line=True))
     if sub is None:
         join(store, brief)
         return
     st.caption(
-        f"Code {brief.code} · you are **{widgets.md(sub.name)}** · due {_when(brief.due)} · "
+        f"Code {brief.code} · you are **{widgets.md(sub.name, line=True)}** · due {_when(brief.due)} · "
         f"{sub.status}" + (f", submitted {_when(sub.submitted)}" if sub.submitted else "")
     )
     with st.expander("Your link back to this map (keep it: it is the only way back from another device)"):
@@ -366,7 +451,7 @@ def student() -> None:
     with st.expander("The piece", expanded=sub.map is None):
         st.text(brief.text)
         if brief.source:
-            st.caption(brief.source)
+            st.caption(widgets.md(brief.source))
     work(store, brief, sub, token or "")
 
 
@@ -383,7 +468,9 @@ def join(store: AssignmentStore, brief: Brief) -> None:
                 seat = store.join(brief.code, name)
                 st.session_state.update({TOKEN: seat.token})
                 st.query_params.from_dict({"join": brief.code, "seat": seat.token})
-                state.flash("success", f"You joined as {seat.name}. Start your map below.")
+                state.flash(
+                    "success", f"You joined as {widgets.md(seat.name, line=True)}. Start your map below."
+                )
                 st.rerun()
     st.button("Not my assignment", key="student_leave", on_click=_forget)
 
@@ -420,7 +507,7 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     else:
         ok = same_piece(brief, mine)
         st.caption(
-            f"Open map: “{widgets.md(mine.title)}”, {len(mine.statements)} statements"
+            f"Open map: “{widgets.md(mine.title, line=True)}”, {len(mine.statements)} statements"
             + ("" if ok else " — a map of another piece, not this assignment's")
         )
         st.page_link(
