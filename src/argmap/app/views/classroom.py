@@ -68,6 +68,14 @@ def _from_link() -> None:
             st.session_state[TOKEN] = params["seat"]
 
 
+def _keep_in_url(params: dict[str, str]) -> None:
+    """Put the session's link in the address bar (after a page change), so a reload or a bookmark
+    comes back to the same seat or dashboard."""
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+        st.session_state[LINKED] = repr(sorted(params.items()))
+
+
 def _when(d: datetime | None) -> str:
     return d.strftime("%d %b %Y, %H:%M UTC") if d else "—"
 
@@ -232,12 +240,13 @@ def teacher() -> None:
         st.button("Back", key="teacher_back", on_click=_forget)
         return
     st.subheader(widgets.md(assignment.title, line=True))
-    c1, c2, c3 = st.columns([1, 2, 2])
+    _keep_in_url({"teach": assignment.code, "key": key})
+    c1, c2 = st.columns([1, 4])
     c1.metric("Join code", assignment.code)
     c2.markdown("**Student link** (share it with the class)")
     c2.code(f"{_base_url()}?join={assignment.code}", language=None)
-    c3.markdown("**Your teacher link** (keep it secret: it opens this dashboard)")
-    c3.code(f"{_base_url()}?teach={assignment.code}&key={key}", language=None)
+    with st.expander("Your teacher link (keep it secret: it opens this dashboard)"):
+        st.code(f"{_base_url()}?teach={assignment.code}&key={key}", language=None)
     due = _when(assignment.due) if assignment.due else "no due date"
     when = RELEASE_LABELS[assignment.release]
     released = f", released {_when(assignment.released)}" if assignment.released else ""
@@ -316,7 +325,7 @@ def dashboard(code: str, key: str) -> None:
         column_config={
             "student": st.column_config.TextColumn("Student"),
             "status": st.column_config.TextColumn("Status"),
-            "score": st.column_config.NumberColumn("Score", format="percent"),
+            "score": st.column_config.ProgressColumn("Score", format="percent", min_value=0, max_value=1),
             "revisions": st.column_config.NumberColumn("Saves"),
             "saved": st.column_config.TextColumn("Last saved (UTC)"),
             "submitted": st.column_config.TextColumn("Submitted (UTC)"),
@@ -331,19 +340,16 @@ def dashboard(code: str, key: str) -> None:
     )
     if not results:
         return
-    left, right = st.columns(2)
-    with left:
-        st.markdown("**What most students got wrong**")
-        mistakes = grading.mistakes_by(assignment.reference, results)
-        if mistakes.empty:
-            st.success("No student has made a mistake so far.")
-        else:
-            st.altair_chart(
-                _mistakes_chart(mistakes, len(results)), width="stretch", height=36 * len(mistakes) + 50
-            )
-    with right:
-        st.markdown("**Scores**")
-        st.altair_chart(_bins_chart(grading.score_bins(table)), width="stretch", height=220)
+    st.markdown("**What most students got wrong**")
+    mistakes = grading.mistakes_by(assignment.reference, results)
+    if mistakes.empty:
+        st.success("No student has made a mistake so far.")
+    else:
+        st.altair_chart(
+            _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
+        )
+    st.markdown("**Scores**")
+    st.altair_chart(_bins_chart(grading.score_bins(table)), width="stretch", height=180)
     who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
     if who:
         show_feedback(results[who], assignment.text, everything=True)
@@ -363,7 +369,7 @@ def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame
                 scale=alt.Scale(domain=[0, max(students, 1)]),
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
-            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=520, labelFontSize=12)),
+            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=900, labelFontSize=12)),
             tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
         )
     )
@@ -396,7 +402,9 @@ def show_feedback(result: Comparison, text: str, *, everything: bool = False) ->
     for f in items if show_all else result.shown():
         icon = "✓" if f.kind == "right" else "•"
         st.markdown(f"{icon} {widgets.md(f.message)}")
-        words = [" ".join(text[a:b].split()) for a, b in f.spans[:2] if 0 <= a < b <= len(text)]
+        words = list(
+            dict.fromkeys(" ".join(text[a:b].split()) for a, b in f.spans[:2] if 0 <= a < b <= len(text))
+        )
         if words and f.kind != "right":
             st.caption("In the piece: " + " … ".join(widgets.md(f"“{w}”") for w in words))
 
@@ -438,6 +446,8 @@ def student() -> None:
             st.session_state.pop(TOKEN, None)
             token = None
     st.subheader(widgets.md(brief.title, line=True))
+    if sub is not None and token:
+        _keep_in_url({"join": brief.code, "seat": token})
     if sub is None:
         join(store, brief)
         return
