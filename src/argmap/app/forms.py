@@ -12,7 +12,7 @@ import streamlit as st
 
 from argmap.app import state, widgets
 from argmap.edit import operations as edit
-from argmap.edit.restructure import PLACEMENTS, promote
+from argmap.edit.restructure import PLACEMENTS, Placement, promote
 from argmap.edit.wording import name, pick_label, sentence
 from argmap.errors import ArgmapError
 from argmap.model import (
@@ -65,7 +65,8 @@ def _done(amap: ArgumentMap, new: ArgumentMap, phrase: str) -> str:
 def _edit_text(amap: ArgumentMap, sel: str) -> str:
     new = edit.edit_text(amap, sel, _value(edit_key("edit_text", sel)))
     implicit = bool(st.session_state.get(edit_key("edit_implicit", sel)))
-    if isinstance(new.element(sel), Statement) and implicit != new.element(sel).implicit:
+    el = new.element(sel)
+    if isinstance(el, Statement) and implicit != el.implicit:
         new = edit.mark_implicit(new, sel, implicit)
     return _done(amap, new, f"edited the text of {name(amap, sel)}")
 
@@ -127,7 +128,7 @@ def _move(amap: ArgumentMap, sel: str) -> str:
 def _pin(amap: ArgumentMap, sel: str) -> str:
     if amap.main == sel:
         return _done(amap, edit.pin_main(amap, None), f"unpinned {name(amap, sel)} as the main conclusion")
-    placement = st.session_state.get("pin_old_main") or "reason"
+    placement: Placement = st.session_state.get("pin_old_main") or "reason"
     new = promote(
         amap, sel, old_main=placement, under=st.session_state.get("pin_under"), author=state.author()
     )
@@ -210,6 +211,13 @@ def _pin_form(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
             st.form_submit_button("Pin as the main conclusion", key="pin_main", on_click=_action(_pin))
 
 
+def _detach(amap: ArgumentMap, sel: str) -> str:
+    target = amap.element(sel)
+    if isinstance(target, Evidence):
+        state.select(target.target)
+    return _done(amap, edit.detach_evidence(amap, sel), f"detached {name(amap, sel)}")
+
+
 def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
     """The edit forms for the selected element ``sel`` (``labels``: the picker's labels by id)."""
     el = amap.element(sel)
@@ -223,14 +231,10 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
         st.button(
             "Detach this evidence",
             key="evidence_detach",
-            on_click=_action(
-                lambda m, s: (
-                    state.select(m.element(s).target),
-                    _done(m, edit.detach_evidence(m, s), f"detached {name(m, s)}"),
-                )[-1]
-            ),
+            on_click=_action(_detach),
         )
-    else:
+    elif isinstance(el, Statement):
+        step = {i.id: i for i in amap.inferences}
         st.subheader("Edit")
         # Keyed and tracked, the chosen tab lives in session state: after a form is sent the page is
         # drawn again, and an untracked tab bar would fall back to "Text" (the user loses their place).
@@ -261,7 +265,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda j: (
                         "On its own (a new reason)"
                         if j == "new"
-                        else f"Only together with {', '.join(amap.element(j).premises)} (co-premise in {j})"
+                        else f"Only together with {', '.join(step[j].premises)} (co-premise in {j})"
                     ),
                 )
                 st.checkbox("Implicit (unstated in the text)", key="premise_implicit")
@@ -282,7 +286,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda t: (
                         "The statement itself (an objection)"
                         if t == sel
-                        else f"The step {', '.join(amap.element(t).premises)} → {amap.element(t).conclusion} "
+                        else f"The step {', '.join(step[t].premises)} → {step[t].conclusion} "
                         f"(an undercut of {t}: it does not follow)"
                     ),
                 )

@@ -17,6 +17,7 @@ another server saved it without polling the table.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import re
@@ -173,7 +174,7 @@ class PostgresStore(Store):
             row = cur.execute("SELECT revision FROM argmap_maps WHERE name = %s", (name,)).fetchone()
         return row[0] if row else 0
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
         with self._tx() as cur:
@@ -316,7 +317,7 @@ class PostgresStore(Store):
             cur.execute("DELETE FROM argmap_maps WHERE name = %s", (name,))
             self._notify(cur, "delete", name, 0)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         with self._tx() as cur:
             rows = cur.execute(
@@ -358,7 +359,7 @@ class PostgresStore(Store):
             self._notify(cur, "save", name, row[1])
         return self.load(name)
 
-    def put_history(self, name: str, history: list[ArgumentMap]) -> None:
+    def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
         """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
 
         For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.

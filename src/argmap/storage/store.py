@@ -18,6 +18,7 @@ files); writes never add it.
 
 from __future__ import annotations
 
+import builtins
 import glob
 import json
 import os
@@ -166,10 +167,10 @@ class Store:
             raise MapNotFound(f"no map called '{check_name(name)}' in {self.folder}/", str(path)) from None
         return native.loads(text, path=str(path))
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
-        out: list[Entry] = []
+        out: builtins.list[Entry] = []
         current = self.path(name)
         if current.is_file():
             out.append(self._entry(name, current))
@@ -181,7 +182,7 @@ class Store:
                 out.append(self._entry(name, path))
         return out
 
-    def _past(self, name: str) -> list[tuple[int, Path]]:
+    def _past(self, name: str) -> builtins.list[tuple[int, Path]]:
         revdir = self._revdir(name)
         if not revdir.is_dir():
             return []
@@ -309,7 +310,7 @@ class Store:
             os.replace(src, bin_ / "map.json")
             fsync_dir(self.folder)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         root = self.folder / ".trash"
         if not root.is_dir():
@@ -378,7 +379,7 @@ class Store:
                 continue
         raise StoreError(f"too many maps called '{base}' in {self.folder}/")
 
-    def put_history(self, name: str, history: list[ArgumentMap]) -> None:
+    def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
         """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
 
         For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
