@@ -99,24 +99,26 @@ def push(amap: ArgumentMap, what: str = SOME_EDIT) -> None:
     _bump()
 
 
-def undo() -> None:
-    """Step back one edit, saying which."""
+def undo() -> str | None:
+    """Step back one edit; returns what it undid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_undo and not readonly():
-        words = h.undo_words
-        st.session_state[_HISTORY] = h.undo()
-        flash("success", f"Undid: {words}.")
-        _bump()
+    if h is None or not h.can_undo or readonly():
+        return None
+    words = h.undo_words
+    st.session_state[_HISTORY] = h.undo()
+    _bump()
+    return words
 
 
-def redo() -> None:
-    """Step forward one undone edit, saying which."""
+def redo() -> str | None:
+    """Step forward one undone edit; returns what it redid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_redo and not readonly():
-        words = h.redo_words
-        st.session_state[_HISTORY] = h.redo()
-        flash("success", f"Redid: {words}.")
-        _bump()
+    if h is None or not h.can_redo or readonly():
+        return None
+    words = h.redo_words
+    st.session_state[_HISTORY] = h.redo()
+    _bump()
+    return words
 
 
 def undo_words() -> str | None:
@@ -256,9 +258,11 @@ def start() -> None:
             open_map(decode(token), readonly=True)
             return
         except ArgmapError as err:
+            from argmap.app.widgets import md  # widgets imports this module
+
             flash(
                 "error",
-                f"The share link could not be opened ({err}). Ask whoever sent it for a fresh link.",
+                f"The share link could not be opened ({md(str(err))}). Ask whoever sent it for a fresh link.",
             )
     if has_map():
         return
