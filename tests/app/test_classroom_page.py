@@ -153,3 +153,12 @@ def test_an_unknown_code_is_refused(app) -> None:
     at.text_input(key="join_code").input("ZZZZZZ")
     at.button(key="join_go").click().run()
     assert "no assignment has the code ZZZZZZ" in texts(at)
+
+
+def test_handouts_of_the_students_map(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    at.button(key="my_handouts_make").click().run()
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Essay plan (Markdown)", "Essay plan (Word)", "The map on one page (PDF)"} <= labels

@@ -262,7 +262,42 @@ def teacher() -> None:
     dashboard(code, key)
     with st.expander("Grade map files (maps students sent you as files)"):
         grade_files(assignment.reference)
+    with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
+        handouts(assignment.reference, "ref_handouts")
     st.button("Leave this assignment", key="teacher_leave", on_click=_forget)
+
+
+def handouts(amap: ArgumentMap, key: str) -> None:
+    """Downloads of a map as a one-page PDF and as an essay plan (Markdown, Word), made on request."""
+    from argmap.classroom import handout
+
+    if not st.button("Make the handouts", key=f"{key}_make"):
+        return
+    plan = handout.plan(amap)
+    name = amap.id
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        "Essay plan (Markdown)",
+        handout.to_markdown(plan),
+        f"{name}-plan.md",
+        "text/markdown",
+        key=f"{key}_md",
+    )
+    c2.download_button(
+        "Essay plan (Word)",
+        handout.to_docx(plan),
+        f"{name}-plan.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key=f"{key}_docx",
+    )
+    try:
+        pdf = handout.map_pdf(amap)
+    except ArgmapError as err:
+        c3.caption(widgets.md(str(err)))
+    else:
+        c3.download_button(
+            "The map on one page (PDF)", pdf, f"{name}.pdf", "application/pdf", key=f"{key}_pdf"
+        )
 
 
 def grade_files(reference: ArgumentMap) -> None:
@@ -541,6 +576,8 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
                 st.rerun()
         if brief.closed():
             st.caption("The due date has passed: your teacher has your last submission.")
+        with st.expander("Handouts of my map (a one-page PDF, an essay plan)"):
+            handouts(mine, "my_handouts")
 
     if sub.submitted is None:
         return
