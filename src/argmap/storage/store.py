@@ -6,12 +6,14 @@ Layout under the store folder (``arguments/`` by default)::
     .revisions/<name>/<rev>.json     past revisions, the newest ``keep`` of them
     .revisions/.locks/<name>.lock    per-map lock files (never deleted: deleting one races)
     .trash/<name>/<stamp>/           deleted maps: ``map.json`` and its ``revisions/``
+    .presence/<name>/<session>.json  who has the map open (a heartbeat: ``mark_present``)
 
 A save is atomic (``argmap.storage.atomic.write_atomic``): a crash at any moment leaves either the old or
 the new revision, never half of one. Read-compare-write runs under an exclusive lock on the map's
 lock file (``argmap.storage.atomic.locked``), so concurrent saves (threads or processes) serialize and a
 save made against a stale revision raises ``Conflict`` instead of silently overwriting someone's
-work. Names are checked (``argmap.storage.names.check_name``) before any path is built from them: nothing
+work; ``save_merging`` merges such a save with the newer revision instead (``argmap.edit.merge``).
+Names are checked (``argmap.storage.names.check_name``) before any path is built from them: nothing
 can leave the store folder. Reads accept a byte-order mark (Windows editors add one to hand-edited
 files); writes never add it.
 """
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from argmap.edit.merge import Merged, merge
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
@@ -52,6 +55,42 @@ class Entry:
     updated: datetime | None
     size: int  # bytes on disk
     error: str | None = None
+    saved_by: str | None = None  # who saved it (None: not recorded)
+
+
+PRESENCE_SECONDS = 15.0  # a session that has not beaten for this long has left
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A browser session that has a map open: who (as they named themselves) and when last seen."""
+
+    session: str
+    who: str | None
+    seen: datetime
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What ``Store.save_merging`` did.
+
+    ``saved``: the store now holds ``map`` (the caller's work, merged with what others saved since
+    ``base``). Not saved: the merge met conflicts; ``map`` is the merge with each conflict settled
+    the way that keeps most, ``merged.conflicts`` lists them. Resolve them
+    (``argmap.edit.merge.resolve``) and save ``merged.map`` again with ``theirs`` as its base.
+    """
+
+    map: ArgumentMap
+    saved: bool
+    base: ArgumentMap | None = None  # the revision the caller started from (None: a new map)
+    theirs: ArgumentMap | None = None  # what others saved meanwhile (None: nobody saved)
+    merged: Merged | None = None  # the merge, when there was one
+    authors: tuple[str, ...] = ()  # who saved the revisions after ``base``, in order
+
+    @property
+    def conflicts(self) -> tuple:  # tuple[MergeConflict, ...]
+        """What needs a person's choice before this work can be saved."""
+        return self.merged.conflicts if self.merged is not None else ()
 
 
 def _now() -> datetime:
@@ -124,7 +163,7 @@ class Store:
             reason = str(err).splitlines()[0][:160]
             size = path.stat().st_size if path.exists() else 0
             return Entry(name, f"(unreadable: {reason})", 0, None, size, error=str(err))
-        return Entry(name, amap.title, amap.revision, amap.updated, len(raw))
+        return Entry(name, amap.title, amap.revision, amap.updated, len(raw), saved_by=amap.saved_by)
 
     def exists(self, name: str) -> bool:
         """Whether a map called ``name`` is stored."""
@@ -179,16 +218,21 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
 
     def save(
-        self, amap: ArgumentMap, name: str | None = None, *, expected_revision: int | None
+        self,
+        amap: ArgumentMap,
+        name: str | None = None,
+        *,
+        expected_revision: int | None,
+        author: str | None = None,
     ) -> ArgumentMap:
         """Save ``amap`` as ``name`` (default: the slug of its title); returns the saved map.
 
         ``expected_revision`` is the revision the caller loaded; if the store holds another,
         ``Conflict`` is raised and nothing is written. ``None`` (or 0) means "a new map": it is a
-        conflict if the name is taken. The saved map has the next revision and ``updated`` set; the
-        revision it replaces is kept under ``.revisions/``.
+        conflict if the name is taken. The saved map has the next revision, ``updated`` and
+        ``saved_by`` (``author``) set; the revision it replaces is kept under ``.revisions/``.
+        ``save_merging`` merges instead of refusing.
         """
-        from argmap.formats import native
 
         name = check_name(name if name is not None else slug(amap.title))
         path = self.path(name)
@@ -218,28 +262,99 @@ class Store:
                 )
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
+            return self._write(name, amap, raw, found, author)
 
-            now = _now()
-            saved = ArgumentMap.model_validate(
-                {
-                    **{k: getattr(amap, k) for k in type(amap).model_fields},
-                    "revision": found + 1,
-                    "updated": now,
-                    "created": amap.created or now,
-                }
-            )
-            self._clear_temp(name)
-            if raw is None and self._revdir(name).exists():
-                self._bin_orphan_revisions(name)
-            if raw is not None and self.keep > 0:
-                revdir = self._revdir(name)
-                revdir.mkdir(parents=True, exist_ok=True)
-                write_atomic(revdir / f"{found}.json", raw)
-            write_atomic(path, native.dumps(saved).encode("utf-8"))
-            self._prune(name)
+    def _write(
+        self, name: str, amap: ArgumentMap, raw: bytes | None, found: int, author: str | None
+    ) -> ArgumentMap:
+        """Write ``amap`` as revision ``found + 1``, keeping ``raw`` (revision ``found``); lock held."""
+        from argmap.formats import native
+
+        now = _now()
+        saved = ArgumentMap.model_validate(
+            {
+                **{k: getattr(amap, k) for k in type(amap).model_fields},
+                "revision": found + 1,
+                "updated": now,
+                "created": amap.created or now,
+                "saved_by": author,
+            }
+        )
+        self._clear_temp(name)
+        if raw is None and self._revdir(name).exists():
+            self._bin_orphan_revisions(name)
+        if raw is not None and self.keep > 0:
+            revdir = self._revdir(name)
+            revdir.mkdir(parents=True, exist_ok=True)
+            write_atomic(revdir / f"{found}.json", raw)
+        write_atomic(self.path(name), native.dumps(saved).encode("utf-8"))
+        self._prune(name)
         return saved
 
-    def save_as(self, amap: ArgumentMap, name: str) -> ArgumentMap:
+    def save_merging(
+        self,
+        amap: ArgumentMap,
+        name: str,
+        *,
+        base: ArgumentMap | None,
+        author: str | None = None,
+    ) -> SaveResult:
+        """Save ``amap``, the caller's edit of ``base`` (the revision it loaded), merging what others saved.
+
+        If the store still holds ``base``'s revision, ``amap`` is saved as is. If others saved
+        meanwhile, their revision and ``amap`` are merged three ways against ``base``
+        (``argmap.edit.merge``): a clean merge is saved; one with conflicts is returned unsaved for
+        the caller to settle (``SaveResult``). The base is read from the store's past revisions;
+        ``base`` itself stands in where that revision is no longer kept. ``base=None`` saves a new
+        map (``Conflict`` if the name is taken). Never overwrites anyone's work.
+        """
+        from argmap.formats import native
+
+        if base is None:
+            return SaveResult(self.save(amap, name, expected_revision=None, author=author), True)
+        name = check_name(name)
+        path = self.path(name)
+        with self._locked(name):
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                raise Conflict(
+                    name,
+                    base.revision,
+                    0,
+                    str(path),
+                    f"'{name}' was deleted or renamed since you loaded revision {base.revision}; "
+                    f"save it under a name (save as) to keep your work",
+                ) from None
+            found = _stored_revision(path, raw)
+            if found == base.revision:
+                return SaveResult(self._write(name, amap, raw, found, author), True, base)
+            theirs = native.loads(raw.decode("utf-8-sig"), path=str(path))
+            try:
+                stored_base = self.load_revision(name, base.revision)
+            except MapNotFound:
+                stored_base = base  # pruned from the revisions: the caller's copy is the same revision
+            merged = merge(stored_base, amap, theirs)
+            authors = self._authors(name, base.revision, theirs)
+            if merged.conflicts:
+                return SaveResult(merged.map, False, stored_base, theirs, merged, authors)
+            saved = self._write(name, merged.map, raw, found, author)
+            return SaveResult(saved, True, stored_base, theirs, merged, authors)
+
+    def _authors(self, name: str, since: int, current: ArgumentMap) -> tuple[str, ...]:
+        """Who saved the revisions of ``name`` after ``since`` (up to ``current``), in order, once each."""
+        names: list[str] = []
+        for rev, path in sorted(self._past(name)):
+            if rev > since:
+                with suppress(OSError, ValueError):
+                    who = json.loads(path.read_bytes()).get("saved_by")
+                    if isinstance(who, str):
+                        names.append(who)
+        if current.saved_by:
+            names.append(current.saved_by)
+        return tuple(dict.fromkeys(names))
+
+    def save_as(self, amap: ArgumentMap, name: str, *, author: str | None = None) -> ArgumentMap:
         """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
         name = check_name(name)
         # The map's id follows its new name; ids are ASCII, so other scripts fall back to "map".
@@ -251,12 +366,14 @@ class Store:
         copy = ArgumentMap.model_validate(
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "id": new_id, "revision": 0}
         )
-        return self.save(copy, name, expected_revision=None)
+        return self.save(copy, name, expected_revision=None, author=author)
 
-    def restore(self, name: str, revision: int, *, expected_revision: int) -> ArgumentMap:
+    def restore(
+        self, name: str, revision: int, *, expected_revision: int, author: str | None = None
+    ) -> ArgumentMap:
         """Make past revision ``revision`` current again; it is saved as a new revision."""
         old = self.load_revision(name, revision)
-        return self.save(old, name, expected_revision=expected_revision)
+        return self.save(old, name, expected_revision=expected_revision, author=author)
 
     def rename(self, old: str, new: str) -> None:
         """Rename map ``old`` to ``new``, revisions included; ``Conflict`` if ``new`` is taken."""
@@ -360,6 +477,47 @@ class Store:
             except Conflict:  # taken between our look and our save: try the next name
                 continue
         raise StoreError(f"too many maps called '{base}' in {self.folder}/")
+
+    # --- who has a map open -------------------------------------------------------------------
+
+    def mark_present(self, name: str, session: str, who: str | None) -> None:
+        """Record that ``who`` (in browser session ``session``) has map ``name`` open, now.
+
+        Call it every few seconds while the map is open (a heartbeat); ``present`` forgets a session
+        that stopped beating.
+        """
+        if not _ID.match(session):
+            raise StoreError(f"session id {session!r} is not a short ASCII id")
+        folder = self.folder / ".presence" / check_name(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        record = {"who": who, "seen": _now().isoformat()}
+        write_atomic(folder / f"{session}.json", json.dumps(record).encode("utf-8"))
+
+    def leave(self, name: str, session: str) -> None:
+        """Forget that ``session`` has map ``name`` open (it opened another map, or closed)."""
+        if _ID.match(session):
+            (self.folder / ".presence" / check_name(name) / f"{session}.json").unlink(missing_ok=True)
+
+    def present(self, name: str, *, within: float = PRESENCE_SECONDS) -> list[Presence]:
+        """Who has map ``name`` open: sessions seen in the last ``within`` seconds, most recent first."""
+        folder = self.folder / ".presence" / check_name(name)
+        if not folder.is_dir():
+            return []
+        now = _now()
+        out = []
+        for path in folder.glob("*.json"):
+            try:
+                data = json.loads(path.read_bytes())
+                seen = datetime.fromisoformat(data["seen"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # a half-written or foreign file: nobody we can name
+            age = (now - seen).total_seconds()
+            if age <= within:
+                who = data.get("who") if isinstance(data.get("who"), str) else None
+                out.append(Presence(path.stem, who, seen))
+            elif age > 10 * within:
+                path.unlink(missing_ok=True)  # long gone: keep the folder small
+        return sorted(out, key=lambda p: (p.seen, p.session), reverse=True)
 
     # --- housekeeping -----------------------------------------------------------------------
 
