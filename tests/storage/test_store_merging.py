@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from datetime import timedelta
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -25,11 +23,6 @@ def small_map() -> ArgumentMap:
         ),
         inferences=(Inference(id="i1", premises=("s2",), conclusion="s1"),),
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "arguments", keep=5)
 
 
 def test_a_save_nobody_raced_is_written_as_is_with_its_author(store: Store) -> None:
@@ -65,8 +58,8 @@ def test_the_same_statement_edited_two_ways_is_returned_unsaved_then_settled(sto
     assert again.saved and store.load("u").statement("s2").text == "Some less bullying."
 
 
-def test_a_base_pruned_from_the_revisions_is_taken_from_the_caller(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a", keep=1)
+def test_a_base_pruned_from_the_revisions_is_taken_from_the_caller(make_store: Callable[..., Store]) -> None:
+    store = make_store(keep=1)
     base = store.save(small_map(), "u", expected_revision=None)
     mine, sid = edit.add_statement(base, "Mine")
     other = base
@@ -87,13 +80,11 @@ def test_presence_lists_recent_sessions_and_forgets_stale_ones(store: Store) -> 
     store.save(small_map(), "u", expected_revision=None)
     store.mark_present("u", "tab1", "ann")
     store.mark_present("u", "tab2", "bob")
-    assert {p.who for p in store.present("u")} == {"ann", "bob"}
-    stale = store.folder / ".presence" / "u" / "tab2.json"
-    record = json.loads(stale.read_text())
-    old = store.present("u")[0].seen - timedelta(minutes=5)
-    stale.write_text(json.dumps({**record, "seen": old.isoformat()}))
-    assert [p.who for p in store.present("u")] == ["ann"]
+    store.mark_present("u", "tab2", "bob")  # a heartbeat refreshes, never duplicates
+    assert sorted(p.who or "" for p in store.present("u")) == ["ann", "bob"]
+    assert store.present("u", within=-1) == []  # nobody beat in the future: stale sessions are left out
     store.leave("u", "tab1")
-    assert store.present("u") == []
+    assert [p.session for p in store.present("u")] == ["tab2"]
+    assert store.present("other") == []
     with pytest.raises(StoreError):
         store.mark_present("u", "../x", "eve")

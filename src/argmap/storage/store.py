@@ -12,8 +12,7 @@ A save is atomic (``argmap.storage.atomic.write_atomic``): a crash at any moment
 the new revision, never half of one. Read-compare-write runs under an exclusive lock on the map's
 lock file (``argmap.storage.atomic.locked``), so concurrent saves (threads or processes) serialize and a
 save made against a stale revision raises ``Conflict`` instead of silently overwriting someone's
-work; ``save_merging`` merges such a save with the newer revision instead (``argmap.edit.merge``).
-Names are checked (``argmap.storage.names.check_name``) before any path is built from them: nothing
+work. Names are checked (``argmap.storage.names.check_name``) before any path is built from them: nothing
 can leave the store folder. Reads accept a byte-order mark (Windows editors add one to hand-edited
 files); writes never add it.
 """
@@ -30,12 +29,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.edit.merge import Merged, merge
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
 from argmap.storage.names import SLUG_CHARS, check_name, slug
+
+if TYPE_CHECKING:
+    from argmap.storage.merging import SaveResult
 
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -70,31 +72,22 @@ class Presence:
     seen: datetime
 
 
-@dataclass(frozen=True)
-class SaveResult:
-    """What ``Store.save_merging`` did.
-
-    ``saved``: the store now holds ``map`` (the caller's work, merged with what others saved since
-    ``base``). Not saved: the merge met conflicts; ``map`` is the merge with each conflict settled
-    the way that keeps most, ``merged.conflicts`` lists them. Resolve them
-    (``argmap.edit.merge.resolve``) and save ``merged.map`` again with ``theirs`` as its base.
-    """
-
-    map: ArgumentMap
-    saved: bool
-    base: ArgumentMap | None = None  # the revision the caller started from (None: a new map)
-    theirs: ArgumentMap | None = None  # what others saved meanwhile (None: nobody saved)
-    merged: Merged | None = None  # the merge, when there was one
-    authors: tuple[str, ...] = ()  # who saved the revisions after ``base``, in order
-
-    @property
-    def conflicts(self) -> tuple:  # tuple[MergeConflict, ...]
-        """What needs a person's choice before this work can be saved."""
-        return self.merged.conflicts if self.merged is not None else ()
-
-
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def stamped(amap: ArgumentMap, revision: int, author: str | None = None) -> ArgumentMap:
+    """``amap`` as saved: revision ``revision``, ``updated`` now, ``created`` kept (or now), ``saved_by``."""
+    now = _now()
+    return ArgumentMap.model_validate(
+        {
+            **{k: getattr(amap, k) for k in type(amap).model_fields},
+            "revision": revision,
+            "updated": now,
+            "created": amap.created or now,
+            "saved_by": author,
+        }
+    )
 
 
 def _stored_revision(path: Path, raw: bytes) -> int:
@@ -165,9 +158,21 @@ class Store:
             return Entry(name, f"(unreadable: {reason})", 0, None, size, error=str(err))
         return Entry(name, amap.title, amap.revision, amap.updated, len(raw), saved_by=amap.saved_by)
 
+    def describe(self) -> str:
+        """Where the maps live, in words."""
+        return f"JSON files in {self.folder}/"
+
     def exists(self, name: str) -> bool:
         """Whether a map called ``name`` is stored."""
         return self.path(name).is_file()
+
+    def _taken(self, name: str) -> bool:
+        """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
+        return self.path(name).exists() or self._revdir(name).exists()
+
+    def latest_revision(self, name: str) -> int:
+        """The stored revision of ``name`` (0 if none): cheap enough to poll."""
+        return self._peek_revision(self.path(name))
 
     def load(self, name: str) -> ArgumentMap:
         """The current revision of map ``name``."""
@@ -228,11 +233,12 @@ class Store:
         """Save ``amap`` as ``name`` (default: the slug of its title); returns the saved map.
 
         ``expected_revision`` is the revision the caller loaded; if the store holds another,
-        ``Conflict`` is raised and nothing is written. ``None`` (or 0) means "a new map": it is a
-        conflict if the name is taken. The saved map has the next revision, ``updated`` and
-        ``saved_by`` (``author``) set; the revision it replaces is kept under ``.revisions/``.
-        ``save_merging`` merges instead of refusing.
+        ``Conflict`` is raised and nothing is written (``save_merging`` merges instead). ``None`` (or
+        0) means "a new map": it is a conflict if the name is taken. The saved map has the next
+        revision, ``updated`` and ``saved_by`` (``author``) set; the revision it replaces is kept
+        under ``.revisions/``.
         """
+        from argmap.formats import native
 
         name = check_name(name if name is not None else slug(amap.title))
         path = self.path(name)
@@ -262,97 +268,35 @@ class Store:
                 )
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
-            return self._write(name, amap, raw, found, author)
 
-    def _write(
-        self, name: str, amap: ArgumentMap, raw: bytes | None, found: int, author: str | None
-    ) -> ArgumentMap:
-        """Write ``amap`` as revision ``found + 1``, keeping ``raw`` (revision ``found``); lock held."""
-        from argmap.formats import native
-
-        now = _now()
-        saved = ArgumentMap.model_validate(
-            {
-                **{k: getattr(amap, k) for k in type(amap).model_fields},
-                "revision": found + 1,
-                "updated": now,
-                "created": amap.created or now,
-                "saved_by": author,
-            }
-        )
-        self._clear_temp(name)
-        if raw is None and self._revdir(name).exists():
-            self._bin_orphan_revisions(name)
-        if raw is not None and self.keep > 0:
-            revdir = self._revdir(name)
-            revdir.mkdir(parents=True, exist_ok=True)
-            write_atomic(revdir / f"{found}.json", raw)
-        write_atomic(self.path(name), native.dumps(saved).encode("utf-8"))
-        self._prune(name)
+            saved = stamped(amap, found + 1, author)
+            self._clear_temp(name)
+            if raw is None and self._revdir(name).exists():
+                self._bin_orphan_revisions(name)
+            if raw is not None and self.keep > 0:
+                revdir = self._revdir(name)
+                revdir.mkdir(parents=True, exist_ok=True)
+                write_atomic(revdir / f"{found}.json", raw)
+            write_atomic(path, native.dumps(saved).encode("utf-8"))
+            self._prune(name)
         return saved
 
     def save_merging(
-        self,
-        amap: ArgumentMap,
-        name: str,
-        *,
-        base: ArgumentMap | None,
-        author: str | None = None,
+        self, amap: ArgumentMap, name: str, *, base: ArgumentMap | None, author: str | None = None
     ) -> SaveResult:
-        """Save ``amap``, the caller's edit of ``base`` (the revision it loaded), merging what others saved.
+        """Save ``amap``, the caller's edit of ``base`` (the revision it loaded), merging others' saves.
 
         If the store still holds ``base``'s revision, ``amap`` is saved as is. If others saved
         meanwhile, their revision and ``amap`` are merged three ways against ``base``
-        (``argmap.edit.merge``): a clean merge is saved; one with conflicts is returned unsaved for
-        the caller to settle (``SaveResult``). The base is read from the store's past revisions;
-        ``base`` itself stands in where that revision is no longer kept. ``base=None`` saves a new
-        map (``Conflict`` if the name is taken). Never overwrites anyone's work.
+        (``argmap.edit.merge``): a clean merge is saved; one with conflicts comes back unsaved for
+        the caller to settle (``SaveResult``). The base is read from the stored revisions; ``base``
+        stands in where that revision is no longer kept. ``base=None`` saves a new map (``Conflict``
+        if the name is taken). Nobody's work is ever overwritten. Works on every backend: it uses
+        only ``load``, ``load_revision`` and ``save`` (``argmap.storage.merging``).
         """
-        from argmap.formats import native
+        from argmap.storage.merging import save_merging
 
-        if base is None:
-            return SaveResult(self.save(amap, name, expected_revision=None, author=author), True)
-        name = check_name(name)
-        path = self.path(name)
-        with self._locked(name):
-            try:
-                raw = path.read_bytes()
-            except FileNotFoundError:
-                raise Conflict(
-                    name,
-                    base.revision,
-                    0,
-                    str(path),
-                    f"'{name}' was deleted or renamed since you loaded revision {base.revision}; "
-                    f"save it under a name (save as) to keep your work",
-                ) from None
-            found = _stored_revision(path, raw)
-            if found == base.revision:
-                return SaveResult(self._write(name, amap, raw, found, author), True, base)
-            theirs = native.loads(raw.decode("utf-8-sig"), path=str(path))
-            try:
-                stored_base = self.load_revision(name, base.revision)
-            except MapNotFound:
-                stored_base = base  # pruned from the revisions: the caller's copy is the same revision
-            merged = merge(stored_base, amap, theirs)
-            authors = self._authors(name, base.revision, theirs)
-            if merged.conflicts:
-                return SaveResult(merged.map, False, stored_base, theirs, merged, authors)
-            saved = self._write(name, merged.map, raw, found, author)
-            return SaveResult(saved, True, stored_base, theirs, merged, authors)
-
-    def _authors(self, name: str, since: int, current: ArgumentMap) -> tuple[str, ...]:
-        """Who saved the revisions of ``name`` after ``since`` (up to ``current``), in order, once each."""
-        names: list[str] = []
-        for rev, path in sorted(self._past(name)):
-            if rev > since:
-                with suppress(OSError, ValueError):
-                    who = json.loads(path.read_bytes()).get("saved_by")
-                    if isinstance(who, str):
-                        names.append(who)
-        if current.saved_by:
-            names.append(current.saved_by)
-        return tuple(dict.fromkeys(names))
+        return save_merging(self, amap, name, base=base, author=author)
 
     def save_as(self, amap: ArgumentMap, name: str, *, author: str | None = None) -> ArgumentMap:
         """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
@@ -470,13 +414,35 @@ class Store:
         )
         for n in range(1, 1000):
             name = base if n == 1 else f"{base[: SLUG_CHARS - 5]}-{n}"
-            if self.path(name).exists() or self._revdir(name).exists():
+            if self._taken(name):
                 continue
             try:
                 return name, self.save(fresh, name, expected_revision=None)
             except Conflict:  # taken between our look and our save: try the next name
                 continue
         raise StoreError(f"too many maps called '{base}' in {self.folder}/")
+
+    def put_history(self, name: str, history: list[ArgumentMap]) -> None:
+        """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
+
+        For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
+        """
+        from argmap.formats import native
+
+        name = check_name(name)
+        if not history:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._locked(name):
+            if self._taken(name):
+                raise Conflict(name, 0, self._peek_revision(self.path(name)), str(self.path(name)),
+                               f"a map called '{name}' already exists in {self.folder}/")  # fmt: skip
+            if history[:-1]:
+                revdir = self._revdir(name)
+                revdir.mkdir(parents=True, exist_ok=True)
+                for past in history[:-1]:
+                    write_atomic(revdir / f"{past.revision}.json", native.dumps(past).encode("utf-8"))
+            write_atomic(self.path(name), native.dumps(history[-1]).encode("utf-8"))
 
     # --- who has a map open -------------------------------------------------------------------
 
@@ -510,12 +476,12 @@ class Store:
                 data = json.loads(path.read_bytes())
                 seen = datetime.fromisoformat(data["seen"])
             except (OSError, ValueError, KeyError, TypeError):
-                continue  # a half-written or foreign file: nobody we can name
+                continue  # half-written or foreign: nobody we can name
             age = (now - seen).total_seconds()
             if age <= within:
                 who = data.get("who") if isinstance(data.get("who"), str) else None
                 out.append(Presence(path.stem, who, seen))
-            elif age > 10 * within:
+            elif age > 10 * max(within, PRESENCE_SECONDS):
                 path.unlink(missing_ok=True)  # long gone: keep the folder small
         return sorted(out, key=lambda p: (p.seen, p.session), reverse=True)
 
