@@ -239,8 +239,8 @@ def test_diff_reads_stored_revisions_by_name_at_revision(tmp_path: Path) -> None
     store = Store(tmp_path / "arguments")
     first = store.save(native.loads(EXAMPLE.read_text(encoding="utf-8")), "v", expected_revision=None)
     store.save(edit.edit_text(first, "s1", "A new first claim"), "v", expected_revision=1, author="bob")
-    result = run("diff", "v@1", "v@2", "--dir", tmp_path / "arguments")
+    result = run("diff", "v@1", "v@2", "--store", tmp_path / "arguments")
     assert result.exit_code == 0, result.output
     assert "bob reworded" in result.output and "{+A new first claim+}" in result.output
-    missing = run("diff", "v@9", "v@2", "--dir", tmp_path / "arguments")
+    missing = run("diff", "v@9", "v@2", "--store", tmp_path / "arguments")
     assert missing.exit_code == 1 and "has no revision 9" in missing.output

@@ -114,12 +114,9 @@ def summary(diff: Changes, who: Iterable[str] = ()) -> str:
     """A count of the changes in one line: "ann added 2 statements and 1 attack, changed 1 statement"."""
     names = list(dict.fromkeys(who)) or ["someone"]
     parts = []
-    for op in ("added", "changed", "removed"):
-        counted = [
-            _count(n, KIND[g])
-            for g in GROUPS
-            if (n := len(diff.of(op, g)))  # type: ignore[arg-type]
-        ]
+    ops: tuple[Op, ...] = ("added", "changed", "removed")
+    for op in ops:
+        counted = [_count(n, KIND[g]) for g in GROUPS if (n := len(diff.of(op, g)))]
         if op == "changed" and diff.of("changed", "map"):
             counted.append("the map's " + _join([c.id for c in diff.of("changed", "map")]))
         if counted:

@@ -88,28 +88,31 @@ def schema() -> None:
     click.echo(json.dumps(ArgumentMap.model_json_schema(), indent=2))
 
 
-def _map_or_revision(ref: str, folder: str) -> ArgumentMap:
-    """A map file, or ``NAME@REV`` (a revision of a stored map in ``folder``) when no such file exists."""
+def _map_or_revision(ref: str, location: str | None) -> ArgumentMap:
+    """A map file, or ``NAME@REV`` (a revision of a stored map) when no such file exists."""
     from pathlib import Path
 
-    from argmap.storage.store import Store
+    from argmap.storage.location import open_store
 
     name, at, rev = ref.rpartition("@")
     if not Path(ref).exists() and at and rev.isdigit() and name:
-        return Store(folder).load_revision(name, int(rev))
+        return open_store(location).load_revision(name, int(rev))
     return read_map(ref)
 
 
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--dir", "folder", default="arguments", show_default=True, help="The store, for NAME@REV.")
+@click.option(
+    "--store", "location", default=None, metavar="DIR|URL",
+    help="The store NAME@REV is read from (default: $ARGMAP_STORE, else arguments/).",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="The changes as JSON, for scripts.")
-def diff(old: str, new: str, folder: str, as_json: bool) -> None:
+def diff(old: str, new: str, location: str | None, as_json: bool) -> None:
     """What changed from OLD to NEW (map files, or NAME@REV for a stored revision), in words."""
     from argmap.analysis.changes import changes, sentences, summary
 
-    before, after = _map_or_revision(old, folder), _map_or_revision(new, folder)
+    before, after = _map_or_revision(old, location), _map_or_revision(new, location)
     found = changes(before, after)
     said = sentences(before, after, found, who=after.saved_by)
     if as_json:

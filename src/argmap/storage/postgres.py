@@ -134,9 +134,7 @@ class PostgresStore(Store):
     def list(self) -> list[Entry]:
         """Every map, by name."""
         with self._tx() as cur:
-            rows = cur.execute(
-                f"SELECT {_ENTRY} FROM argmap_maps ORDER BY name"
-            ).fetchall()
+            rows = cur.execute(f"SELECT {_ENTRY} FROM argmap_maps ORDER BY name").fetchall()
         return [Entry(*row) for row in rows]
 
     def exists(self, name: str) -> bool:
