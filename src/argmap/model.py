@@ -11,14 +11,14 @@ Roles (main conclusion, premise, objection, ...) are not stored: ``argmap.roles`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from argmap.errors import Problem
 
 # 2 added comments and saved_by; a version-1 file is a version-2 map without them, so it loads as one.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 
 # Documented size limits (README, "The file format").
 MAX_STATEMENTS = 5_000

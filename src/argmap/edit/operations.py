@@ -27,7 +27,12 @@ from argmap.model import (
 )
 
 # The field of ArgumentMap that holds each kind of element.
-_GROUP = {Statement: "statements", Inference: "inferences", Attack: "attacks", Evidence: "evidence"}
+_GROUP: dict[type, str] = {
+    Statement: "statements",
+    Inference: "inferences",
+    Attack: "attacks",
+    Evidence: "evidence",
+}
 
 
 # Letters and digits that cannot be misread for one another (no 0/o, 1/l/i).

@@ -17,7 +17,7 @@ from argmap.errors import Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
-    from argmap.storage.store import Store
+    from argmap.storage.backend import MapStore
 
 _TRIES = 200  # merges against ever newer revisions before giving up (30 writers need a few)
 
@@ -46,11 +46,11 @@ class SaveResult:
 
 
 def save_merging(
-    store: Store, amap: ArgumentMap, name: str, *, base: ArgumentMap | None, author: str | None = None
+    store: MapStore, amap: ArgumentMap, name: str, *, base: ArgumentMap | None, author: str | None = None
 ) -> SaveResult:
     """Save ``amap``, an edit of ``base`` (the revision the caller loaded), merging others' saves since.
 
-    See ``Store.save_merging``.
+    See ``MapStore.save_merging``.
     """
     if base is None:
         return SaveResult(store.save(amap, name, expected_revision=None, author=author), True)
