@@ -336,3 +336,11 @@ def test_what_only_one_side_changed_lands_as_that_side_made_it(b: ArgumentMap, d
     for e in (*mine.statements,):
         if e.id in b_ids and t_ids.get(e.id) == b_ids[e.id] and e != b_ids[e.id] and e.id not in touched:
             assert out.map.statement(e.id) == e
+
+
+def test_why_an_element_is_there_rewritten_on_both_sides_asks_nobody() -> None:
+    b = base()
+    mine = edit.update(b, "s2", reason="kept after ann's edit")
+    theirs = edit.update(b, "s2", reason="kept after bob's edit")
+    out = merge(b, mine, theirs)
+    assert out.clean and out.map.statement("s2").reason == "kept after bob's edit"

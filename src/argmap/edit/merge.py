@@ -41,6 +41,9 @@ KIND = {
 }
 MAP_FIELDS = ("title", "source", "main")  # what users decide about the map as a whole
 _SET_FIELDS = frozenset({"premises", "tags"})  # merged as sets: both sides' additions land
+# Written by the program, not by a person (why an element is there, the cue words): where both sides
+# rewrote it, the other side's words stand and nobody is asked.
+_QUIET_FIELDS = frozenset({"reason", "cues"})
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,8 @@ def _merge_element(
             merged_fields[name] = mine_fields[name] = _merge_set(bv, mv, tv)
             continue
         value = _three_way(bv, mv, tv)
+        if value is _CLASH and name in _QUIET_FIELDS:
+            value = tv
         if value is _CLASH:
             clashing.append(name)
             merged_fields[name], mine_fields[name] = tv, mv
