@@ -165,7 +165,7 @@ def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
     if filename.lower().endswith((".html", ".htm")):
-        from argmap.extractor.html import read_html
+        from argmap.pieces.html import read_html
 
         page = read_html(text)
         return page.text, page.title

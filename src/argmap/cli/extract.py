@@ -44,7 +44,7 @@ def read_text(path: str) -> tuple[str, str | None, str]:
         path == "-" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     )
     if looks_html:
-        from argmap.extractor.html import read_html
+        from argmap.pieces.html import read_html
 
         page = read_html(text)
         text, title = page.text, page.title

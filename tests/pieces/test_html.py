@@ -1,4 +1,4 @@
-from argmap.extractor.html import read_html
+from argmap.pieces.html import read_html
 
 
 def test_scripts_styles_dropped_paragraphs_kept():
