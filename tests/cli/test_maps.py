@@ -149,14 +149,14 @@ def test_show_an_invalid_map_fails_cleanly(tmp_path: Path) -> None:
 
 def test_list_shows_the_store(tmp_path: Path) -> None:
     folder = tmp_path / "arguments"
-    result = run("list", "--dir", folder)
+    result = run("list", "--store", folder)
     assert result.exit_code == 0 and result.output == f"no maps in {folder}/\n"
     store = Store(folder)
     amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
     saved = store.save(amap.model_copy(update={"revision": 0}), "voter-data", expected_revision=None)
     saved = store.save(saved, "voter-data", expected_revision=1)
     (folder / "broken.json").write_text("{", encoding="utf-8")
-    result = run("list", "--dir", folder)
+    result = run("list", "--store", folder)
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert len(lines) == 2
@@ -169,10 +169,22 @@ def test_list_shows_the_store(tmp_path: Path) -> None:
 
 def test_list_defaults_to_arguments_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARGMAP_STORE", raising=False)
     Store("arguments").save(ArgumentMap(id="m", title="Hello map"), expected_revision=None)
     result = run("list")
     assert result.exit_code == 0
     assert result.output.startswith("hello-map ") and "rev 1" in result.output
+
+
+def test_list_honours_argmap_store_and_store_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Store(tmp_path / "elsewhere").save(ArgumentMap(id="m", title="From the env"), expected_revision=None)
+    Store(tmp_path / "chosen").save(ArgumentMap(id="n", title="From the option"), expected_revision=None)
+    monkeypatch.setenv("ARGMAP_STORE", str(tmp_path / "elsewhere"))
+    result = run("list")
+    assert result.exit_code == 0 and result.output.startswith("from-the-env "), result.output
+    result = run("list", "--store", tmp_path / "chosen")
+    assert result.exit_code == 0 and result.output.startswith("from-the-option "), result.output
 
 
 # --- schema -----------------------------------------------------------------------------------
@@ -190,7 +202,7 @@ def test_a_binary_file_is_one_line_error(tmp_path: Path, command: str) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
     result = run(command, path)
     assert result.exit_code == 1
-    assert "not UTF-8 text" in result.output and "Traceback" not in result.output
+    assert "is not UTF-8" in result.output and "Traceback" not in result.output
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
