@@ -41,17 +41,16 @@ def root() -> Path:
     return Path(st.session_state.get(_ROOT, "."))
 
 
-def store_folder() -> Path:
-    """The store folder: ``$ARGMAP_STORE`` if set (tests use a temporary one), else ``<root>/arguments``."""
-    env = os.environ.get("ARGMAP_STORE")
-    return Path(env) if env else root() / "arguments"
+def store_location() -> str:
+    """The store: ``$ARGMAP_STORE`` if set (a folder or a postgresql:// URL), else ``<root>/arguments``."""
+    return os.environ.get("ARGMAP_STORE") or str(root() / "arguments")
 
 
 def store():  # -> argmap.storage.store.Store (imported lazily: the Store module is only needed on demand)
     """The store the app reads and writes."""
-    from argmap.storage.store import Store
+    from argmap.storage.location import open_store
 
-    return Store(store_folder())
+    return open_store(store_location())
 
 
 def seeds_folder() -> Path:

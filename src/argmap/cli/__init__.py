@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export": "convert:export_cmd",
     "import": "convert:import_cmd",
     "render": "convert:render_cmd",
+    "store": "stores:store_cmd",
 }
 
 

@@ -13,8 +13,6 @@ from argmap.cli.convert import load_map, read_input
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-DEFAULT_STORE = "arguments"
-
 
 def read_map(path: str) -> ArgumentMap:
     """The map in a map file (any format Argmap reads; ``-``: stdin, by content), size-checked:
@@ -58,22 +56,17 @@ def show(map_file: str, as_json: bool) -> None:
 
 @click.command("list")
 @click.option(
-    "--store",
-    "folder",
-    envvar="ARGMAP_STORE",
-    default=DEFAULT_STORE,
-    show_default=True,
-    metavar="DIR",
-    help="The store folder (default: $ARGMAP_STORE if set, else arguments/ here).",
-)
-def list_maps(folder: str) -> None:
-    """List the saved maps (name, revision, updated, size, title) in the store: --store, else
-    $ARGMAP_STORE, else arguments/."""
-    from argmap.storage.store import Store
+    "--store", "location", default=None, metavar="DIR|URL",
+    help="The store: a folder or a postgresql:// URL (default: $ARGMAP_STORE, else arguments/).",
+)  # fmt: skip
+def list_maps(location: str | None) -> None:
+    """List the saved maps (title, revision, updated, size)."""
+    from argmap.storage.location import open_store
 
-    entries = Store(folder).list()
+    store = open_store(location)
+    entries = store.list()
     if not entries:
-        click.echo(f"no maps in {folder.rstrip('/')}/")
+        click.echo(f"no maps yet (the store: {store.describe()})")
         return
     for e in entries:
         updated = e.updated.isoformat(timespec="seconds") if e.updated else "-"

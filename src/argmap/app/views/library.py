@@ -14,9 +14,7 @@ from argmap.storage.names import slug
 _CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
 
 st.title("Library")
-st.caption(
-    f"Maps are kept as JSON files in `{state.store_folder()}`; every save keeps the previous revision."
-)
+st.caption(f"Maps are kept as {state.store().describe()}; every save keeps the previous revision.")
 widgets.show_flash()
 store = state.store()
 amap = state.current_map()
