@@ -18,7 +18,7 @@ def read(data: bytes, name: str = "input") -> Piece:
     try:
         from striprtf.striprtf import rtf_to_text
 
-        text = rtf_to_text(raw, errors="replace")
+        text: str = rtf_to_text(raw, errors="replace")  # type: ignore[no-untyped-call]
     except Exception as err:  # striprtf's parser on a damaged file
         raise InputError(f"{name}: not a readable {KIND} ({type(err).__name__}: {err})") from None
     lines = [" ".join(line.split()) for line in text.splitlines()]

@@ -44,22 +44,21 @@ def decode(data: bytes, name: str = "input") -> str:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec, name)
     if b"\x00" in data[:_SAMPLE]:  # before UTF-8, which NULs pass: no text has them, UTF-16 does
-        codec = _utf16_without_bom(data[:_SAMPLE])
-        if codec is None:
+        wide = _utf16_without_bom(data[:_SAMPLE])
+        if wide is None:
             raise InputError(f"{name}: this looks like binary data (it contains NUL bytes), not text")
-        return _strict(data, codec, name)
+        return _strict(data, wide, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    codec = guess_encoding(data[:_SAMPLE])
-    if codec is None:
+    guessed = guess_encoding(data[:_SAMPLE])
+    if guessed is None:
         raise InputError(
             f"{name}: not text in any encoding Argmap recognises; save it as UTF-8 text and try again"
         )
-    return data.decode(
-        codec, errors="replace"
-    )  # the sample decoded cleanly; a stray byte later is shown as �
+    # The sample decoded cleanly; a stray byte further on is shown as �, not a reason to refuse the file.
+    return data.decode(guessed, errors="replace")
 
 
 def guess_encoding(sample: bytes) -> str | None:
