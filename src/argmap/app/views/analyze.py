@@ -13,6 +13,9 @@ from argmap.model import ArgumentMap, Source
 
 LONG_TEXT = 20_000  # characters; above this the page shows a progress bar rather than a spinner
 FETCHED = "analyze_fetched"  # the Piece last fetched from a web address
+FETCH_HINT = (
+    "Check the address and try again; or save the page from your browser and upload it, or paste its text."
+)
 
 
 @st.cache_data(max_entries=4, show_spinner="Reading the file…")
@@ -67,7 +70,9 @@ elif source_kind == "Upload a file":
         key="analyze_upload",
     )
     if upload is not None:
-        with widgets.guard():
+        with widgets.guard(
+            "Upload the piece in another form (text, Word, a PDF with text in it), or paste its text."
+        ):
             piece = _read_upload(upload.name, upload.getvalue())
             text = piece.text
             # The file's own title, else none: the extractor reads the piece's headline, which beats
@@ -81,7 +86,7 @@ elif source_kind == "Fetch a web page":
     address = c_url.text_input("The article's address", key="analyze_fetch_url", placeholder="https://…")
     if c_go.button("Fetch", key="analyze_fetch"):
         st.session_state.pop(FETCHED, None)
-        with widgets.guard(), st.spinner("Fetching the page…"):
+        with widgets.guard(FETCH_HINT), st.spinner("Fetching the page…"):
             st.session_state[FETCHED] = pieces.read_url(address)
     fetched: pieces.Piece | None = st.session_state.get(FETCHED)
     if fetched is not None:
