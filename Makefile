@@ -40,6 +40,8 @@ run: $(VENV)/.app system
 
 test: $(VENV)/.dev test-system
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev test-system

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -154,14 +155,14 @@ def unsaved() -> bool:
     return _content(amap) != _content(saved)
 
 
-def _content(amap: ArgumentMap) -> dict:
+def _content(amap: ArgumentMap) -> dict[str, Any]:
     # Saving sets revision and updated; they are not a change the user made.
     return amap.model_dump(exclude={"revision", "updated", "created"})
 
 
 def version() -> int:
     """A counter bumped on every change of the open map (keys of the table editors include it)."""
-    return st.session_state.get(_VERSION, 0)
+    return int(st.session_state.get(_VERSION, 0))
 
 
 def _bump() -> None:
@@ -220,7 +221,8 @@ def flash(kind: str, message: str) -> None:
 
 def take_flash() -> tuple[str, str] | None:
     """The queued message, once."""
-    return st.session_state.pop(_FLASH, None)
+    queued: tuple[str, str] | None = st.session_state.pop(_FLASH, None)
+    return queued
 
 
 # --- first start and share links ------------------------------------------------------------

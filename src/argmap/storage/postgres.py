@@ -17,6 +17,7 @@ another server saved it without polling the table.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import re
@@ -29,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
+from argmap.storage.backend import Entry, MapStore, stamped
 from argmap.storage.names import check_name
-from argmap.storage.store import Entry, Store, stamped
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -98,7 +99,7 @@ def _pool(url: str) -> ConnectionPool:
         return pool
 
 
-class PostgresStore(Store):
+class PostgresStore(MapStore):
     """Maps kept in a PostgreSQL database, with ``keep`` past revisions each and a recoverable trash."""
 
     def __init__(self, url: str, keep: int = 20) -> None:
@@ -173,7 +174,7 @@ class PostgresStore(Store):
             row = cur.execute("SELECT revision FROM argmap_maps WHERE name = %s", (name,)).fetchone()
         return row[0] if row else 0
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
         with self._tx() as cur:
@@ -316,7 +317,7 @@ class PostgresStore(Store):
             cur.execute("DELETE FROM argmap_maps WHERE name = %s", (name,))
             self._notify(cur, "delete", name, 0)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         with self._tx() as cur:
             rows = cur.execute(
@@ -358,7 +359,7 @@ class PostgresStore(Store):
             self._notify(cur, "save", name, row[1])
         return self.load(name)
 
-    def put_history(self, name: str, history: list[ArgumentMap]) -> None:
+    def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
         """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
 
         For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
@@ -388,6 +389,7 @@ class PostgresStore(Store):
 
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""
+        _pool(self.url)  # the schema exists before the listener reads it
         with _pools_lock:
             watcher = _watchers.get(self.url)
             if watcher is None:
