@@ -83,7 +83,9 @@ elif source_kind == "Upload a file":
             # The file's own title, else none: the extractor reads the piece's headline, which beats
             # the file's name ("The town library should open on Sundays", not "notepad").
             default_title = piece.title or ""
-            st.caption(f"{len(text):,} characters read from {upload.name} ({piece.kind}).")
+            st.caption(
+                f"{len(text):,} characters read from {widgets.md(upload.name, line=True)} ({piece.kind})."
+            )
             with st.expander("Show the text"):
                 st.text(text)
 elif source_kind == "Fetch a web page":
@@ -96,7 +98,9 @@ elif source_kind == "Fetch a web page":
     fetched: pieces.Piece | None = st.session_state.get(FETCHED)
     if fetched is not None:
         text, default_title, default_url = fetched.text, fetched.title or "", fetched.url or ""
-        st.caption(f"{len(text):,} characters read from {fetched.url} ({fetched.kind}).")
+        st.caption(
+            f"{len(text):,} characters read from {widgets.md(fetched.url or '', line=True)} ({fetched.kind})."
+        )
         with st.expander("Show the text"):
             st.text(text)
 else:
@@ -138,7 +142,7 @@ elif st.session_state.get("analyze_go"):
         state.open_map(amap)
         state.flash(
             "success",
-            f"Mapped “{widgets.md(amap.title)}”: {len(amap.statements)} statements, "
+            f"Mapped “{widgets.md(amap.title, line=True)}”: {len(amap.statements)} statements, "
             f"{len(amap.inferences)} inferences, {len(amap.attacks)} attacks. "
             "Check the draft and correct it, then save it in the Library.",
         )
