@@ -120,6 +120,7 @@ class Route:
     delay: float = 0.0
     chunks: int = 1
     length: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @contextmanager
@@ -134,6 +135,8 @@ def serve(routes: dict[str, Route]) -> Iterator[str]:
                 return
             self.send_response(route.status)
             self.send_header("Content-Type", route.media_type)
+            for key, value in route.headers:
+                self.send_header(key, value)
             if route.length != -1:  # -1: no length, the body ends when the connection closes
                 self.send_header(
                     "Content-Length", str(len(route.body) if route.length is None else route.length)

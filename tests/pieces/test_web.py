@@ -67,3 +67,31 @@ def test_nothing_listening_and_bad_addresses() -> None:
     for bad in ("ftp://example.org/a.txt", "file:///etc/passwd", "https://"):
         with pytest.raises(InputError, match=r"not a web address"):
             web.fetch(bad)
+
+
+def test_public_only_refuses_private_addresses_and_redirects_into_them() -> None:
+    with serve({"/page": Route(html_bytes())}) as base:
+        assert pieces.read_url(f"{base}/page").title == TITLE  # the CLI fetches for its user: allowed
+        with pytest.raises(InputError, match=r"127\.0\.0\.1 is on a private network \(127\.0\.0\.1\)"):
+            pieces.read_url(f"{base}/page", public_only=True)
+    for address in ("http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://10.0.0.8/"):
+        with pytest.raises(InputError, match=r"is on a private network"):
+            web.check_public(address)
+
+
+def test_a_redirect_into_a_private_network_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A public page that redirects to the server's own network: the redirect is checked as the first was.
+    seen: list[str] = []
+
+    def only_the_first_is_public(url: str) -> None:
+        seen.append(url)
+        if len(seen) > 1:
+            raise InputError(f"{url}: refused, a private address")
+
+    monkeypatch.setattr(web, "check_public", only_the_first_is_public)
+    routes = {"/start": Route(status=302, headers=(("Location", "/inside"),)), "/inside": Route(html_bytes())}
+    with serve(routes) as base:
+        assert web.fetch(f"{base}/start").url == f"{base}/inside"  # redirects are followed
+        with pytest.raises(InputError, match=r"/inside: refused, a private address"):
+            web.fetch(f"{base}/start", public_only=True)
+    assert seen == [f"{base}/start", f"{base}/inside"]

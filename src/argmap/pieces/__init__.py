@@ -19,7 +19,10 @@ from argmap.pieces import docx, html, odt, pdf, rtf, text, web
 from argmap.pieces.piece import Piece
 from argmap.pieces.web import MAX_BYTES, is_url
 
-__all__ = ["MAX_BYTES", "READERS", "Piece", "Reader", "is_piece", "is_url", "read", "read_url", "reader_for"]
+__all__ = [
+    "MAX_BYTES", "READERS", "SUFFIXES", "Piece", "Reader",
+    "is_piece", "is_url", "read", "read_url", "reader_for",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,11 @@ def read(data: bytes, name: str = "input", media_type: str | None = None) -> Pie
     return piece
 
 
-def read_url(url: str, *, timeout: float = web.TIMEOUT) -> Piece:
+def read_url(url: str, *, timeout: float = web.TIMEOUT, public_only: bool = False) -> Piece:
     """The text and title of the piece at a web address (fetched within ``timeout`` seconds and
-    ``MAX_BYTES``), with the address it was read from."""
-    download = web.fetch(url, timeout=timeout)
+    ``MAX_BYTES``; with ``public_only``, never from a private network), with the address it was read
+    from."""
+    download = web.fetch(url, timeout=timeout, public_only=public_only)
     piece = read(download.data, download.url, download.media_type or None)
     return Piece(text=piece.text, title=piece.title, kind=piece.kind, url=download.url)
 

@@ -94,7 +94,7 @@ elif source_kind == "Fetch a web page":
     if c_go.button("Fetch", key="analyze_fetch"):
         st.session_state.pop(FETCHED, None)
         with widgets.guard(FETCH_HINT), st.spinner("Fetching the page…"):
-            st.session_state[FETCHED] = pieces.read_url(address)
+            st.session_state[FETCHED] = pieces.read_url(address, public_only=state.fetch_public_only())
     fetched: pieces.Piece | None = st.session_state.get(FETCHED)
     if fetched is not None:
         text, default_title, default_url = fetched.text, fetched.title or "", fetched.url or ""
