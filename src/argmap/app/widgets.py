@@ -181,20 +181,6 @@ def map_caption(amap: ArgumentMap) -> str:
     )
 
 
-def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
-    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text) and its title."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
-    if filename.lower().endswith((".html", ".htm")):
-        from argmap.extractor.html import read_html
-
-        page = read_html(text)
-        return page.text, page.title
-    return text, None
-
-
 def replace_confirmed(what: str, key: str, clicked: bool, *, valuable: bool | None = None) -> bool:
     """True when ``what`` may replace the open map now: nothing unsaved is open, or the user said yes.
 

@@ -151,7 +151,7 @@ def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
         )
         return amap, ()
     from argmap.classroom.attach import attach
-    from argmap.classroom.exercise import read_map
+    from argmap.formats import read
 
     upload = st.file_uploader(
         "Reference file", type=["argdown", "ad", "json", "txt", "zip"], key="as_ref_file"
@@ -165,7 +165,7 @@ def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
     if upload is None:
         return None, ()
     try:
-        ref = read_map(upload.name, upload.getvalue())
+        ref = read(upload.getvalue(), upload.name)[0]
         got = attach(ref, piece) if piece.strip() else None
     except (ArgmapError, UnicodeDecodeError) as err:
         first = str(err).splitlines()[0]
@@ -302,8 +302,7 @@ def handouts(amap: ArgumentMap, key: str) -> None:
 
 def grade_files(reference: ArgumentMap) -> None:
     """Maps that came as files (one each; the file name is the student's name), graded like the class."""
-    from argmap.classroom.exercise import read_map
-    from argmap.formats import FORMATS
+    from argmap.formats import FORMATS, read
 
     uploads = st.file_uploader(
         "Student map files",
@@ -314,7 +313,7 @@ def grade_files(reference: ArgumentMap) -> None:
     maps: dict[str, ArgumentMap] = {}
     for up in uploads or ():
         try:
-            maps[up.name.rsplit(".", 1)[0]] = read_map(up.name, up.getvalue())
+            maps[up.name.rsplit(".", 1)[0]] = read(up.getvalue(), up.name)[0]
         except (ArgmapError, UnicodeDecodeError) as err:
             first = str(err).splitlines()[0]
             st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
