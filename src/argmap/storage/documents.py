@@ -178,7 +178,7 @@ class PostgresDocuments(Documents):
 
 
 def documents_at(location: str) -> Documents:
-    """The documents beside the maps at ``location``: ``<folder>/.classroom`` files, or the database's table."""
+    """The documents beside the maps at ``location``: files under ``<folder>/.classroom``, or a table."""
     from argmap.storage.location import is_database
 
     if is_database(location):
