@@ -45,17 +45,6 @@ def test_tree_hangs_reasons_attackers_and_undercutters_under_the_conclusion() ->
 def test_support_and_attack_between_the_same_statements_keeps_both_kinds() -> None:
     amap = _map(inferences=[(("s2",), "s1")], attacks=[("s2", "s1")])
     assert graph.kinds(graph.tree(amap), "s1", "s2") == ("support", "attack")
-    assert graph.links(amap) == {("s2", "s1"): "attack"}  # the contradiction reads as the attack
-
-
-def test_links_point_an_undercut_at_the_conclusion_in_map_order() -> None:
-    assert list(graph.links(_map(**SAMPLE)).items()) == [
-        (("s2", "s1"), "support"),
-        (("s3", "s1"), "support"),
-        (("s4", "s2"), "support"),
-        (("s5", "s1"), "attack"),
-        (("s6", "s1"), "attack"),
-    ]
 
 
 def test_below_and_above_walk_with_a_depth_and_keep_linked_arguments_whole() -> None:

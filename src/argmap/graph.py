@@ -68,20 +68,6 @@ def memo(amap: ArgumentMap, name: str, build: Callable[[ArgumentMap], T]) -> T:
     return found
 
 
-def links(amap: ArgumentMap) -> dict[tuple[str, str], Kind]:
-    """(from statement, to statement) → "support" or "attack", in map order; an undercut points at the
-    conclusion of the inference it attacks, and an attack between two statements that also support
-    each other counts as the attack."""
-    conclusion_of = {i.id: i.conclusion for i in amap.inferences}
-    out: dict[tuple[str, str], Kind] = {}
-    for i in amap.inferences:
-        for p in i.premises:
-            out[(p, i.conclusion)] = "support"
-    for a in amap.attacks:
-        out[(a.source, conclusion_of.get(a.target, a.target))] = "attack"
-    return out
-
-
 def tree(amap: ArgumentMap, *, evidence: bool = False) -> Graph:
     """Conclusion → premise, attacker (and evidence): the map as it is drawn (see the module docstring)."""
     return memo(amap, "tree+evidence" if evidence else "tree", lambda m: nx.freeze(_tree(m, evidence)))

@@ -9,7 +9,16 @@ from contextlib import contextmanager
 import streamlit as st
 
 from argmap.app import state
-from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
+from argmap.errors import (
+    ArgmapError,
+    ClassroomError,
+    Conflict,
+    EditError,
+    FormatError,
+    InputError,
+    MapInvalid,
+    RenderError,
+)
 from argmap.model import ArgumentMap
 from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.roles import ROLE_LABELS, Roles, derive
@@ -23,6 +32,7 @@ _HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
     (MapInvalid, "Fix the file (each problem names its element) and import it again."),
     (FormatError, "Check that the file is in the format its name says, or pick the format by hand."),
     (InputError, "Paste plain text (an article or essay) of a reasonable length."),
+    (ClassroomError, "Nothing was saved or sent."),
     (
         RenderError,
         "Install Graphviz (`apt-get install graphviz`) for image downloads; "
@@ -31,18 +41,27 @@ _HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
 )
 
 
-# Markdown (and Streamlit's $…$ maths) would reformat words taken from a text or a file:
-# "$5 and $10" turns into a formula, "*" into italics, "<b>" into a tag. A backslash makes each
-# literal; the marks that only count at the start of a line (#, -, +, "1.") are escaped there only.
-_MARKDOWN = re.compile(r"([\\`*_\[\]$<>~|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-])", re.MULTILINE)
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# Streamlit renders Markdown (GitHub's, with $…$ maths, :emoji: and :colour[…] directives, bare URLs
+# made links) in st.markdown, captions, alerts, toasts, headings and most widget labels. Words taken
+# from a text, a file, a link or a store name must never become markup there: a title could show a
+# phishing link or a tracking image. CommonMark lets a backslash make ANY ASCII punctuation literal, so
+# every one is escaped (links, images, HTML, entities, maths, directives, list and heading marks);
+# leading spaces (an indented code block) are dropped and each line break is kept as a hard break.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_LINE = re.compile(r"[ \t]*\r?\n[ \t]*")
+# Streamlit makes links of bare "https://…", "www.…" and "name@host" even when escaped (checked in
+# Chromium: tests/e2e/test_untrusted_text.py); an invisible word joiner inside each breaks the pattern.
+_BARE_LINK = re.compile(r"(?i)(:)(?=/)|(www)(?=\.)|()(?=@)")
+_JOINER = "\u2060"
 
 
-def md(text: str) -> str:
-    """``text`` (a statement, a title, a file name) to show literally inside Markdown."""
-    text = _MARKDOWN.sub(r"\\\1", text)
-    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
+def md(text: str, *, line: bool = False) -> str:
+    """``text`` (a statement, a title, a file name, an error message) to show literally inside Markdown;
+    ``line``: on one line (for headings and labels, where a line break would end them)."""
+    text = " ".join(text.split()) if line else text.strip()
+    text = _BARE_LINK.sub(lambda m: (m.group(1) or m.group(2) or "") + _JOINER, text)
+    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    return _LINE.sub("  \n", escaped)
 
 
 def hint(err: ArgmapError) -> str:
@@ -150,7 +169,11 @@ def element_label(amap: ArgumentMap, eid: str, width: int = 70, roles: Roles | N
 
 def map_caption(amap: ArgumentMap) -> str:
     """One line: counts and where the map is stored."""
-    where = f"saved as **{state.name()}** (revision {state.revision()})" if state.name() else "not saved yet"
+    where = (
+        f"saved as **{md(state.name() or '', line=True)}** (revision {state.revision()})"
+        if state.name()
+        else "not saved yet"
+    )
     changed = " · **unsaved changes**" if state.name() and state.unsaved() else ""
     return (
         f"{len(amap.statements)} statements · {len(amap.inferences)} inferences · "
@@ -158,15 +181,37 @@ def map_caption(amap: ArgumentMap) -> str:
     )
 
 
-def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
-    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text) and its title."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
-    if filename.lower().endswith((".html", ".htm")):
-        from argmap.extractor.html import read_html
+def replace_confirmed(what: str, key: str, clicked: bool, *, valuable: bool | None = None) -> bool:
+    """True when ``what`` may replace the open map now: nothing unsaved is open, or the user said yes.
 
-        page = read_html(text)
-        return page.text, page.title
-    return text, None
+    Call it on every run with the button's click: a click over unsaved work shows the question
+    (kept across reruns) with "Replace it" and "Keep my map"; "Replace it" returns True once.
+    ``valuable`` overrides the default test (the open map has statements not saved in the Library).
+    """
+    pending = f"{key}_confirm"
+    amap = state.current_map()
+    if valuable is None:
+        valuable = amap is not None and bool(amap.statements) and state.unsaved()
+    if clicked and not valuable:
+        st.session_state.pop(pending, None)
+        return True
+    if clicked:
+        st.session_state[pending] = True
+    if not st.session_state.get(pending):
+        return False
+    with st.container(border=True):
+        title = amap.title if amap is not None else ""
+        n = len(amap.statements) if amap is not None else 0
+        st.warning(
+            f"{what} replaces the open map “{md(title, line=True)}” ({n} statements), "
+            "whose changes are not saved. Replace it?",
+            icon=":material/warning:",
+        )
+        c1, c2 = st.columns(2)
+        if c1.button("Replace it", key=f"{key}_yes", type="primary"):
+            st.session_state.pop(pending, None)
+            return True
+        if c2.button("Keep my map", key=f"{key}_no"):
+            st.session_state.pop(pending, None)
+            st.rerun()
+    return False

@@ -15,26 +15,7 @@ if TYPE_CHECKING:
     from argmap.analysis.checks import Finding
     from argmap.model import ArgumentMap
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SEVERITY = click.Choice(["info", "warning", "error"])
-
-
-def load_any(path: str) -> ArgumentMap:
-    """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file
-    in any format (``convert.load_map``)."""
-    if path == "-" or (path.lower().endswith(TEXT_SUFFIXES) and not _is_kialo(Path(path))):
-        from argmap.cli.extract import read_text
-        from argmap.extractor import extract
-
-        text, title, _ = read_text(path)
-        return extract(text, title=title)
-    return load_map(path)
-
-
-def _is_kialo(path: Path) -> bool:
-    """A Kialo export is a .txt map, not a text to draft."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        return fh.read(200).lstrip("\ufeff").startswith("Discussion Title:")
 
 
 @click.command("check")
@@ -55,7 +36,7 @@ def check_cmd(file: str, as_json: bool, severity: str) -> None:
     """
     from argmap.analysis.checks import by_node, check
 
-    amap = load_any(file)
+    amap = load_map(file)
     found = check(amap, min_severity=severity)  # type: ignore[arg-type]
     if as_json:
         click.echo(
@@ -109,7 +90,7 @@ def compare_cmd(reference: str, student: str, as_json: bool) -> None:
     """Compare a STUDENT map with the REF map (or exercise file): score 0-1, its parts, feedback."""
     from argmap.classroom.compare import compare
 
-    result = compare(load_any(reference), load_any(student))
+    result = compare(load_map(reference), load_map(student))
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -128,7 +109,7 @@ def compare_cmd(reference: str, student: str, as_json: bool) -> None:
 @click.option("-o", "--output", "out", required=True, metavar="RESULTS.csv", help="Where to write the table.")
 def grade_cmd(reference: str, folder: str, out: str) -> None:
     """Grade every map in STUDENT_DIR against REF: a CSV row per student, a class summary, and a
-    chart of the statements most students missed (RESULTS-missed.svg, next to the CSV)."""
+    chart of the mistakes most students made (RESULTS-mistakes.csv and .svg, next to the CSV)."""
     from argmap.classroom import grading
     from argmap.formats import FORMATS
 
@@ -136,20 +117,20 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     paths = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in suffixes]
     if not paths:
         raise click.ClickException(f"{folder}: no map files ({', '.join(sorted(suffixes))}) to grade")
-    ref = load_any(reference)
+    ref = load_map(reference)
     table, results = grading.grade(ref, paths)
     out_path = Path(out)
     table.to_csv(out_path, index=False)
-    missed = grading.missed_by(ref, results)
+    mistakes = grading.mistakes_by(ref, results, top=None)
     stem = out_path.with_suffix("")
-    missed.to_csv(f"{stem}-missed.csv", index=False)
-    Path(f"{stem}-missed.svg").write_text(grading.missed_chart_svg(missed), encoding="utf-8")
+    mistakes.to_csv(f"{stem}-mistakes.csv", index=False)
+    chart = grading.mistakes_chart_svg(mistakes.head(grading.TOP), len(results))
+    Path(f"{stem}-mistakes.svg").write_text(chart, encoding="utf-8")
     summary = grading.summary(table)
     click.echo(f"graded {summary['graded']} of {summary['students']} student map(s) -> {out}")
     for key, value in summary.items():
         if key not in ("students", "graded"):
             click.echo(f"  {key:<16} {value:.2f}")
-    for rec in missed.head(5).to_dict("records"):
-        if rec["missed"]:
-            click.echo(f"  missed by {rec['missed']}: {rec['statement']} “{rec['text'][:70]}”")
-    click.echo(f"chart: {stem}-missed.svg")
+    for rec in mistakes.head(5).to_dict("records"):
+        click.echo(f"  {rec['students']} of {len(results)}: {rec['mistake']}")
+    click.echo(f"chart: {stem}-mistakes.svg")

@@ -1,4 +1,4 @@
-"""CLI commands over saved maps: validate, show, list, schema."""
+"""CLI commands over saved maps: validate, show, list, schema, diff."""
 
 from __future__ import annotations
 
@@ -8,26 +8,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.convert import read_input
+from argmap.cli.convert import load_map, read_input
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
 def read_map(path: str) -> ArgumentMap:
-    """Load a native JSON map from a path, or from stdin when the path is ``-`` (size-checked)."""
-    from argmap.errors import FormatError
-    from argmap.formats import native
+    """The map in a map file (any format Argmap reads; ``-``: stdin, by content), size-checked:
+    ``formats.read``, the one door for map files, without drafting a text."""
+    from argmap.formats import read
 
-    raw = read_input(path)
-    where = "<stdin>" if path == "-" else path
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
-    except UnicodeDecodeError as err:
-        raise FormatError(
-            f"not UTF-8 text (byte {err.start}): is this a map file?", fmt="json", path=where
-        ) from None
-    return native.loads(text, path=where)
+    return read(read_input(path), None if path == "-" else path)[0]
 
 
 @click.command()
@@ -51,10 +43,11 @@ def validate(map_file: str) -> None:
 @click.argument("map_file", metavar="MAP.json")
 @click.option("--json", "as_json", is_flag=True, help="A stable JSON view with derived roles.")
 def show(map_file: str, as_json: bool) -> None:
-    """Print MAP.json as an indented outline with roles marked (or --json for scripts)."""
+    """Print MAP.json (any readable map format, or a text, drafted first) as an indented outline with
+    roles marked (or --json for scripts)."""
     from argmap.render.outline import outline, view
 
-    amap = read_map(map_file)
+    amap = load_map(map_file)
     if as_json:
         click.echo(json.dumps(view(amap), indent=2, ensure_ascii=False))
     else:
@@ -86,3 +79,44 @@ def schema() -> None:
     from argmap.model import ArgumentMap
 
     click.echo(json.dumps(ArgumentMap.model_json_schema(), indent=2))
+
+
+def _map_or_revision(ref: str, location: str | None) -> ArgumentMap:
+    """A map file, or ``NAME@REV`` (a revision of a stored map) when no such file exists."""
+    from pathlib import Path
+
+    from argmap.storage.location import open_store
+
+    name, at, rev = ref.rpartition("@")
+    if not Path(ref).exists() and at and rev.isdigit() and name:
+        return open_store(location).load_revision(name, int(rev))
+    return read_map(ref)
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--store", "location", default=None, metavar="DIR|URL",
+    help="The store NAME@REV is read from (default: $ARGMAP_STORE, else arguments/).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="The changes as JSON, for scripts.")
+def diff(old: str, new: str, location: str | None, as_json: bool) -> None:
+    """What changed from OLD to NEW (map files, or NAME@REV for a stored revision), in words."""
+    from argmap.analysis.changes import changes, sentences, summary
+
+    before, after = _map_or_revision(old, location), _map_or_revision(new, location)
+    found = changes(before, after)
+    said = sentences(before, after, found, who=after.saved_by)
+    if as_json:
+        items = [{"op": c.op, "kind": c.kind, "id": c.id, "fields": list(c.fields)} for c in found.items]
+        click.echo(json.dumps({"changes": items, "sentences": said}, indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo(f"{old} and {new}: no changes")
+        return
+    authors = [e.author for c in found.items for e in (c.new,) if getattr(e, "author", None)]
+    who = authors or ([after.saved_by] if after.saved_by else [])
+    click.echo(f"{old} → {new}: {summary(found, who)}")
+    for line in said:
+        click.echo(f"  - {line}")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
 from argmap.app import forms, state, widgets
+from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
     ArgumentMap,
@@ -32,14 +33,12 @@ if opened is None:
 amap: ArgumentMap = opened  # the label functions below see the open map
 
 roles = derive(amap)
-st.title(widgets.md(amap.title))
+st.title(widgets.md(amap.title, line=True))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
-labels = {
-    s.id: f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {widgets.short(s.text)}" for s in amap.statements
-}
-labels |= {e.id: f"{e.id} · evidence — {widgets.short(e.text)}" for e in amap.evidence}
+labels = {s.id: pick_label(amap, s.id, ROLE_LABELS[roles.role[s.id]]) for s in amap.statements}
+labels |= {e.id: pick_label(amap, e.id, "evidence") for e in amap.evidence}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
@@ -57,8 +56,22 @@ sel = top[0].selectbox(
     help="Choose a statement or piece of evidence: its words light up in the text; "
     "its details and edits appear below.",
 )
-top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
-top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
+top[1].button(
+    "↶ Undo",
+    key="map_undo",
+    on_click=forms.undo,
+    disabled=not state.can_undo(),
+    width="stretch",
+    help=widgets.md(f"Undo: {state.undo_words()}") if state.can_undo() else "Nothing to undo",
+)
+top[2].button(
+    "↷ Redo",
+    key="map_redo",
+    on_click=forms.redo,
+    disabled=not state.can_redo(),
+    width="stretch",
+    help=widgets.md(f"Redo: {state.redo_words()}") if state.can_redo() else "Nothing to redo",
+)
 st.caption(
     "Its words light up in the source text; "
     + (
@@ -142,7 +155,7 @@ with right:
         found = marks(amap)
         excerpt = excerpt_html(amap.source.text, found, sel) if sel else None
         if excerpt:  # the selected words in context, without scrolling the whole text
-            st.markdown(f"**{sel} in the text**")
+            st.markdown(f"**{widgets.md(sel or '')} in the text**")
             st.html(excerpt)
         st.markdown("**Source text**")
         with st.container(height=(420 if excerpt else 560) if beside else 320, border=True):
@@ -167,10 +180,10 @@ if not isinstance(el, Statement | Evidence):  # the picker offers statements and
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(
-        f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
+        f"{widgets.md(sel)} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
         anchor="selected",
     )
-    st.markdown(f"> {widgets.md(el.text)}")
+    st.markdown("> " + widgets.md(el.text).replace("\n", "\n> "))
     facts = []
     if isinstance(el, Statement):
         if el.implicit:
@@ -185,7 +198,7 @@ with d1:
             facts.append("pinned as the main conclusion")
     else:
         target = widgets.md(widgets.short(amap.statement(el.target).text, 45))
-        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target} (“{target}”)")
+        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {widgets.md(el.target)} (“{target}”)")
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
@@ -235,12 +248,15 @@ with d1:
     st.markdown(
         "\n".join(f"- {widgets.md(w)}" for w in why) if why else "_Added by hand; no cue words recorded._"
     )
+    if el.history:
+        st.caption("Earlier: " + " · ".join(widgets.md(h) for h in reversed(el.history)))
     attached = [e for e in amap.evidence if e.target == sel]
     if attached:
         st.markdown("**Evidence**")
         st.markdown(
             "\n".join(
-                f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}" for e in attached
+                f"- {widgets.md(e.id)} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}"
+                for e in attached
             )
         )
 
