@@ -40,8 +40,9 @@ from argmap.storage import share  # noqa: E402
 
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
 LIMIT_S = 2.0
-INTERESTING = [b"{", b"}", b"[", b"]", b'"', b"\\", b"\x00", b"\xff", b"\xed\xa0\x80", b"9" * 20, b",", b":",
-               b"\n", b"-", b"#", b"<", b">", b"[[", b"\\ud800", b"null", b"true", b"1e999", b"PK\x03\x04"]  # fmt: skip
+INTERESTING = [b"{", b"}", b"[", b"]", b'"', b"\\", b"\x00", b"\xff", b"\xed\xa0\x80", b"9" * 20, b",",
+               b":", b"\n", b"-", b"#", b"<", b">", b"[[", b"\\ud800", b"null", b"true", b"1e999",
+               b"PK\x03\x04"]  # fmt: skip
 
 
 def seeds() -> dict[str, bytes]:
@@ -249,7 +250,9 @@ def mutate_share(rng: random.Random, token: bytes, amap_json: bytes) -> tuple[by
     return packed, f"packed {kind}"
 
 
-def generate(rng: random.Random, reader: str, seed: bytes, pool: list[bytes], amap_json: bytes) -> tuple[bytes, str]:
+def generate(
+    rng: random.Random, reader: str, seed: bytes, pool: list[bytes], amap_json: bytes
+) -> tuple[bytes, str]:
     """One input for ``reader``: mostly mutated bytes, some structure-aware."""
     if reader == "share":
         return mutate_share(rng, seed, amap_json)
@@ -301,7 +304,10 @@ def main() -> None:
         data, kind = generate(rng, reader, base[reader], pool, amap_json)
         t0 = time.perf_counter()
         try:
-            readers[reader](data)
+            result = readers[reader](data)
+            amap = result[0] if isinstance(result, tuple) else result
+            if amap is not None:  # what was read must save: a lone surrogate made every later save fail
+                native.dumps(amap).encode("utf-8")
         except ArgmapError:
             handled[reader] += 1
         except Exception as err:  # noqa: BLE001 - the point: find what escapes

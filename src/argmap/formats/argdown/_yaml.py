@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN = re.compile(r"[^,:{}\[\]\n]*(?::(?![ \t\n])[^,:{}\[\]\n]*)*")
 
 
@@ -93,7 +94,11 @@ def _parse_at(text: str, k: int, depth: int = 0) -> tuple[Any, int]:
         while end < len(text) and text[end] != '"':
             end += 2 if text[end] == "\\" else 1
         try:
-            return json.loads(text[k : end + 1]), end + 1
+            quoted = json.loads(text[k : end + 1])
+            # "\ud800" alone is no character (a later save could not write it): keep it as typed
+            return (
+                quoted if quoted.isascii() or not _SURROGATE.search(quoted) else text[k + 1 : end]
+            ), end + 1
         except ValueError:  # bad JSON escapes
             return text[k + 1 : end], end + 1
     if ch == "'":
