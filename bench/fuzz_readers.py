@@ -90,7 +90,7 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "argdown": lambda b: read(b, "map.argdown"),
     "kialo": lambda b: read(b, "map.txt", "kialo"),
     "csv": lambda b: read(b, "map.zip"),
-    "exercise": lambda b: exercise.read_map("exercise.json", b),
+    "exercise": lambda b: read(b, "exercise.json", "exercise"),
     "share": lambda b: share.decode(b.decode("latin-1")),
 }
 

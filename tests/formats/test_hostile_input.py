@@ -246,7 +246,7 @@ READERS = {
     "argdown": lambda b: read(b, "m.argdown"),
     "kialo": lambda b: read(b, "m.txt", "kialo"),
     "csv": lambda b: read(b, "m.zip"),
-    "exercise": lambda b: exercise.read_map("exercise.json", b),
+    "exercise": lambda b: read(b, "exercise.json", "exercise"),
     "share": lambda b: share.decode(b.decode("latin-1")),
 }
 
