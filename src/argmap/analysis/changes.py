@@ -288,3 +288,65 @@ def excerpt(old: str, new: str, context: int = 4) -> str:
             else:
                 out.extend([*head, "…", *tail])
     return " ".join(out)
+
+
+# --- conflicts, in words ----------------------------------------------------------------------
+
+
+def _thing(el: Any, fallback: str) -> str:
+    text = getattr(el, "text", None)
+    return quote(text) if isinstance(text, str) else fallback
+
+
+def conflict_words(conflict: Any, them: str = "someone") -> str:
+    """A ``MergeConflict`` as the question put to the person saving ("You and bob both changed …")."""
+    c = conflict
+    el = c.base if c.base is not None else (c.mine if c.mine is not None else c.theirs)
+    what = _thing(el, f"the {c.kind} '{c.key}'")
+    if c.kind == "map":
+        field = {"title": "title", "main": "pinned main conclusion", "source": "source"}.get(c.key, c.key)
+        return f"You and {them} both changed the map's {field}."
+    if c.reason == "both changed":
+        fields = ", ".join("words" if f == "text" else f for f in c.fields) or "it"
+        return f"You and {them} both changed {what} ({fields})."
+    if c.reason == "changed and deleted":
+        if c.theirs is None:
+            return f"{them} deleted {what}, which you changed."
+        return f"You deleted {what}, which {them} changed."
+    if c.reason == "deleted but used":
+        if c.theirs is None:
+            return f"{them} deleted {what}, which what you added is linked to."
+        return f"You deleted {what}, which what {them} added is linked to."
+    return f"Your link and {them}'s make circular support ({c.detail})."
+
+
+def version_pieces(conflict: Any, side: str) -> list[tuple[str, list[Piece]]]:
+    """One side of a conflict to show: each differing field with its words marked against the base."""
+    c = conflict
+    version = c.mine if side == "mine" else c.theirs
+    if version is None:
+        return [("", [("removed", "(deleted)")])]
+    if c.kind == "map":
+        old = "" if c.base is None else str(c.base)
+        return [(c.key, word_diff(old, str(version)) if c.key == "title" else [("same", str(version))])]
+    fields = c.fields or tuple(f for f in ("text",) if hasattr(version, f))
+    out: list[tuple[str, list[Piece]]] = []
+    for f in fields:
+        value = getattr(version, f)
+        old = getattr(c.base, f, None) if c.base is not None else None
+        if isinstance(value, str) and isinstance(old, str):
+            out.append((f, word_diff(old, value)))
+        else:
+            out.append((f, [("same", "—" if value is None else str(value))]))
+    if not out:
+        out.append(("", [("same", _thing(version, c.key))]))
+    return out
+
+
+def choice_label(conflict: Any, side: str, them: str = "theirs") -> str:
+    """The button that settles a conflict with ``side``'s version."""
+    version = conflict.mine if side == "mine" else conflict.theirs
+    whose = "yours" if side == "mine" else f"{them}'s"
+    if version is None:
+        return f"Delete it ({whose})"
+    return f"Keep {whose}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
-from argmap.app import forms, state, widgets
+from argmap.app import discussion, forms, state, widgets
 from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -202,8 +202,9 @@ with d1:
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
-    if el.author:
-        facts.append(f"added by {widgets.md(el.author)}")
+    if el.author or el.created:
+        who = f"added by {widgets.md(el.author)}" if el.author else "added"
+        facts.append(who + (f" on {el.created:%Y-%m-%d %H:%M} UTC" if el.created else ""))
     st.markdown(" · ".join(facts) if facts else "")
 
     steps = {i.id: i for i in amap.inferences}
@@ -259,6 +260,8 @@ with d1:
                 for e in attached
             )
         )
+
+    discussion.panel(amap, sel)
 
 with d2:
     forms.edit_panel(amap, sel, labels)
