@@ -321,25 +321,39 @@ def conflict_words(conflict: Any, them: str = "someone") -> str:
 
 
 def version_pieces(conflict: Any, side: str) -> list[tuple[str, list[Piece]]]:
-    """One side of a conflict to show: each differing field with its words marked against the base."""
+    """One side of a conflict to show: each differing field, its words not in the other side marked."""
     c = conflict
-    version = c.mine if side == "mine" else c.theirs
+    version, other = (c.mine, c.theirs) if side == "mine" else (c.theirs, c.mine)
     if version is None:
         return [("", [("removed", "(deleted)")])]
     if c.kind == "map":
-        old = "" if c.base is None else str(c.base)
-        return [(c.key, word_diff(old, str(version)) if c.key == "title" else [("same", str(version))])]
+        if isinstance(version, str) and isinstance(other, str):
+            return [(c.key, _own_words(other, version))]
+        return [(c.key, [("same", str(version))])]
     fields = c.fields or tuple(f for f in ("text",) if hasattr(version, f))
     out: list[tuple[str, list[Piece]]] = []
     for f in fields:
         value = getattr(version, f)
-        old = getattr(c.base, f, None) if c.base is not None else None
-        if isinstance(value, str) and isinstance(old, str):
-            out.append((f, word_diff(old, value)))
+        against = getattr(other, f, None) if other is not None else None
+        if isinstance(value, str) and isinstance(against, str):
+            out.append((f, _own_words(against, value)))
         else:
             out.append((f, [("same", "—" if value is None else str(value))]))
     if not out:
         out.append(("", [("same", _thing(version, c.key))]))
+    return out
+
+
+def _own_words(other: str, mine: str) -> list[Piece]:
+    """``mine`` with the words the other version lacks marked "added" (what differs, on this side)."""
+    out: list[Piece] = []
+    for kind, words in word_diff(other, mine):
+        if kind == "removed":
+            continue
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + words)
+        else:
+            out.append((kind, words))
     return out
 
 
