@@ -10,6 +10,7 @@ that a save will ask, where their work clashes with unsaved changes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import streamlit as st
@@ -80,7 +81,7 @@ def _settle(key: str, side: str) -> None:
         state.flash("error", widgets.md(str(err)))
 
 
-def _pieces_markdown(pieces: list[tuple[str, str]]) -> str:
+def _pieces_markdown(pieces: Sequence[tuple[str, str]]) -> str:
     out = []
     for kind, words in pieces:
         text = widgets.md(words, line=True)

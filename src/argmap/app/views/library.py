@@ -12,6 +12,7 @@ from argmap.formats import FORMATS
 from argmap.render.draw import to_dot
 from argmap.render.outline import outline
 from argmap.render.view import ViewOptions
+from argmap.storage.backend import Entry
 from argmap.storage.names import slug
 
 _CONFLICT = "library_conflict"  # (name, None, message) after a save found the map deleted or renamed
@@ -38,7 +39,7 @@ def _save_as(new_name: str) -> None:
     state.flash("success", f"Saved as “{widgets.md(new_name)}” (revision {saved.revision}).")
 
 
-def _compare_revisions(pick: str, revs: list, rev: int) -> None:  # revs: list[Entry]
+def _compare_revisions(pick: str, revs: list[Entry], rev: int) -> None:
     """What changed between two revisions: in words, with changed words marked, and as a map."""
     numbers = [r.revision for r in revs]
     earlier = [n for n in numbers if n < rev] or [n for n in numbers if n != rev]
