@@ -119,10 +119,19 @@ with st.expander("View options", expanded=False):
     collapsed = f2.multiselect(
         "Collapse", parents, key="view_collapsed", format_func=lambda eid: labels.get(eid, eid)
     )
+    signed = {e.id: e.author for e in (*amap.statements, *amap.evidence) if e.author}
+    people = list(dict.fromkeys(signed.values()))
+    marked_by = st.multiselect(
+        "Mark what these people added",
+        people,
+        key="view_marked_by",
+        placeholder="nobody" if people else "nobody has signed a node yet",
+        help="Their nodes get a thick double border; colour by author to tell everyone apart.",
+    )
 
 legend_col, layout_col = st.columns([4, 1], vertical_alignment="center")
 with legend_col:
-    widgets.legend(color_by)
+    widgets.legend(color_by, people)
 if large and depth:
     st.caption(
         f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
@@ -143,9 +152,11 @@ with left:
         depth=depth or None,
         collapsed=frozenset(collapsed),
         show_evidence=show_evidence,
-        highlight=frozenset({sel}) if sel else frozenset(),
+        highlight=(frozenset({sel}) if sel else frozenset())
+        | {eid for eid, who in signed.items() if who in marked_by},
         color_by=color_by,
         evaluation=evaluate(amap) if color_by == "evaluation" else None,
+        authors=signed if color_by == "author" else None,
     )
     st.graphviz_chart(to_dot(amap, options), width="stretch")
     if beside:
