@@ -157,9 +157,9 @@ def watch() -> None:
         return  # the store is away for a moment: try again on the next beat
     if others:
         people = list(dict.fromkeys(p.who or "someone unnamed" for p in others))
-        st.caption(f":material/group: Also here: {widgets.md(', '.join(people))}")
+        st.caption(f"Also here: {widgets.md(', '.join(people))}")
     else:
-        st.caption(":material/person: Nobody else has this map open.")
+        st.caption("Nobody else has this map open.")
     revision = state.revision() or 0
     if latest <= revision or st.session_state.get(_SEEN) == latest or pending():
         return
