@@ -196,3 +196,20 @@ def test_import_every_readable_format(app, store_dir: Path) -> None:
         # Every statement comes back (a lossy format such as Kialo may turn evidence into statements).
         assert {s.text for s in amap.statements} <= {s.text for s in got.statements}, fmt.name
         assert Store(store_dir).exists(at.session_state["argmap_name"])
+
+
+def test_revisions_name_who_saved_them_and_compare_in_words(app, store_dir: Path) -> None:
+    store = Store(store_dir)
+    first = store.load(NAME)
+    second, _ = edit.add_attack(first, "s1", "Nobody reads privacy notices.", author="bob")
+    store.save(second, NAME, expected_revision=1, author="bob")
+    at = app("library")
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.selectbox(key="library_revision").select(2).run()
+    assert not at.exception
+    labels = at.selectbox(key="library_revision").options  # as shown: formatted
+    assert any("by bob" in label for label in labels), labels
+    body = " ".join(m.value for m in at.markdown)
+    assert "bob added 1 statement and 1 attack" in body
+    assert "bob added an objection to" in body and "Nobody reads privacy notices" in body
+    assert at.get("graphviz_chart")  # the newer revision drawn with what changed marked
