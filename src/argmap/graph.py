@@ -16,7 +16,9 @@ per map, since a frozen map never changes, and returned frozen):
 The walks: ``breadth_first``, ``below`` and ``above`` (breadth first, with a depth), ``beneath``
 (everything a claim rests on), ``circles`` (circles of support), ``postorder`` and ``depth_first``
 (an ordered tree written out). networkx walks with explicit stacks: a chain thousands deep needs no
-recursion. Roles (argmap.roles.derive) are kept per map the same way (``memo``).
+recursion. Roles (argmap.roles.derive) are kept per map the same way (``memo``). networkx takes
+0.2 s to import (bench/bench_cli.py), so each function imports it when a map is first walked: a
+command that never walks a map (``argmap --help``, ``validate``) never pays for it.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Kind = Literal["support", "attack", "evidence"]
 Graph: TypeAlias = "nx.DiGraph[str]"  # nodes are element ids
@@ -70,10 +73,14 @@ def memo(amap: ArgumentMap, name: str, build: Callable[[ArgumentMap], T]) -> T:
 
 def tree(amap: ArgumentMap, *, evidence: bool = False) -> Graph:
     """Conclusion → premise, attacker (and evidence): the map as it is drawn (see the module docstring)."""
+    import networkx as nx
+
     return memo(amap, "tree+evidence" if evidence else "tree", lambda m: nx.freeze(_tree(m, evidence)))
 
 
 def _tree(amap: ArgumentMap, evidence: bool) -> Graph:
+    import networkx as nx
+
     # The links first, in plain dicts and in link order (the order every walk visits children in); the
     # graph's edges carry no data of their own (a dict per edge would cost a third more to build).
     kinds: dict[tuple[str, str], tuple[Kind, ...]] = {}
@@ -112,10 +119,14 @@ def co_premises(t: Graph, parent: str, child: str) -> tuple[str, ...]:
 
 def support(amap: ArgumentMap) -> Graph:
     """Premise → conclusion over the statements (support only)."""
+    import networkx as nx
+
     return memo(amap, "support", lambda m: nx.freeze(_support(m)))
 
 
 def _support(amap: ArgumentMap) -> Graph:
+    import networkx as nx
+
     g: Graph = nx.DiGraph()
     g.add_nodes_from(s.id for s in amap.statements)
     g.add_edges_from((p, i.conclusion) for i in amap.inferences for p in i.premises)
@@ -126,10 +137,14 @@ def dependencies(amap: ArgumentMap) -> Graph:
     """Element → the elements its status is read from, in reading order: an attack reads its attacker;
     an inference its premises, then the undercuts on it; a statement its inferences, its evidence, then
     the attacks on it. Nodes: statements, inferences, attacks, evidence, in map order."""
+    import networkx as nx
+
     return memo(amap, "dependencies", lambda m: nx.freeze(_dependencies(m)))
 
 
 def _dependencies(amap: ArgumentMap) -> Graph:
+    import networkx as nx
+
     needs: dict[str, list[str]] = {e.id: [] for g in (amap.statements, amap.inferences) for e in g}
     for i in amap.inferences:
         needs[i.conclusion].append(i.id)
@@ -165,6 +180,8 @@ def below(
     ``within`` bounds the walk to a set (the starts always count); nodes in ``stop`` are reached
     but not walked below.
     """
+    import networkx as nx
+
     sources = list(dict.fromkeys(starts))
     view = g
     if within is not None or stop:
@@ -179,11 +196,15 @@ def below(
 
 def breadth_first(g: Graph, start: str) -> Iterator[tuple[str, str]]:
     """(parent, child) as each node below ``start`` is first reached, breadth first, children in order."""
+    import networkx as nx
+
     edges: Iterator[tuple[str, str]] = nx.bfs_edges(g, start)
     return edges
 
 
 def _layers(g: Graph, sources: list[str], depth: int | None) -> set[str]:
+    import networkx as nx
+
     out: set[str] = set()
     for k, layer in enumerate(nx.bfs_layers(g, sources)):
         out.update(layer)
@@ -195,6 +216,8 @@ def _layers(g: Graph, sources: list[str], depth: int | None) -> set[str]:
 def above(g: Graph, start: str, depth: int | None = None) -> set[str]:
     """Every node at most ``depth`` steps above ``start`` (itself included), plus the co-premises of the
     linked inferences passed on the way (a linked argument is shown whole, never half)."""
+    import networkx as nx
+
     seen: set[str] = set()
     extra: set[str] = set()
     for k, layer in enumerate(nx.bfs_layers(g.reverse(copy=False), [start])):
@@ -209,12 +232,16 @@ def above(g: Graph, start: str, depth: int | None = None) -> set[str]:
 
 def beneath(amap: ArgumentMap, sid: str) -> set[str]:
     """The statements ``sid`` rests on: its premises, theirs, and so on (``sid`` included)."""
+    import networkx as nx
+
     return nx.ancestors(support(amap), sid) | {sid}
 
 
 def circles(amap: ArgumentMap) -> list[list[str]]:
     """Circles of support: each a strongly connected set of two or more statements, in map order (the
     circles by their first statement)."""
+    import networkx as nx
+
     order = {s.id: n for n, s in enumerate(amap.statements)}
     found = [sorted(c, key=order.__getitem__) for c in nx.strongly_connected_components(support(amap))]
     return sorted((c for c in found if len(c) > 1), key=lambda c: order[c[0]])
@@ -223,6 +250,8 @@ def circles(amap: ArgumentMap) -> list[list[str]]:
 def postorder(g: Graph) -> Iterator[str]:
     """Every node, depth first from each node in turn, each after all it leads to that is not already
     on the current path (those form a circle back)."""
+    import networkx as nx
+
     nodes: Iterator[str] = nx.dfs_postorder_nodes(g)
     return nodes
 
@@ -236,6 +265,8 @@ def depth_first(
     a child is reached (its own children follow), and ``(parent, child, "nontree")`` when it was reached
     before; children in the order given.
     """
+    import networkx as nx
+
     g: nx.DiGraph[Any] = nx.DiGraph()
     # One start above the sources, so one walk takes them in turn and remembers what it reached.
     top = object()

@@ -3,15 +3,14 @@
 ``FORMATS`` is the one written-out table; adding a format is a module plus one line here.
 ``guess`` picks a format from a name or suffix, sniffing content only where a suffix is shared.
 
-A table entry names its functions as ``"module:function"`` and imports the module on first use:
-reading an Argdown file then never imports the AIF, CSV or HTML code (nor pandas or graphviz),
-which keeps a command that touches one format fast.
+A table entry holds its functions themselves. The format modules are small and import their heavy
+third-party code (pandas, graphviz, networkx) where it is used, so the whole table costs little to
+import (bench/bench_cli.py).
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -32,111 +31,20 @@ Dumps = Callable[["ArgumentMap"], str | bytes]
 class Format:
     """One interchange format: its name, file suffixes, codec functions and media type.
 
-    ``loads_at``, ``dumps_at`` and ``losses_at`` say where each function lives (``"module:name"``
-    under ``argmap.formats``, or None); the ``loads``, ``dumps`` and ``losses`` properties import it.
+    ``loads``: text (bytes when ``binary``) and ``path=`` → ``ArgumentMap``, None if write-only;
+    ``dumps``: ``ArgumentMap`` → text (bytes when ``binary``), None if read-only.
     """
 
     name: str
     suffixes: tuple[str, ...]
-    loads_at: str | None
-    dumps_at: str | None
+    loads: Loads | None
+    dumps: Dumps | None
     media_type: str
     label: str
     # What one export of a given map drops, one sentence each (None: the format keeps everything).
-    losses_at: str | None = None
+    losses: Callable[[ArgumentMap], list[str]] | None = None
     # True when the file is bytes (loads takes bytes, dumps gives bytes), not UTF-8 text.
     binary: bool = False
-
-    @property
-    def loads(self) -> Loads | None:
-        """The reader: text (bytes when ``binary``) and ``path=`` → ``ArgumentMap``; None if write-only."""
-        loads: Loads | None = _resolve(self.loads_at)
-        return loads
-
-    @property
-    def dumps(self) -> Dumps | None:
-        """The writer: ``ArgumentMap`` → text (bytes when ``binary``); None if read-only."""
-        dumps: Dumps | None = _resolve(self.dumps_at)
-        return dumps
-
-    @property
-    def losses(self) -> Callable[[ArgumentMap], list[str]] | None:
-        """What one export of a given map drops, one sentence each (None: keeps everything)."""
-        losses: Callable[[ArgumentMap], list[str]] | None = _resolve(self.losses_at)
-        return losses
-
-
-def _resolve(where: str | None) -> Any:
-    if where is None:
-        return None
-    module, _, name = where.partition(":")
-    return getattr(importlib.import_module(f"argmap.formats.{module}"), name)
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("json", (".json",), "native:loads", "native:dumps", "application/json", "Argmap JSON"),
-        Format(
-            "argdown",
-            (".argdown", ".ad"),
-            "argdown:loads",
-            "argdown:dumps",
-            "text/plain",
-            "Argdown",
-            "argdown:losses",
-        ),
-        Format(
-            "aif", (".json",), "aif:loads", "aif:dumps", "application/json", "AIF (AIFdb, OVA)", "aif:losses"
-        ),
-        Format(
-            "exercise",
-            (".json",),
-            "exercise:loads",
-            None,
-            "application/json",
-            "Argmap exercise (its reference map)",
-        ),
-        Format(
-            "kialo",
-            (".txt",),
-            "kialo:loads",
-            "kialo:dumps",
-            "text/plain",
-            "Kialo text export",
-            "kialo:losses",
-        ),
-        Format("markdown", (".md",), None, "markdown:dumps", "text/markdown", "Markdown", "markdown:losses"),
-        Format(
-            "csv",
-            (".zip",),
-            "csv_table:loads",
-            "csv_table:dumps",
-            "application/zip",
-            "CSV tables (zip)",
-            "csv_table:losses",
-            binary=True,
-        ),
-        Format("html", (".html", ".htm"), None, "html:dumps", "text/html", "HTML page", "html:losses"),
-        Format(
-            "dot", (".dot", ".gv"), None, "drawing:dumps_dot", "text/vnd.graphviz", "DOT", "drawing:losses"
-        ),
-        Format("svg", (".svg",), None, "drawing:dumps_svg", "image/svg+xml", "SVG", "drawing:losses"),
-        Format(
-            "png", (".png",), None, "drawing:dumps_png", "image/png", "PNG", "drawing:losses", binary=True
-        ),
-        Format(
-            "pdf",
-            (".pdf",),
-            None,
-            "drawing:dumps_pdf",
-            "application/pdf",
-            "PDF",
-            "drawing:losses",
-            binary=True,
-        ),
-    )
-}
 
 
 MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
@@ -364,3 +272,78 @@ def _sniff(text: str) -> str | None:
     if "schema_version" in data or "statements" in data:
         return "json"
     return None
+
+
+# The table last: each format's module uses the helpers above (parse_json, validated, pause_gc), so it is
+# imported once they exist. A module imports its heavy third-party code (pandas, graphviz) where it is
+# used, so importing every format stays cheap (bench/bench_cli.py prints the figure).
+from argmap.formats import (  # noqa: E402
+    aif,
+    argdown,
+    csv_table,
+    drawing,
+    exercise,
+    html,
+    kialo,
+    markdown,
+    native,
+)
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("json", (".json",), native.loads, native.dumps, "application/json", "Argmap JSON"),
+        Format(
+            "argdown",
+            (".argdown", ".ad"),
+            argdown.loads,
+            argdown.dumps,
+            "text/plain",
+            "Argdown",
+            argdown.losses,
+        ),
+        Format("aif", (".json",), aif.loads, aif.dumps, "application/json", "AIF (AIFdb, OVA)", aif.losses),
+        Format(
+            "exercise",
+            (".json",),
+            exercise.loads,
+            None,
+            "application/json",
+            "Argmap exercise (its reference map)",
+        ),
+        Format(
+            "kialo",
+            (".txt",),
+            kialo.loads,
+            kialo.dumps,
+            "text/plain",
+            "Kialo text export",
+            kialo.losses,
+        ),
+        Format("markdown", (".md",), None, markdown.dumps, "text/markdown", "Markdown", markdown.losses),
+        Format(
+            "csv",
+            (".zip",),
+            csv_table.loads,
+            csv_table.dumps,
+            "application/zip",
+            "CSV tables (zip)",
+            csv_table.losses,
+            binary=True,
+        ),
+        Format("html", (".html", ".htm"), None, html.dumps, "text/html", "HTML page", html.losses),
+        Format("dot", (".dot", ".gv"), None, drawing.dumps_dot, "text/vnd.graphviz", "DOT", drawing.losses),
+        Format("svg", (".svg",), None, drawing.dumps_svg, "image/svg+xml", "SVG", drawing.losses),
+        Format("png", (".png",), None, drawing.dumps_png, "image/png", "PNG", drawing.losses, binary=True),
+        Format(
+            "pdf",
+            (".pdf",),
+            None,
+            drawing.dumps_pdf,
+            "application/pdf",
+            "PDF",
+            drawing.losses,
+            binary=True,
+        ),
+    )
+}
