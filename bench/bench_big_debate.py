@@ -70,10 +70,11 @@ def main(sizes: list[int]) -> None:
             back, _ = read(path.read_bytes(), path.name)
             inproc = time.perf_counter() - t0
             print(f"{n:>10,} {'(file: ' + f'{size:,} bytes)':34}")
-            print(f"{'':>10} {'formats.read, in process':34} {inproc:8.2f} {'':>8}  {len(back.statements):,} statements")
+            read_line = f"{'formats.read, in process':34} {inproc:8.2f} {'':>8}"
+            print(f"{'':>10} {read_line}  {len(back.statements):,} statements")
             rows = [
-                ("argmap import → JSON", [*ARGMAP, "import", str(path), "-o", str(folder / "out.json")], (0,)),
-                ("argmap export → DOT", [*ARGMAP, "export", str(path), "-o", str(folder / "out.dot")], (0,)),
+                ("argmap import → JSON", [*ARGMAP, "import", str(path), "-o", str(folder / "o.json")], (0,)),
+                ("argmap export → DOT", [*ARGMAP, "export", str(path), "-o", str(folder / "o.dot")], (0,)),
                 ("argmap check", [*ARGMAP, "check", str(path)], (0, 1, 2)),
             ]
             if have_argdown:
