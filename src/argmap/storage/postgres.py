@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 CHANNEL = "argmap_changes"
 # An Entry's columns: who saved a revision is read from its body (the native JSON records it).
-_ENTRY = "name, title, revision, updated, octet_length(body), NULL, body::json->>'saved_by'"
+_ENTRY = "name, title, revision, updated, octet_length(body), NULL, saved_by"
 _MIGRATION_LOCK = 0x41524D50  # "ARMP": one advisory lock key for schema migrations
 _MIGRATION = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -424,6 +424,10 @@ class PostgresStore(MapStore):
                 (check_name(name), within),
             ).fetchall()
         return [Presence(*row) for row in rows]
+
+    def listen(self) -> None:
+        """Start this process's listener (once): ``latest_revision`` then answers from it, not the table."""
+        self.watch()
 
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""
