@@ -149,6 +149,7 @@ class Reading:
     score: float = 0.0
     granted: str | None = None  # the answer ("but") that shows this unit is granted to the other side
     turn: str | None = None  # the marker with which this unit turns against the author's claim
+    rule: str | None = None  # the id of the link rule that set ``link`` (see argmap.extractor.rules)
 
 
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:

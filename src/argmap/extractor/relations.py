@@ -17,10 +17,14 @@ way a careful reader does:
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from argmap.extractor import tree
 from argmap.extractor.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
+from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
+from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, models as shipped_models, softmax
 from argmap.extractor.reading import (
     Reading,
     content_words,
@@ -43,24 +47,13 @@ _PRESENT = re.compile(
     r"i|we|you|it's|isn't|aren't|won't|don't|doesn't)\b"
 )
 
-# Weights of the main-conclusion score, fitted on the arg-microtexts corpus by bench/fit_weights.py.
-W_FIRST = 0.5  # first unit of the text
-W_FIRST_LONG = 0.5  # first unit of a text of several paragraphs (op-eds often open with a story)
-W_LAST = 1.2  # last unit of the text
-W_PARA_LAST = 1.0  # any unit of the last paragraph of a text of several paragraphs
-W_CONCLUSION = 1.5  # a conclusion indicator ("therefore", "in short", "I think")
-W_STANCE = 2.0  # a deontic or evaluative stance ("should", "must", "it is time")
-W_EVALUATIVE = 2.0  # an evaluative word ("fair", "irresponsible", "we need")
-W_CONCLUSION_INNER = 1.0  # a conclusion indicator inside a sentence ("..., so ...", "X hence Y")
-W_TITLE = 1.0  # shares content words with the title (microtexts have no title: set by judgement)
-W_PREMISE = -1.0  # opens with a premise indicator ("because", "since")
-W_ADDITION = -2.0  # opens with "besides", "moreover"
-W_EXAMPLE = -2.5  # opens with "for example"
-W_COUNTER = 0.0  # the author's answer to an objection: usually a reason, sometimes the claim
-W_QUESTION = -2.5  # a question is rarely the claim itself
-W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
-MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
+# The main conclusion is left unstated only when no author's unit takes a stance or draws a conclusion and
+# the best candidate's learned score (a unit with no feature scores 0) is below this.
+MIN_MAIN_SCORE = 0.0
+RULE_GAIN = 6.0  # added to the gain of the link a rule proposes (see bench/eval_cross.py)
+LINK_PRIOR = 1.0  # added to every unit's log-odds of linking at all (see bench/eval_cross.py)
+WINDOW = 5  # a unit may link to the units this many places either side, its rule's target and the main claim
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
 _SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
 _HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
@@ -81,6 +74,8 @@ class Plan:
     readings: list[Reading]
     main: int | None
     main_reason: str = ""
+    rows: list[Row] = field(default_factory=list)  # each unit's features, as the main-conclusion model read them
+    side_rows: dict[int, Row] = field(default_factory=dict)  # the rules' opponent units, as the side model read them
 
 
 def _provisional_main(rs: list[Reading]) -> int:
@@ -172,60 +167,9 @@ def _mark_voices(rs: list[Reading]) -> None:
         i = j if j > i else i + 1
 
 
-def _score_main(rs: list[Reading], title_words: set[str]) -> None:
-    last_para = rs[-1].unit.paragraph if rs else 0
-    if len(rs) < LONG_UNITS:  # a short text reads as one block, however it is broken into paragraphs
-        last_para = 0
-    for i, r in enumerate(rs):
-        s = 0.0
-        if i == 0:
-            s += W_FIRST if last_para == 0 else W_FIRST_LONG
-        if i == len(rs) - 1:
-            s += W_LAST
-        if last_para > 0 and r.unit.paragraph == last_para:
-            s += W_PARA_LAST
-        if "conclusion" in r.starts or "conclusion" in r.inner:
-            sentence_start = i == 0 or rs[i - 1].unit.sentence != r.unit.sentence
-            s += W_CONCLUSION if ("conclusion" in r.starts and sentence_start) else W_CONCLUSION_INNER
-        if "stance" in r.inner:
-            s += W_STANCE
-        if "evaluative" in r.inner:
-            s += W_EVALUATIVE
-        if title_words and len(title_words & content_words(r.low)) >= min(2, len(title_words)):
-            s += W_TITLE
-        if "premise" in r.starts:
-            s += W_PREMISE
-        if "addition" in r.starts:
-            s += W_ADDITION
-        if "example" in r.starts:
-            s += W_EXAMPLE
-        if "counter" in r.starts:
-            s += W_COUNTER
-        if r.question:
-            s += W_QUESTION
-        s += W_LATER * i / max(len(rs) - 1, 1)
-        r.score = s
-
-
-def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
-    parts, cues = [], []
-    for key in ("conclusion",):
-        cue = r.starts.get(key) or r.inner.get(key)
-        if cue:
-            parts.append(f"it carries the conclusion indicator '{cue}'")
-            cues.append(cue)
-    if "stance" in r.inner:
-        parts.append(f"it takes a stance ('{r.inner['stance']}')")
-        cues.append(r.inner["stance"])
-    if "rhetorical question" in r.tags:
-        parts.append("the piece takes no stance of its own and closes on this rhetorical question")
-    if i == 0:
-        parts.append("it opens the text")
-    elif i == n - 1:
-        parts.append("it closes the text")
-    if not parts:
-        parts.append("it scores best among the author's statements")
-    return "main conclusion: " + ", ".join(parts), cues
+def _main_reason(models: Models, row: Row, cues: dict[str, str]) -> str:
+    words = explain(models.main, row, cues, "unit")
+    return "main conclusion: " + (words or "it scores best among the author's statements")
 
 
 def plan(
@@ -234,12 +178,16 @@ def plan(
     title: str | None = None,
     reported: frozenset[int] = frozenset(),
     attributed: frozenset[int] = frozenset(),
+    models: Models | None = None,
 ) -> Plan:
     """Read every unit and decide the main conclusion and every link (see the module docstring).
 
     ``reported``: the units that carry evidence (a figure, a finding, a quotation); a paragraph holding one
     reports what backs the argument, so it is never set aside as narration. ``attributed``: the units
-    holding a claim someone else made ("X argued that P"): a stance in P is X's, not the author's."""
+    holding a claim someone else made ("X argued that P"): a stance in P is X's, not the author's.
+    ``models``: the learned scores (default: the shipped ``weights.json``); a model left out (``None``, while
+    training) leaves its decision to the rules."""
+    m = models if models is not None else shipped_models()
     rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
     for n in attributed:
         if n < len(rs):
@@ -248,36 +196,145 @@ def plan(
     if not rs:
         return Plan(readings=[], main=None)
     tag_units(rs)
+    rows, cues = unit_rows(rs, title)
     if len(rs) > 1 and not any(r.starts or r.inner for r in rs):
         # Not one cue in the whole text (a recipe, a story, a list): no argument to map.
         for r in rs:
             r.tags.append("background")
             r.reason = "background: the text has no argumentative cue (no reason, claim or objection marker)"
-        return Plan(readings=rs, main=None)
-    _score_main(rs, content_words(title or ""))
+        return Plan(readings=rs, main=None, rows=rows)
+    for r, row in zip(rs, rows, strict=True):
+        r.score = m.main.score(row) if m.main is not None else 0.0
     _mark_voices(rs)
     quoted = _mark_quoted_opponent(rs, text)
-    candidates = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
+    side_rows = _side_rows(rs, title)
+    if m.side is not None:
+        _decide_sides(rs, m.side, side_rows)
+    candidates = [
+        i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r) and "background" not in r.tags
+    ]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
-    if main is not None and rs[main].score < MIN_MAIN_SCORE:
+    if main is not None and _unstated(rs, main):
         main = None
     if main is not None:
         main = _first_of_pair(rs, main, set(candidates))
         main = _chain_end(rs, main)
+        main, restated = _thesis(rs, main, set(candidates))
     main = _closing_question(rs, main)
-    out = Plan(readings=rs, main=main)
+    out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
-    if main is not None:
-        out.main_reason, cues = _main_reason(rs[main], main, len(rs))
-        rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
+    if main is not None and m.main is not None:
+        out.main_reason = _main_reason(m, rows[main], cues[main])
+        rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
     _link(rs, main)
     _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
+    if main is not None and restated is not None and restated != main:
+        r = rs[restated]
+        r.link, r.rule = ("support", main), "main.thesis_restated"
+        r.reason = "restatement: it restates the main conclusion the introduction states"
+    if main is not None and m.pair is not None:
+        _decide_tree(rs, main, m.pair, m.link, rows)
     return out
+
+
+def _unstated(rs: list[Reading], main: int) -> bool:
+    """The main conclusion is left unstated where no author's unit takes a stance or draws a conclusion and
+    the best candidate is unlikely (a story, a report told without a verdict)."""
+    if any(("stance" in r.inner or "conclusion" in r.inner or "conclusion" in r.starts) for r in rs if r.voice == "author"):
+        return False
+    return rs[main].score < MIN_MAIN_SCORE
+
+
+def _side_rows(rs: list[Reading], title: str | None) -> dict[int, Row]:
+    """The features of each unit the voice rules gave the other side."""
+    if not any(r.voice == "opponent" for r in rs):
+        return {}
+    rows, _ = unit_rows(rs, title)
+    return {i: {**row, "voice_rule": 1.0} for i, row in enumerate(rows) if rs[i].voice == "opponent"}
+
+
+def _decide_sides(rs: list[Reading], side: Linear, rows: dict[int, Row]) -> None:
+    """The learned side model may take back a voice the rules gave the other side on position alone (a unit
+    before "but"): an objection needs a signal of the other side's voice, and the model weighs it."""
+    for i, row in rows.items():
+        if side.score(row) < 0:
+            rs[i].voice, rs[i].granted, rs[i].turn = "author", None, None
+
+
+def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
+    """The targets unit ``i`` may link to: the units ``WINDOW`` places either side, its rule's target and the
+    main conclusion."""
+    n = len(rs)
+    out = set(range(max(0, i - WINDOW), min(n, i + WINDOW + 1)))
+    out.add(main)
+    if rs[i].link is not None and rs[i].link[1] is not None:
+        out.add(rs[i].link[1])
+    out.discard(i)
+    return sorted(out)
+
+
+def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, int], Row]:
+    """The features of every candidate link (source, target) of a text: what joins them, and what each says
+    (``rows``: the units' own features, prefixed ``source.`` and ``target.``)."""
+    words = [content_words(r.low) for r in rs]
+    source = [{f"source.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    target = [{f"target.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    return {
+        (i, j): {**pair_row(rs, i, j, main, words), **source[i], **target[j]}
+        for i in range(len(rs))
+        if i != main
+        for j in candidates_of(rs, i, main)
+    }
+
+
+def _decide_tree(rs: list[Reading], main: int, pair: Linear, link: Linear | None, unit: list[Row]) -> None:
+    """Replace the rules' links by the maximum spanning arborescence over the learned pair scores: each link's
+    kind follows the sides (support within a side, attack across), its gain is the log-odds of that kind over
+    no link; a unit the tree leaves out is not linked."""
+    rows = pair_rows(rs, main, unit)
+    p_link: dict[tuple[int, int], float] = {}
+    for (i, j), row in rows.items():
+        if "background" in rs[i].tags or "question" in rs[i].tags:
+            continue
+        p = softmax(pair.scores(row))
+        p_link[(i, j)] = p[PAIR_CLASSES.index("attack" if rs[i].voice != rs[j].voice else "support")]
+    gains: dict[tuple[int, int], float] = {}
+    if link is None:  # the pair model alone: the log-odds of the link over none
+        gains = {ij: math.log(max(p, 1e-9) / max(1 - p, 1e-9)) for ij, p in p_link.items()}
+    else:  # P(i links) x P(target j | i links): against leaving i out, logit(P(i links)) + log P(j | i links)
+        linked = [link.score(row) for row in link_rows(rs, unit)]
+        total: dict[int, float] = {}
+        for (i, _), p in p_link.items():
+            total[i] = total.get(i, 0.0) + p
+        gains = {
+            (i, j): linked[i] + LINK_PRIOR + math.log(max(p, 1e-9) / total[i]) for (i, j), p in p_link.items()
+        }
+    for i, r in enumerate(rs):
+        if r.link is not None and (i, r.link[1]) in gains:
+            gains[(i, r.link[1])] += RULE_GAIN
+    chosen = tree.decide(len(rs), main, gains)
+    for i, r in enumerate(rs):
+        if i == main or "background" in r.tags or "question" in r.tags:
+            continue
+        j = chosen.get(i)
+        if j is None:
+            if r.link is not None:
+                r.link, r.rule = None, None
+                r.reason = "not linked: no link gains more than leaving it out"
+            continue
+        kind = "attack" if r.voice != rs[j].voice else "support"
+        if r.link == (kind, j):
+            continue  # the rule's link, worded by the rule
+        k = PAIR_CLASSES.index(kind)
+        why = explain(pair, rows[(i, j)], {"rule": r.reason}, "pair", k) or "the likeliest link"
+        role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
+        r.link, r.rule = (kind, j), "tree"
+        r.reason = f"{role}: the best tree links it here ({why})"
 
 
 def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> None:
@@ -355,6 +412,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
         cue = counter_cue(r)
         if cue and last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
             r.link = ("attack", last_opponent)
+            r.rule = "link.rebuttal"
             if cue not in r.cues:
                 r.cues.append(cue)
             r.reason = f"rebuttal: it answers the objection after '{cue}'"
@@ -367,18 +425,22 @@ def _link(rs: list[Reading], main: int | None) -> None:
         if premise and not same_sentence and next_same and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
+            r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
         elif premise and not same_sentence and next_same and nxt == main:
             r.link = ("support", nxt)
+            r.rule = "link.opening_reason_main"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
         elif premise and same_sentence and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
+            r.rule = "link.reason_after"
             r.cues.append(premise)
             r.reason = f"premise: it follows '{premise}' and supports the clause before it"
         elif "example" in r.starts and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
+            r.rule = "link.example"
             r.cues.append(r.starts["example"])
             r.reason = f"example: it follows '{r.starts['example']}' and illustrates the statement before it"
         elif (
@@ -391,6 +453,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and not (set(r.starts) & {"addition", "conclusion", "counter"})
         ):
             r.link = ("support", last_counter)
+            r.rule = "link.backs_answer"
             r.reason = "premise: it backs the answer to the objection just before it"
             continue
         elif head != i:  # head None: the unstated main conclusion
@@ -398,6 +461,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             if add:
                 r.cues.append(add)
             r.link = ("support", head)
+            r.rule = "link.paragraph_claim"
             kind = "main conclusion" if head == main else "paragraph's claim"
             r.reason = (
                 f"premise: it follows '{add}' and supports the {kind}"
@@ -416,10 +480,12 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
     if prev is not None and prev.voice == "opponent" and last is not None and prev.link is not None:
         if r.low.startswith("and ") and prev.unit.sentence == r.unit.sentence:
             r.link = prev.link  # "A, and B": both grant the same point against the same target
+            r.rule = "link.objection_joined"
             r.reason = "objection: joined by 'and' to the objection before it"
             return
         same = prev.unit.sentence == r.unit.sentence
         r.link = ("support", i - 1 if same and "premise" in r.starts else last)
+        r.rule = "link.objection_reason"
         r.reason = f"opponent's reason: it backs the objection '{_short(rs[last])}'"
         return
     target = main if main is not None else head
@@ -427,6 +493,7 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
         target = main if main is not None else i - 1
     if target != i:  # target None: the unstated main conclusion
         r.link = ("attack", target)
+        r.rule = "link.objection"
         if r.turn:
             r.reason = f"objection: it turns against the claim with '{r.turn}'"
         elif r.granted and not r.cues:
@@ -509,11 +576,13 @@ def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
     for k in quoted[1:]:
         if rs[k].link == target:
             rs[k].link = ("support", head)
+            rs[k].rule = "link.quote_case"
             rs[k].reason = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
     answer = quoted[-1] + 1
     link = rs[answer].link if answer < len(rs) else None
     if link is not None and link[0] == "attack" and link[1] in quoted:
         rs[answer].link = ("attack", head)
+        rs[answer].rule = "link.quote_answer"
 
 
 def _answer_point_by_point(rs: list[Reading]) -> None:
@@ -533,7 +602,32 @@ def _answer_point_by_point(rs: list[Reading]) -> None:
         if best is None or len(words & content_words(rs[best].low)) < 2:
             continue
         r.link = ("attack", best)
+        r.rule = "link.point_by_point"
         r.reason = f"answer: it denies the other side's point '{_short(rs[best])}' in its own words"
+
+
+def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, int | None]:
+    """An essay states its thesis in the introduction and restates it in the conclusion: when the chosen claim
+    sits in the last paragraph and either sums up ("In conclusion, ...") or shares half of its content words
+    with a claim of the first paragraph (one that takes a stance or draws a conclusion), that earlier claim is
+    the main conclusion and the later one its restatement (one claim, not two rivals)."""
+    paragraphs = sorted({r.unit.paragraph for r in rs})
+    if len(paragraphs) < 3 or rs[main].unit.paragraph != paragraphs[-1]:
+        return main, None
+    words = content_words(rs[main].low)
+    sums_up = rs[main].starts.get("conclusion") in SUMMARY
+    best = None
+    for k in sorted(candidates):
+        if rs[k].unit.paragraph != paragraphs[0]:
+            continue
+        if not ({"stance", "evaluative", "conclusion"} & (set(rs[k].inner) | set(rs[k].starts))):
+            continue  # a thesis takes a stance; a story's opening line that shares the topic is no thesis
+        other = content_words(rs[k].low)
+        shared = len(words & other)
+        same = bool(other and words) and shared >= 2 and shared / min(len(words), len(other)) >= RESTATED_SHARE
+        if sums_up or same:
+            best = k if best is None or rs[k].score > rs[best].score else best
+    return (best, main) if best is not None else (main, None)
 
 
 def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
@@ -579,8 +673,10 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
         return
     if i != main and (r.link is None or r.link[0] == "support"):
         r.link = a.link
+        r.rule = "link.chain"
         r.reason = f"intermediate conclusion: it follows from the statement before it ('{cue}')"
     a.link = ("support", i)
+    a.rule = "link.chain"
     a.reason = f"premise: the next statement follows from it ('{cue}')"
     if cue not in r.cues:
         r.cues.append(cue)
