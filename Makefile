@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 PORT   ?= 8501
 
-.PHONY: run test lint bench eval system test-system clean
+.PHONY: run test lint bench eval train system test-system clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: $(VENV)/.dev test-system
 
 eval: $(VENV)/.app
 	$(BIN)/argmap eval
+
+# Refit the extractor's weights (src/argmap/extractor/weights.json) from ../shared/corpora: same data, same file.
+train: $(VENV)/.dev
+	$(BIN)/python bench/train.py
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -32,7 +32,7 @@ from argmap.extractor import cdcp as cdcp_corpus
 from argmap.extractor import scoring as micro_corpus
 from argmap.extractor.learned import PAIR_CLASSES, WEIGHTS, Models, from_json
 from argmap.extractor.features import link_rows
-from argmap.extractor.relations import pair_rows
+from argmap.extractor.relations import is_candidate, pair_rows
 from argmap.extractor.scoring import jaccard
 
 C = 1.0  # inverse regularisation strength of every fit (scikit-learn's default)
@@ -133,18 +133,30 @@ def _fit(
             "bias": [round(float(bias), DIGITS)],
             "weights": {str(n): [round(float(w), DIGITS)] for n, w in zip(names, coef, strict=True)},
         }
-    order = [list(model.classes_).index(c) for c in classes]
+    seen = list(model.classes_)
+    if len(seen) == 2:  # a multinomial fit on two classes returns one row: the second class against the first
+        coef = [[-float(w) / 2 for w in model.coef_[0]], [float(w) / 2 for w in model.coef_[0]]]
+        icpt = [-float(model.intercept_[0]) / 2, float(model.intercept_[0]) / 2]
+    else:
+        coef = [[float(w) for w in row] for row in model.coef_]
+        icpt = [float(b) for b in model.intercept_]
+    # A class the data never shows (attacks, in a corpus without them) gets a sure "no".
+    bias = [round(icpt[seen.index(c)], DIGITS) if c in seen else -2 * ONE_CLASS for c in classes]
     return {
-        "bias": [round(float(model.intercept_[k]), DIGITS) for k in order],
+        "bias": bias,
         "weights": {
-            str(n): [round(float(model.coef_[k][col]), DIGITS) for k in order] for col, n in enumerate(names)
+            str(n): [round(coef[seen.index(c)][col], DIGITS) if c in seen else 0.0 for c in classes]
+            for col, n in enumerate(names)
         },
     }
 
 
+SHARE: dict[str, float] = {}  # a corpus's weight in a fit relative to the others (default: all the same)
+
+
 def _balance(corpora: list[str]) -> list[float]:
     counts = {c: corpora.count(c) for c in set(corpora)}
-    return [len(corpora) / (len(counts) * counts[c]) for c in corpora]
+    return [SHARE.get(c, 1.0) * len(corpora) / (len(counts) * counts[c]) for c in corpora]
 
 
 def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) -> dict[str, object]:
@@ -168,7 +180,9 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
             continue
         read = decide(seg, Models(None, None, None))
         good = [n for n, k in m.items() if k in g.main]
-        others = [n for n in range(len(seg.units)) if n not in good]
+        rs = read.plan.readings
+        # The choice is made among the candidates (the author's units that may be a claim): compare with those.
+        others = [n for n in range(len(rs)) if n not in good and is_candidate(rs[n])]
         for a in good:
             for b in others:
                 x, y = read.plan.rows[a], read.plan.rows[b]

@@ -150,6 +150,8 @@ class Reading:
     granted: str | None = None  # the answer ("but") that shows this unit is granted to the other side
     turn: str | None = None  # the marker with which this unit turns against the author's claim
     rule: str | None = None  # the id of the link rule that set ``link`` (see argmap.extractor.rules)
+    fired: list[str] = field(default_factory=list)  # ids of the other rules that fired on this unit
+    proposed: tuple[str, int | None] | None = None  # the rules' link, before the tree decided
 
 
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.extractor import tree
+from argmap.extractor.rules import on
 from argmap.extractor.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
 from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
 from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, models as shipped_models, softmax
@@ -95,9 +96,10 @@ def _mark_voices(rs: list[Reading]) -> None:
     n = len(rs)
     for r in rs:
         cue = opponent_cue(r)
-        if cue:
+        if cue and on("voice.opponent_cue"):
             r.voice = "opponent"
             r.cues.append(cue)
+            r.fired.append("voice.opponent_cue")
     claim = _provisional_main(rs)
     for i, r in enumerate(rs):
         cue = counter_cue(r)
@@ -107,14 +109,19 @@ def _mark_voices(rs: list[Reading]) -> None:
         if prev.voice == "opponent" or ("premise" in r.starts and "counter" not in r.starts):
             continue  # "Since, however, X": a reason that answers, not a turn
         if i - 1 == claim or "counter" not in r.starts:  # against the claim, or a marker inside: a turn
-            r.voice = "opponent"
-            r.turn = cue
-            r.cues.append(cue)
+            if on("voice.turn"):
+                r.voice = "opponent"
+                r.turn = cue
+                r.cues.append(cue)
+                r.fired.append("voice.turn")
+            continue
+        if not on("voice.granted"):
             continue
         if cue in _SURPRISE and prev.unit.sentence == r.unit.sentence and not _HEDGED.search(prev.low):
             continue  # "X, yet Y" with X unhedged: a striking contrast, both the author's, not a concession
         prev.voice = "opponent"
         prev.granted = cue
+        prev.fired.append("voice.granted")
         k = i - 1
         while k > 0 and rs[k].low.startswith("and ") and rs[k - 1].unit.sentence == rs[k].unit.sentence:
             rs[k - 1].voice = "opponent"
@@ -126,6 +133,7 @@ def _mark_voices(rs: list[Reading]) -> None:
         grant = _ANAPHORIC.match(r.low)
         if (
             grant
+            and on("voice.anaphoric_grant")
             and r.voice == "opponent"
             and prev.voice == "author"
             and prev.unit.paragraph == r.unit.paragraph
@@ -134,11 +142,13 @@ def _mark_voices(rs: list[Reading]) -> None:
         ):
             prev.voice = "opponent"
             prev.cues.append(grant.group(0))
+            prev.fired.append("voice.anaphoric_grant")
     # Coordinated units ("..., and ...") share the voice of the objection they join.
     for i in range(1, n):
         r, prev = rs[i], rs[i - 1]
         if (
             prev.voice == "opponent"
+            and on("voice.and_joined")
             and r.voice == "author"
             and r.low.startswith("and ")
             and counter_cue(r) is None
@@ -146,9 +156,10 @@ def _mark_voices(rs: list[Reading]) -> None:
         ):
             r.voice = "opponent"
             r.granted = prev.granted or "and"
+            r.fired.append("voice.and_joined")
     # An opponent's stretch continues (its supporting units) until an answer, if an answer comes.
     i = 0
-    while i < n:
+    while i < n and on("voice.stretch"):
         if rs[i].voice != "opponent":
             i += 1
             continue
@@ -164,6 +175,7 @@ def _mark_voices(rs: list[Reading]) -> None:
                 if rs[k].voice == "author":
                     rs[k].voice = "opponent"
                     rs[k].granted = rs[k].granted or counter_cue(rs[j])
+                    rs[k].fired.append("voice.stretch")
         i = j if j > i else i + 1
 
 
@@ -208,17 +220,15 @@ def plan(
     _mark_voices(rs)
     quoted = _mark_quoted_opponent(rs, text)
     side_rows = _side_rows(rs, title)
-    if m.side is not None:
+    if m.side is not None and on("decide.side"):
         _decide_sides(rs, m.side, side_rows)
-    candidates = [
-        i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r) and "background" not in r.tags
-    ]
+    candidates = [i for i, r in enumerate(rs) if is_candidate(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
-    if main is not None and _unstated(rs, main):
+    if main is not None and on("main.unstated") and _unstated(rs, main):
         main = None
     if main is not None:
         main = _first_of_pair(rs, main, set(candidates))
@@ -234,12 +244,18 @@ def plan(
     _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
     if main is not None and restated is not None and restated != main:
+        rs[main].fired.append("main.thesis_restated")
         r = rs[restated]
         r.link, r.rule = ("support", main), "main.thesis_restated"
         r.reason = "restatement: it restates the main conclusion the introduction states"
-    if main is not None and m.pair is not None:
+    if main is not None and m.pair is not None and on("decide.tree"):
         _decide_tree(rs, main, m.pair, m.link, rows)
     return out
+
+
+def is_candidate(r: Reading) -> bool:
+    """May this unit be the main conclusion? The author's, not a reason or an example by grammar, no label."""
+    return r.voice == "author" and may_be_main(r) and "background" not in r.tags
 
 
 def _unstated(rs: list[Reading], main: int) -> bool:
@@ -264,6 +280,7 @@ def _decide_sides(rs: list[Reading], side: Linear, rows: dict[int, Row]) -> None
     for i, row in rows.items():
         if side.score(row) < 0:
             rs[i].voice, rs[i].granted, rs[i].turn = "author", None, None
+            rs[i].fired.append("decide.side")
 
 
 def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
@@ -296,6 +313,8 @@ def _decide_tree(rs: list[Reading], main: int, pair: Linear, link: Linear | None
     """Replace the rules' links by the maximum spanning arborescence over the learned pair scores: each link's
     kind follows the sides (support within a side, attack across), its gain is the log-odds of that kind over
     no link; a unit the tree leaves out is not linked."""
+    for r in rs:
+        r.proposed = r.link
     rows = pair_rows(rs, main, unit)
     p_link: dict[tuple[int, int], float] = {}
     for (i, j), row in rows.items():
@@ -340,7 +359,7 @@ def _decide_tree(rs: list[Reading], main: int, pair: Linear, link: Linear | None
 def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> None:
     """In a long piece, a paragraph that only tells what happened (past tense throughout, not one cue) is
     background: it stays out of the argument line."""
-    if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0:
+    if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0 or not on("background.narrative"):
         return
     paragraphs: dict[int, list[Reading]] = {}
     for r in rs:
@@ -361,6 +380,7 @@ def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int
             for r in group:
                 r.tags.append("background")
                 r.reason = "background: a paragraph that narrates (past tense, no argumentative cue)"
+                r.fired.append("background.narrative")
 
 
 def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
@@ -410,7 +430,13 @@ def _link(rs: list[Reading], main: int | None) -> None:
                 last_opponent = i
             continue
         cue = counter_cue(r)
-        if cue and last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
+        if (
+            cue
+            and on("link.rebuttal")
+            and last_opponent is not None
+            and prev is not None
+            and rs[prev].voice == "opponent"
+        ):
             r.link = ("attack", last_opponent)
             r.rule = "link.rebuttal"
             if cue not in r.cues:
@@ -422,29 +448,31 @@ def _link(rs: list[Reading], main: int | None) -> None:
         premise = r.starts.get("premise")
         if next_same and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts):
             next_same = False  # "Because X, and also Y": Y is a second reason, not X's conclusion
-        if premise and not same_sentence and next_same and rs[nxt].voice == "author" and nxt != main:
+        opening = on("link.opening_reason") and premise and not same_sentence and next_same
+        if opening and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
             r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
-        elif premise and not same_sentence and next_same and nxt == main:
+        elif opening and nxt == main:
             r.link = ("support", nxt)
-            r.rule = "link.opening_reason_main"
+            r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
-        elif premise and same_sentence and prev is not None and rs[prev].voice == "author":
+        elif on("link.reason_after") and premise and same_sentence and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
             r.rule = "link.reason_after"
             r.cues.append(premise)
             r.reason = f"premise: it follows '{premise}' and supports the clause before it"
-        elif "example" in r.starts and prev is not None and rs[prev].voice == "author":
+        elif on("link.example") and "example" in r.starts and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
             r.rule = "link.example"
             r.cues.append(r.starts["example"])
             r.reason = f"example: it follows '{r.starts['example']}' and illustrates the statement before it"
         elif (
-            last_counter is not None
+            on("link.backs_answer")
+            and last_counter is not None
             and prev == last_counter
             and (
                 main is None or rs[main].unit.paragraph != r.unit.paragraph
@@ -456,7 +484,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             r.rule = "link.backs_answer"
             r.reason = "premise: it backs the answer to the objection just before it"
             continue
-        elif head != i:  # head None: the unstated main conclusion
+        elif head != i and on("link.paragraph_claim"):  # head None: the unstated main conclusion
             add = premise or r.starts.get("addition")
             if add:
                 r.cues.append(add)
@@ -477,10 +505,16 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
     r = rs[i]
     prev = rs[i - 1] if i > 0 else None
     cue = r.turn or (r.cues[0] if r.cues else r.granted or "")
-    if prev is not None and prev.voice == "opponent" and last is not None and prev.link is not None:
+    if (
+        on("link.objection_reason")
+        and prev is not None
+        and prev.voice == "opponent"
+        and last is not None
+        and prev.link is not None
+    ):
         if r.low.startswith("and ") and prev.unit.sentence == r.unit.sentence:
             r.link = prev.link  # "A, and B": both grant the same point against the same target
-            r.rule = "link.objection_joined"
+            r.rule = "link.objection_reason"
             r.reason = "objection: joined by 'and' to the objection before it"
             return
         same = prev.unit.sentence == r.unit.sentence
@@ -491,7 +525,7 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
     target = main if main is not None else head
     if r.turn and i > 0:
         target = main if main is not None else i - 1
-    if target != i:  # target None: the unstated main conclusion
+    if target != i and on("link.objection"):  # target None: the unstated main conclusion
         r.link = ("attack", target)
         r.rule = "link.objection"
         if r.turn:
@@ -507,7 +541,7 @@ def _closing_question(rs: list[Reading], main: int | None) -> int | None:
     ends on a rhetorical question leaves its verdict to that question ("Is this really the best use of
     the money?"): the question, read as the claim it implies, is the main conclusion."""
     stated = [i for i, r in enumerate(rs) if "background" not in r.tags]
-    if not stated or rs[-1].unit.paragraph == 0:
+    if not on("main.closing_question") or not stated or rs[-1].unit.paragraph == 0:
         return main
     last = stated[-1]
     if "rhetorical question" not in rs[last].tags or rs[last].voice != "author":
@@ -551,7 +585,7 @@ def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
     side's case: its units take the opponent's voice. A block quote left unanswered (a report quoted as
     evidence) keeps its reading."""
     quoted = _quoted(rs, text)
-    if not quoted:
+    if not quoted or not on("voice.block_quote"):
         return []
     after = quoted[-1] + 1
     if after >= len(rs) or after in quoted:
@@ -560,6 +594,7 @@ def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
     if cue is None:
         return []
     for k in quoted:
+        rs[k].fired.append("voice.block_quote")
         rs[k].voice = "opponent"
         rs[k].granted = rs[k].granted or cue
         rs[k].turn = None
@@ -572,6 +607,8 @@ def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
     claim backs it instead, and the answer right after the quote meets the case as a whole."""
     if not quoted or rs[quoted[0]].link is None or rs[quoted[0]].link[0] != "attack":
         return
+    if not on("link.quote_case"):
+        return
     head, target = quoted[0], rs[quoted[0]].link
     for k in quoted[1:]:
         if rs[k].link == target:
@@ -580,7 +617,7 @@ def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
             rs[k].reason = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
     answer = quoted[-1] + 1
     link = rs[answer].link if answer < len(rs) else None
-    if link is not None and link[0] == "attack" and link[1] in quoted:
+    if link is not None and link[0] == "attack" and link[1] in quoted and on("link.quote_answer"):
         rs[answer].link = ("attack", head)
         rs[answer].rule = "link.quote_answer"
 
@@ -589,7 +626,7 @@ def _answer_point_by_point(rs: list[Reading]) -> None:
     """A paragraph that opens by denying one of the other side's points in its own words ("Productivity has
     fallen" ... "First, productivity has not fallen") attacks that point."""
     opponents = [k for k, r in enumerate(rs) if r.voice == "opponent"]
-    if len(opponents) < 2:
+    if len(opponents) < 2 or not on("link.point_by_point"):
         return
     for i, r in enumerate(rs):
         first = i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph
@@ -612,7 +649,7 @@ def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, in
     with a claim of the first paragraph (one that takes a stance or draws a conclusion), that earlier claim is
     the main conclusion and the later one its restatement (one claim, not two rivals)."""
     paragraphs = sorted({r.unit.paragraph for r in rs})
-    if len(paragraphs) < 3 or rs[main].unit.paragraph != paragraphs[-1]:
+    if not on("main.thesis_restated") or len(paragraphs) < 3 or rs[main].unit.paragraph != paragraphs[-1]:
         return main, None
     words = content_words(rs[main].low)
     sums_up = rs[main].starts.get("conclusion") in SUMMARY
@@ -634,7 +671,8 @@ def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
     """Two demands joined in one sentence ("X should A, and it should B") are read from the first: the
     "and" clause adds to the claim, and the first one names it (it would win alone but for coming last)."""
     while (
-        main - 1 in candidates
+        on("main.first_of_pair")
+        and main - 1 in candidates
         and rs[main - 1].unit.sentence == rs[main].unit.sentence
         and rs[main].low.startswith("and ")
         and "stance" in rs[main].inner
@@ -648,7 +686,7 @@ def _chain_end(rs: list[Reading], main: int) -> int:
     """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that
     takes a stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y,
     which ...") stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
-    if "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
+    if not on("main.chain_end") or "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
         return main
     while _leads_on(rs, main):
         main += 1
@@ -660,7 +698,7 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
     A supported (A -> B -> C). A sentence-initial marker takes the whole sentence before it as A."""
     r = rs[i]
     cue = r.starts.get("forward") or r.starts.get("conclusion")
-    if i == 0 or cue is None or r.voice != "author":
+    if i == 0 or cue is None or r.voice != "author" or not on("link.chain"):
         return
     sentence_start = rs[i - 1].unit.sentence != r.unit.sentence
     if sentence_start and cue in _INSIDE_ONLY:

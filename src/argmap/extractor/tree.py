@@ -31,14 +31,14 @@ def decide(n: int, main: int, gains: dict[tuple[int, int], float]) -> dict[int, 
 
 
 def _greedy(main: int, gains: dict[tuple[int, int], float]) -> dict[int, int]:
-    """On a very long text: each unit's best positive target in order of gain, skipping any that closes a
-    circle (the arborescence when no circle forms, which is the usual case)."""
-    best: dict[int, tuple[float, int]] = {}
-    for (i, j), w in gains.items():
-        if i != main and i != j and w > 0 and (i not in best or w > best[i][0]):
-            best[i] = (w, j)
+    """On a very long text: links in order of gain, each unit taking its best target that closes no circle
+    (the arborescence itself wherever no circle forms, which is the usual case)."""
     parent: dict[int, int] = {}
-    for i, (_, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+    for (i, j), w in sorted(gains.items(), key=lambda kv: (-kv[1], kv[0])):
+        if w <= 0:
+            break
+        if i == main or i == j or i in parent:
+            continue
         k: int | None = j
         while k is not None and k != i:
             k = parent.get(k)
