@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
-from argmap.edit.history import History
+from argmap.edit.history import SOME_EDIT, History
 from argmap.errors import ArgmapError, EditError
 from argmap.model import ArgumentMap
 
@@ -41,17 +42,16 @@ def root() -> Path:
     return Path(st.session_state.get(_ROOT, "."))
 
 
-def store_folder() -> Path:
-    """The store folder: ``$ARGMAP_STORE`` if set (tests use a temporary one), else ``<root>/arguments``."""
-    env = os.environ.get("ARGMAP_STORE")
-    return Path(env) if env else root() / "arguments"
+def store_location() -> str:
+    """The store: ``$ARGMAP_STORE`` if set (a folder or a postgresql:// URL), else ``<root>/arguments``."""
+    return os.environ.get("ARGMAP_STORE") or str(root() / "arguments")
 
 
 def store():  # -> argmap.storage.store.Store (imported lazily: the Store module is only needed on demand)
     """The store the app reads and writes."""
-    from argmap.storage.store import Store
+    from argmap.storage.location import open_store
 
-    return Store(store_folder())
+    return open_store(store_location())
 
 
 def seeds_folder() -> Path:
@@ -89,29 +89,48 @@ def open_map(amap: ArgumentMap, *, name: str | None = None, readonly: bool = Fal
     _bump()
 
 
-def push(amap: ArgumentMap) -> None:
-    """Record an edited map as the present (undoable). Refused in a read-only map."""
+def push(amap: ArgumentMap, what: str = SOME_EDIT) -> None:
+    """Record an edited map as the present (undoable); ``what`` says what changed, in words, for
+    Undo and Redo to repeat. Refused in a read-only map."""
     if readonly():
         raise EditError("this map is read-only (opened from a share link): make an editable copy first")
     h = history()
-    st.session_state[_HISTORY] = History(present=amap) if h is None else h.push(amap)
+    st.session_state[_HISTORY] = History(present=amap) if h is None else h.push(amap, what)
     _bump()
 
 
-def undo() -> None:
-    """Step back one edit."""
+def undo() -> str | None:
+    """Step back one edit; returns what it undid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_undo and not readonly():
-        st.session_state[_HISTORY] = h.undo()
-        _bump()
+    if h is None or not h.can_undo or readonly():
+        return None
+    words = h.undo_words
+    st.session_state[_HISTORY] = h.undo()
+    _bump()
+    return words
 
 
-def redo() -> None:
-    """Step forward one undone edit."""
+def redo() -> str | None:
+    """Step forward one undone edit; returns what it redid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_redo and not readonly():
-        st.session_state[_HISTORY] = h.redo()
-        _bump()
+    if h is None or not h.can_redo or readonly():
+        return None
+    words = h.redo_words
+    st.session_state[_HISTORY] = h.redo()
+    _bump()
+    return words
+
+
+def undo_words() -> str | None:
+    """What Undo would undo, in words."""
+    h = history()
+    return h.undo_words if h is not None and not readonly() else None
+
+
+def redo_words() -> str | None:
+    """What Redo would redo, in words."""
+    h = history()
+    return h.redo_words if h is not None and not readonly() else None
 
 
 def can_undo() -> bool:
@@ -137,7 +156,7 @@ def revision() -> int | None:
 def mark_saved(saved: ArgumentMap, name: str) -> None:
     """After a save: the saved map (new revision) becomes the present, without losing undo."""
     h = history()
-    st.session_state[_HISTORY] = History(present=saved) if h is None else h.push(saved)
+    st.session_state[_HISTORY] = History(present=saved) if h is None else h.push(saved, f"saved as {name}")
     st.session_state[_NAME] = name
     st.session_state[_REVISION] = saved.revision
     st.session_state[_SAVED] = saved
@@ -155,14 +174,14 @@ def unsaved() -> bool:
     return _content(amap) != _content(saved)
 
 
-def _content(amap: ArgumentMap) -> dict:
+def _content(amap: ArgumentMap) -> dict[str, Any]:
     # Saving sets revision and updated; they are not a change the user made.
     return amap.model_dump(exclude={"revision", "updated", "created"})
 
 
 def version() -> int:
     """A counter bumped on every change of the open map (keys of the table editors include it)."""
-    return st.session_state.get(_VERSION, 0)
+    return int(st.session_state.get(_VERSION, 0))
 
 
 def _bump() -> None:
@@ -221,7 +240,8 @@ def flash(kind: str, message: str) -> None:
 
 def take_flash() -> tuple[str, str] | None:
     """The queued message, once."""
-    return st.session_state.pop(_FLASH, None)
+    queued: tuple[str, str] | None = st.session_state.pop(_FLASH, None)
+    return queued
 
 
 # --- first start and share links ------------------------------------------------------------
@@ -238,9 +258,11 @@ def start() -> None:
             open_map(decode(token), readonly=True)
             return
         except ArgmapError as err:
+            from argmap.app.widgets import md  # widgets imports this module
+
             flash(
                 "error",
-                f"The share link could not be opened ({err}). Ask whoever sent it for a fresh link.",
+                f"The share link could not be opened ({md(str(err))}). Ask whoever sent it for a fresh link.",
             )
     if has_map():
         return

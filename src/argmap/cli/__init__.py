@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "show": "maps:show",
     "list": "maps:list_maps",
     "schema": "maps:schema",
+    "diff": "maps:diff",
     "extract": "extract:extract_cmd",
     "eval": "extract:eval_cmd",
     "check": "checking:check_cmd",
@@ -30,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "export": "convert:export_cmd",
     "import": "convert:import_cmd",
     "render": "convert:render_cmd",
+    "store": "stores:store_cmd",
 }
 
 
@@ -44,7 +46,7 @@ class _Group(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module, name = COMMANDS[cmd_name].split(":")
-        command = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
+        command: click.Command = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
         assert command.name == cmd_name, f"COMMANDS['{cmd_name}'] names a command called {command.name}"
         return command
 

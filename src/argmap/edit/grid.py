@@ -11,7 +11,7 @@ so every invariant runs. Changes apply all together or not at all: the first inv
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from argmap.edit import operations as edit
@@ -109,7 +109,9 @@ def _statement_fields(values: Mapping[str, Any], where: str) -> dict[str, Any]:
     return out
 
 
-def _guard(where: str, amap: ArgumentMap, fn: Any, *args: Any, **kwargs: Any) -> ArgumentMap:
+def _guard(
+    where: str, amap: ArgumentMap, fn: Callable[..., ArgumentMap], *args: Any, **kwargs: Any
+) -> ArgumentMap:
     try:
         return fn(amap, *args, **kwargs)
     except EditError as err:
@@ -220,7 +222,15 @@ def describe_changes(before: ArgumentMap, after: ArgumentMap) -> str:
     old, new = before.ids(), after.ids()
     added = [i for i in _order(after) if i not in old]
     removed = [i for i in _order(before) if i not in new]
-    changed = [i for i in _order(after) if i in old and after.element(i) != before.element(i)]
+    # An edit's own note on what it moved (reason, history) is no change the user made in the table.
+    bookkeeping = {"reason", "history"}
+    changed = [
+        i
+        for i in _order(after)
+        if i in old
+        and after.element(i).model_dump(exclude=bookkeeping)
+        != before.element(i).model_dump(exclude=bookkeeping)
+    ]
     gone_statements = [i for i in removed if i in {s.id for s in before.statements}]
     gone_others = [i for i in removed if i not in gone_statements]
     parts = []

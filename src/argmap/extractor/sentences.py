@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # pysbd slows down on one enormous unpunctuated run; such a run is cut into pieces of this many words first.
 _MAX_WORDS = 120
@@ -34,8 +35,8 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # pysbd.Segmenter; built once (it compiles many patterns)
-    import pysbd
+def _segmenter() -> Any:  # pysbd.Segmenter; built once (it compiles many patterns)
+    import pysbd  # type: ignore[import-untyped]  # pysbd ships no type hints
 
     return pysbd.Segmenter(language="en", clean=False)
 
@@ -47,7 +48,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [
         (words[i][0], words[min(i + _MAX_WORDS, len(words)) - 1][1]) for i in range(0, len(words), _MAX_WORDS)
     ]
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in spans:
         out.extend((c, min(c + _MAX_CHARS, b)) for c in range(a, b, _MAX_CHARS))
     return out

@@ -6,6 +6,7 @@ Layout under the store folder (``arguments/`` by default)::
     .revisions/<name>/<rev>.json     past revisions, the newest ``keep`` of them
     .revisions/.locks/<name>.lock    per-map lock files (never deleted: deleting one races)
     .trash/<name>/<stamp>/           deleted maps: ``map.json`` and its ``revisions/``
+    .presence/<name>/<session>.json  who has the map open (a heartbeat: ``mark_present``)
 
 A save is atomic (``argmap.storage.atomic.write_atomic``): a crash at any moment leaves either the old or
 the new revision, never half of one. Read-compare-write runs under an exclusive lock on the map's
@@ -18,44 +19,24 @@ files); writes never add it.
 
 from __future__ import annotations
 
+import builtins
 import glob
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
+from argmap.storage import backend
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
-from argmap.storage.names import SLUG_CHARS, check_name, slug
+from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, _now, check_session, stamped
+from argmap.storage.names import check_name, slug
 
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
-_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One stored map (or revision): what ``argmap list`` shows.
-
-    An unreadable file is listed too, with ``title`` "(unreadable: why)" and ``error`` set, so a
-    corrupt file never hides or breaks the listing.
-    """
-
-    name: str
-    title: str
-    revision: int
-    updated: datetime | None
-    size: int  # bytes on disk
-    error: str | None = None
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _stored_revision(path: Path, raw: bytes) -> int:
@@ -74,12 +55,16 @@ def _stored_revision(path: Path, raw: bytes) -> int:
     return rev
 
 
-class Store:
+class Store(MapStore):
     """Maps kept as files in ``folder``, with ``keep`` past revisions each and a recoverable trash."""
 
     def __init__(self, folder: str | os.PathLike[str] = "arguments", keep: int = 20) -> None:
         if keep < 0:
             raise ValueError("keep must be 0 or more")
+        if str(folder).startswith(("postgresql://", "postgres://")):
+            raise StoreError(
+                "a postgresql:// URL names a database, not a folder: open it with argmap.open_store(URL)"
+            )
         self.folder = Path(folder)
         self.keep = keep
 
@@ -124,11 +109,23 @@ class Store:
             reason = str(err).splitlines()[0][:160]
             size = path.stat().st_size if path.exists() else 0
             return Entry(name, f"(unreadable: {reason})", 0, None, size, error=str(err))
-        return Entry(name, amap.title, amap.revision, amap.updated, len(raw))
+        return Entry(name, amap.title, amap.revision, amap.updated, len(raw), saved_by=amap.saved_by)
+
+    def describe(self) -> str:
+        """Where the maps live, in words."""
+        return f"JSON files in {self.folder}/"
 
     def exists(self, name: str) -> bool:
         """Whether a map called ``name`` is stored."""
         return self.path(name).is_file()
+
+    def _taken(self, name: str) -> bool:
+        """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
+        return self.path(name).exists() or self._revdir(name).exists()
+
+    def latest_revision(self, name: str) -> int:
+        """The stored revision of ``name`` (0 if none): cheap enough to poll."""
+        return self._peek_revision(self.path(name))
 
     def load(self, name: str) -> ArgumentMap:
         """The current revision of map ``name``."""
@@ -141,10 +138,10 @@ class Store:
             raise MapNotFound(f"no map called '{check_name(name)}' in {self.folder}/", str(path)) from None
         return native.loads(text, path=str(path))
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
-        out: list[Entry] = []
+        out: builtins.list[Entry] = []
         current = self.path(name)
         if current.is_file():
             out.append(self._entry(name, current))
@@ -156,7 +153,7 @@ class Store:
                 out.append(self._entry(name, path))
         return out
 
-    def _past(self, name: str) -> list[tuple[int, Path]]:
+    def _past(self, name: str) -> builtins.list[tuple[int, Path]]:
         revdir = self._revdir(name)
         if not revdir.is_dir():
             return []
@@ -179,14 +176,20 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
 
     def save(
-        self, amap: ArgumentMap, name: str | None = None, *, expected_revision: int | None
+        self,
+        amap: ArgumentMap,
+        name: str | None = None,
+        *,
+        expected_revision: int | None,
+        author: str | None = None,
     ) -> ArgumentMap:
         """Save ``amap`` as ``name`` (default: the slug of its title); returns the saved map.
 
         ``expected_revision`` is the revision the caller loaded; if the store holds another,
-        ``Conflict`` is raised and nothing is written. ``None`` (or 0) means "a new map": it is a
-        conflict if the name is taken. The saved map has the next revision and ``updated`` set; the
-        revision it replaces is kept under ``.revisions/``.
+        ``Conflict`` is raised and nothing is written (``save_merging`` merges instead). ``None`` (or
+        0) means "a new map": it is a conflict if the name is taken. The saved map has the next
+        revision, ``updated`` and ``saved_by`` (``author``) set; the revision it replaces is kept
+        under ``.revisions/``.
         """
         from argmap.formats import native
 
@@ -219,15 +222,7 @@ class Store:
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
 
-            now = _now()
-            saved = ArgumentMap.model_validate(
-                {
-                    **{k: getattr(amap, k) for k in type(amap).model_fields},
-                    "revision": found + 1,
-                    "updated": now,
-                    "created": amap.created or now,
-                }
-            )
+            saved = stamped(amap, found + 1, author)
             self._clear_temp(name)
             if raw is None and self._revdir(name).exists():
                 self._bin_orphan_revisions(name)
@@ -238,25 +233,6 @@ class Store:
             write_atomic(path, native.dumps(saved).encode("utf-8"))
             self._prune(name)
         return saved
-
-    def save_as(self, amap: ArgumentMap, name: str) -> ArgumentMap:
-        """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
-        name = check_name(name)
-        # The map's id follows its new name; ids are ASCII, so other scripts fall back to "map".
-        new_id = (
-            name
-            if _ID.match(name)
-            else re.sub(r"[^A-Za-z0-9_.:-]+", "-", slug(name))[:64].strip("-.") or "map"
-        )
-        copy = ArgumentMap.model_validate(
-            {**{k: getattr(amap, k) for k in type(amap).model_fields}, "id": new_id, "revision": 0}
-        )
-        return self.save(copy, name, expected_revision=None)
-
-    def restore(self, name: str, revision: int, *, expected_revision: int) -> ArgumentMap:
-        """Make past revision ``revision`` current again; it is saved as a new revision."""
-        old = self.load_revision(name, revision)
-        return self.save(old, name, expected_revision=expected_revision)
 
     def rename(self, old: str, new: str) -> None:
         """Rename map ``old`` to ``new``, revisions included; ``Conflict`` if ``new`` is taken."""
@@ -292,7 +268,7 @@ class Store:
             os.replace(src, bin_ / "map.json")
             fsync_dir(self.folder)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         root = self.folder / ".trash"
         if not root.is_dir():
@@ -334,32 +310,67 @@ class Store:
             fsync_dir(self.folder)
         return self.load(name)
 
-    def import_file(self, path: str | os.PathLike[str], fmt: str | None = None) -> ArgumentMap:
-        """Read a file in any known format and save it as a new map named after its title.
+    def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
+        """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
 
-        If the name is taken, ``-2``, ``-3``... is added: importing never overwrites a map.
+        For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
         """
-        p = Path(path)
-        return self.import_bytes(p.read_bytes(), p.name, fmt)[1]
+        from argmap.formats import native
 
-    def import_bytes(self, data: bytes, filename: str, fmt: str | None = None) -> tuple[str, ArgumentMap]:
-        """Like ``import_file`` for a file's bytes (an upload); returns the name chosen and the map."""
-        from argmap.formats import read
+        name = check_name(name)
+        if not history:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._locked(name):
+            if self._taken(name):
+                raise Conflict(name, 0, self._peek_revision(self.path(name)), str(self.path(name)),
+                               f"a map called '{name}' already exists in {self.folder}/")  # fmt: skip
+            if history[:-1]:
+                revdir = self._revdir(name)
+                revdir.mkdir(parents=True, exist_ok=True)
+                for past in history[:-1]:
+                    write_atomic(revdir / f"{past.revision}.json", native.dumps(past).encode("utf-8"))
+            write_atomic(self.path(name), native.dumps(history[-1]).encode("utf-8"))
 
-        amap, _ = read(data, filename, fmt)
-        base = slug(amap.title if amap.title.strip() else Path(filename).stem)
-        fresh = ArgumentMap.model_validate(
-            {**{k: getattr(amap, k) for k in type(amap).model_fields}, "revision": 0}
-        )
-        for n in range(1, 1000):
-            name = base if n == 1 else f"{base[: SLUG_CHARS - 5]}-{n}"
-            if self.path(name).exists() or self._revdir(name).exists():
-                continue
+    # --- who has a map open -------------------------------------------------------------------
+
+    def mark_present(self, name: str, session: str, who: str | None) -> None:
+        """Record that ``who`` (in browser session ``session``) has map ``name`` open, now.
+
+        Call it every few seconds while the map is open (a heartbeat); ``present`` forgets a session
+        that stopped beating.
+        """
+        check_session(session)
+        folder = self.folder / ".presence" / check_name(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        record = {"who": who, "seen": _now().isoformat()}
+        write_atomic(folder / f"{session}.json", json.dumps(record).encode("utf-8"))
+
+    def leave(self, name: str, session: str) -> None:
+        """Forget that ``session`` has map ``name`` open (it opened another map, or closed)."""
+        if backend.SESSION.match(session):
+            (self.folder / ".presence" / check_name(name) / f"{session}.json").unlink(missing_ok=True)
+
+    def present(self, name: str, *, within: float = PRESENCE_SECONDS) -> builtins.list[Presence]:
+        """Who has map ``name`` open: sessions seen in the last ``within`` seconds, most recent first."""
+        folder = self.folder / ".presence" / check_name(name)
+        if not folder.is_dir():
+            return []
+        now = _now()
+        out = []
+        for path in folder.glob("*.json"):
             try:
-                return name, self.save(fresh, name, expected_revision=None)
-            except Conflict:  # taken between our look and our save: try the next name
-                continue
-        raise StoreError(f"too many maps called '{base}' in {self.folder}/")
+                data = json.loads(path.read_bytes())
+                seen = datetime.fromisoformat(data["seen"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # half-written or foreign: nobody we can name
+            age = (now - seen).total_seconds()
+            if age <= within:
+                who = data.get("who") if isinstance(data.get("who"), str) else None
+                out.append(Presence(path.stem, who, seen))
+            elif age > 10 * max(within, PRESENCE_SECONDS):
+                path.unlink(missing_ok=True)  # long gone: keep the folder small
+        return sorted(out, key=lambda p: (p.seen, p.session), reverse=True)
 
     # --- housekeeping -----------------------------------------------------------------------
 

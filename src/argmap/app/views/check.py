@@ -14,6 +14,7 @@ from argmap.errors import ArgmapError
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import STATUS_COLORS, legend_html
+from argmap.render.view import DIRECTIONS
 from argmap.roles import Roles, derive
 
 # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
@@ -75,7 +76,7 @@ def _save_scheme() -> None:
             new = edit.set_scheme(amap, rid, name, answers)
         if new != amap:
             state.push(new)
-        state.flash("success", f"Saved the scheme of {rid}.")
+        state.flash("success", f"Saved the scheme of {widgets.md(rid)}.")
     except ArgmapError as err:
         widgets.report(err)
 
@@ -89,7 +90,7 @@ def _save_rating() -> None:
         new = edit.rate(amap, eid, None if value in (None, _UNRATED) else value)
         if new != amap:
             state.push(new)
-            state.flash("success", f"Rated {eid}: {value}. The evaluation is updated.")
+            state.flash("success", f"Rated {widgets.md(eid)}: {value}. The evaluation is updated.")
     except ArgmapError as err:
         widgets.report(err)
 
@@ -98,10 +99,11 @@ def _save_rating() -> None:
 
 st.title("Check")
 widgets.show_flash()
-amap: ArgumentMap | None = state.current_map()
-if amap is None:
+opened = state.current_map()
+if opened is None:
     widgets.no_map()
     st.stop()
+amap: ArgumentMap = opened  # the pickers' label functions below see the open map
 
 ev = evaluation(amap)
 roles = derive(amap)  # once: every picker label names a role
@@ -135,7 +137,7 @@ beside = switches[1].toggle(
 )
 direction = switches[2].radio(
     "Direction",
-    ["TB", "LR"],
+    DIRECTIONS,
     key="check_direction",
     horizontal=True,
     label_visibility="collapsed",
@@ -174,11 +176,11 @@ with tab_findings:
                 st.markdown(
                     f"**{widgets.md(widgets.element_label(amap, nid, roles=roles))}**"
                     if nid in amap.ids()
-                    else f"**{nid}**"
+                    else f"**{widgets.md(nid)}**"
                 )
                 for f in group:
                     others = [n for n in f.node_ids if n != nid]
-                    with_ = f" (with {', '.join(others)})" if others else ""
+                    with_ = widgets.md(f" (with {', '.join(others)})") if others else ""
                     name = f.check.replace("_", " ")
                     st.markdown(
                         f"{_ICON[f.severity]} **{f.severity}** · {name}{with_}: {widgets.md(f.message)}  \n"
@@ -190,21 +192,27 @@ with tab_schemes:
     if not relations:
         st.info("The map has no inferences or attacks yet.")
     else:
-        rid = st.selectbox(
-            "Inference or attack",
-            relations,
-            format_func=lambda r: _relation_label(amap, r, roles),
-            key="scheme_target",
-        )
+        rid = (
+            st.selectbox(
+                "Inference or attack",
+                relations,
+                format_func=lambda r: _relation_label(amap, r, roles),
+                key="scheme_target",
+            )
+            or relations[0]
+        )  # a selectbox over a non-empty list always has a choice
         rel = amap.element(rid)
         suggestions = suggest(amap, rid)
         if suggestions:
             st.caption(
                 "Suggested: "
-                + "; ".join(f"**{s.scheme.name}** ({', '.join(s.cues[:3])})" for s in suggestions[:3])
+                + "; ".join(
+                    f"**{s.scheme.name}** ({widgets.md(', '.join(s.cues[:3]), line=True)})"
+                    for s in suggestions[:3]
+                )
             )
         names = [_NO_SCHEME, *(s.name for s in SCHEMES)]
-        current = rel.scheme if rel.scheme in names else None  # type: ignore[union-attr]
+        current = rel.scheme if isinstance(rel, Inference | Attack) and rel.scheme in names else None
         default = current or (suggestions[0].scheme.name if suggestions else _NO_SCHEME)
         if st.session_state.get("scheme_for") != rid:
             st.session_state["scheme_for"] = rid
@@ -215,7 +223,7 @@ with tab_schemes:
             st.markdown(f"*{chosen.form}*")
             for n, a in enumerate(answers_for(amap, rid, chosen.name)):
                 st.radio(
-                    a.question,
+                    widgets.md(a.question, line=True),
                     ("open", "yes", "no"),
                     index=("open", "yes", "no").index(a.answer),
                     horizontal=True,
@@ -236,41 +244,52 @@ with tab_ratings:
         "(see the explanation below each)."
     )
     targets = [e.id for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g]
-    eid = st.selectbox(
-        "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
-    )
-    el = amap.element(eid)
-    if isinstance(el, Evidence):
-        options, now = _RELIABILITY, el.reliability
-    elif isinstance(el, Inference | Attack):
-        options, now = _RELATION_RATINGS, el.rating
+    if not targets:
+        st.info("The map has nothing to rate yet.")
     else:
-        options, now = _STATEMENT_RATINGS, el.rating
-    choices = (_UNRATED, *options)
-    if st.session_state.get("rate_for") != (eid, state.version()):
-        st.session_state["rate_for"] = (eid, state.version())
-        st.session_state["rate_value"] = now or _UNRATED
-    st.radio("Rating", choices, horizontal=True, key="rate_value")
-    st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
-    st.markdown(f"**{eid} is {ev.status[eid]}.** {ev.why[eid]}")
-    st.dataframe(
-        [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
-        hide_index=True,
-        width="stretch",
-    )
+        eid = (
+            st.selectbox(
+                "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
+            )
+            or targets[0]
+        )  # a selectbox over a non-empty list always has a choice
+        el = amap.element(eid)
+        options: tuple[str, ...]
+        now: str | None
+        if isinstance(el, Evidence):
+            options, now = _RELIABILITY, el.reliability
+        elif isinstance(el, Inference | Attack):
+            options, now = _RELATION_RATINGS, el.rating
+        else:
+            options, now = _STATEMENT_RATINGS, el.rating
+        choices = (_UNRATED, *options)
+        if st.session_state.get("rate_for") != (eid, state.version()):
+            st.session_state["rate_for"] = (eid, state.version())
+            st.session_state["rate_value"] = now or _UNRATED
+        st.radio("Rating", choices, horizontal=True, key="rate_value")
+        st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
+        st.markdown(f"**{widgets.md(eid)} is {ev.status[eid]}.** {widgets.md(ev.why[eid])}")
+        st.dataframe(
+            [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
+            hide_index=True,
+            width="stretch",
+        )
 
 with tree:
     chosen_n = st.session_state.get("check_finding")
-    picked = chosen_n is not None and chosen_n < len(findings)
-    highlight = frozenset(findings[chosen_n].node_ids) if picked else frozenset()
-    options = ViewOptions(
-        direction=direction,
+    highlight = (
+        frozenset(findings[chosen_n].node_ids)
+        if chosen_n is not None and chosen_n < len(findings)
+        else frozenset()
+    )
+    view = ViewOptions(
+        direction=direction or "TB",
         highlight=highlight,
         color_by="evaluation" if color else "role",
         evaluation=ev.status if color else None,
     )
     try:
-        st.graphviz_chart(to_dot(amap, options), width="stretch")
+        st.graphviz_chart(to_dot(amap, view), width="stretch")
     except ArgmapError as err:
         widgets.error(err)
     if color:

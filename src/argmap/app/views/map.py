@@ -6,14 +6,17 @@ import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
 from argmap.app import forms, state, widgets
+from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
+    ArgumentMap,
     Evidence,
     Statement,
 )
 from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import excerpt_html, marks, to_html
 from argmap.render.outline import outline
+from argmap.render.view import COLOR_BYS, DIRECTIONS
 from argmap.roles import ROLE_LABELS, derive
 
 LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels
@@ -22,38 +25,53 @@ LARGE_DEPTH = 4
 
 # --- the page -------------------------------------------------------------------------------
 
-amap = state.current_map()
-if amap is None:
+opened = state.current_map()
+if opened is None:
     st.title("Map")
     widgets.no_map()
     st.stop()
+amap: ArgumentMap = opened  # the label functions below see the open map
 
 roles = derive(amap)
-st.title(widgets.md(amap.title))
+st.title(widgets.md(amap.title, line=True))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
-labels = {
-    s.id: f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {widgets.short(s.text)}" for s in amap.statements
-}
-labels |= {e.id: f"{e.id} · evidence — {widgets.short(e.text)}" for e in amap.evidence}
+labels = {s.id: pick_label(amap, s.id, ROLE_LABELS[roles.role[s.id]]) for s in amap.statements}
+labels |= {e.id: pick_label(amap, e.id, "evidence") for e in amap.evidence}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
 top = st.columns([5, 1, 1], vertical_alignment="bottom")
 picker = state.picker_key()
+pickable = list(labels)
+shown = state.selected()
 sel = top[0].selectbox(
     "Select a node to inspect" if state.readonly() else "Select a node to inspect and edit",
-    list(labels),
-    index=list(labels).index(state.selected()) if state.selected() in labels else None,
+    pickable,
+    index=pickable.index(shown) if shown is not None and shown in labels else None,
     key=picker,
     on_change=lambda: state.select(st.session_state.get(picker)),
     format_func=lambda eid: labels.get(eid, eid),
     help="Choose a statement or piece of evidence: its words light up in the text; "
     "its details and edits appear below.",
 )
-top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
-top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
+top[1].button(
+    "↶ Undo",
+    key="map_undo",
+    on_click=forms.undo,
+    disabled=not state.can_undo(),
+    width="stretch",
+    help=widgets.md(f"Undo: {state.undo_words()}") if state.can_undo() else "Nothing to undo",
+)
+top[2].button(
+    "↷ Redo",
+    key="map_redo",
+    on_click=forms.redo,
+    disabled=not state.can_redo(),
+    width="stretch",
+    help=widgets.md(f"Redo: {state.redo_words()}") if state.can_redo() else "Nothing to redo",
+)
 st.caption(
     "Its words light up in the source text; "
     + (
@@ -71,13 +89,13 @@ with st.expander("View options", expanded=False):
     v1, v2, v3, v4 = st.columns(4)
     direction = v1.radio(
         "Direction",
-        ["TB", "LR"],
+        DIRECTIONS,
         index=1 if large else 0,  # a large tree is wide: drawn sideways it stays readable, and scrolls
         key="view_direction",
         horizontal=True,
         format_func=lambda d: {"TB": "top → bottom", "LR": "left → right"}[d],
     )
-    color_by = v2.radio("Colour by", ["role", "evaluation"], key="view_color_by", horizontal=True)
+    color_by = v2.radio("Colour by", COLOR_BYS, key="view_color_by", horizontal=True)
     show_evidence = v3.toggle("Show evidence", value=True, key="view_evidence")
     depth = v4.number_input(
         "Depth (0 = all)",
@@ -137,7 +155,7 @@ with right:
         found = marks(amap)
         excerpt = excerpt_html(amap.source.text, found, sel) if sel else None
         if excerpt:  # the selected words in context, without scrolling the whole text
-            st.markdown(f"**{sel} in the text**")
+            st.markdown(f"**{widgets.md(sel or '')} in the text**")
             st.html(excerpt)
         st.markdown("**Source text**")
         with st.container(height=(420 if excerpt else 560) if beside else 320, border=True):
@@ -157,13 +175,15 @@ if sel is None:
     st.stop()
 
 el = amap.element(sel)
+if not isinstance(el, Statement | Evidence):  # the picker offers statements and evidence only
+    st.stop()
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(
-        f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
+        f"{widgets.md(sel)} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
         anchor="selected",
     )
-    st.markdown(f"> {widgets.md(el.text)}")
+    st.markdown("> " + widgets.md(el.text).replace("\n", "\n> "))
     facts = []
     if isinstance(el, Statement):
         if el.implicit:
@@ -177,8 +197,8 @@ with d1:
         if amap.main == sel:
             facts.append("pinned as the main conclusion")
     else:
-        target = widgets.md(widgets.short(getattr(amap.element(el.target), "text", ""), 45))
-        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target} (“{target}”)")
+        target = widgets.md(widgets.short(amap.statement(el.target).text, 45))
+        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {widgets.md(el.target)} (“{target}”)")
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
@@ -186,12 +206,14 @@ with d1:
         facts.append(f"added by {widgets.md(el.author)}")
     st.markdown(" · ".join(facts) if facts else "")
 
+    steps = {i.id: i for i in amap.inferences}
+
     def named(eid: str) -> str:
         """An id with its role and first words ('s3 (main conclusion: “I urge…”)'), not the id alone."""
         if eid in roles.role:
-            words = widgets.short(amap.element(eid).text, 45)
+            words = widgets.short(amap.statement(eid).text, 45)
             return f"{eid} ({ROLE_LABELS[roles.role[eid]]}: “{words}”)"
-        inf = amap.element(eid)  # an undercut's target: the step itself
+        inf = steps[eid]  # an undercut's target: the step itself
         return f"the step {', '.join(inf.premises)} → {inf.conclusion} ({eid})"
 
     why = [el.reason] if el.reason else []
@@ -226,12 +248,15 @@ with d1:
     st.markdown(
         "\n".join(f"- {widgets.md(w)}" for w in why) if why else "_Added by hand; no cue words recorded._"
     )
+    if el.history:
+        st.caption("Earlier: " + " · ".join(widgets.md(h) for h in reversed(el.history)))
     attached = [e for e in amap.evidence if e.target == sel]
     if attached:
         st.markdown("**Evidence**")
         st.markdown(
             "\n".join(
-                f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}" for e in attached
+                f"- {widgets.md(e.id)} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}"
+                for e in attached
             )
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import forms, state, widgets
 from argmap.edit.grid import (
     RELATION_COLUMNS,
     RELATION_KINDS,
@@ -38,12 +38,14 @@ def _apply(table: str, apply) -> None:  # noqa: ANN001 - one of the tables.apply
     except ArgmapError as err:
         # The grid keeps the user's edits (same key), so they can fix the cell; the map is untouched.
         state.flash(
-            "error", f"Not applied: {err}\n\nCorrect the cell (or undo it with Ctrl+Z) and try again."
+            "error",
+            f"Not applied: {widgets.md(str(err))}\n\n"
+            "Correct the cell (or undo it with Ctrl+Z) and try again.",
         )
         return
     if new != amap:
         state.push(new)
-        state.flash("success", f"{describe_changes(amap, new)} Undo brings it back.")
+        state.flash("success", f"{widgets.md(describe_changes(amap, new))} Undo brings it back.")
 
 
 st.title("Table")
@@ -60,7 +62,7 @@ st.caption(
 )
 widgets.show_flash()
 if not locked:
-    st.button("↶ Undo", key="table_undo", on_click=state.undo, disabled=not state.can_undo())
+    st.button("↶ Undo", key="table_undo", on_click=forms.undo, disabled=not state.can_undo())
 
 st.subheader("Statements")
 statements = pd.DataFrame(statement_rows(amap), columns=list(STATEMENT_COLUMNS))
@@ -77,7 +79,7 @@ st.data_editor(
             "role",
             width=175,
             options=list(ROLE_LABELS),
-            format_func=lambda role: ROLE_LABELS.get(role, role),
+            format_func=lambda role: ROLE_LABELS.get(str(role), str(role)),
             help="Derived from the links; change the links to change it",
         ),
         "text": st.column_config.TextColumn("text", width="large", required=True),
