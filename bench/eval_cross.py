@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extracto
 import train as T  # noqa: E402
 
 from argmap.extractor import cdcp, extract, scoring  # noqa: E402
-from argmap.extractor.learned import Models, from_json, models as shipped  # noqa: E402
+from argmap.extractor.learned import Models, from_json  # noqa: E402
+from argmap.extractor.learned import models as shipped
 from argmap.model import ArgumentMap  # noqa: E402
 from argmap.roles import derive  # noqa: E402
 
@@ -57,7 +58,9 @@ def _cdcp(models: Models, keep: Callable[[str], bool] | None = None) -> dict[str
 def _show(label: str, micro: dict[str, float] | None, comments: dict[str, float] | None) -> None:
     parts = [f"{label:<34}"]
     if micro is not None:
-        parts.append("micro " + " ".join(f"{k} {micro[k]:.3f}" for k in ("cc_acc", "role_f1", "func_f1", "attach_acc")))
+        parts.append(
+            "micro " + " ".join(f"{k} {micro[k]:.3f}" for k in ("cc_acc", "role_f1", "func_f1", "attach_acc"))
+        )
     if comments is not None:
         parts.append("| cdcp " + " ".join(f"{k} {comments[k]:.3f}" for k in ("main_acc", "link_f1")))
     print("  ".join(parts), flush=True)
@@ -93,7 +96,11 @@ def pieces(models: Models) -> tuple[int, int, int, int]:
         ok += any(all(w in got for w in words) for words in want.main) or (want.implicit_ok and got == "")
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
         sentences = re.split(r"(?<=[.!?])\s+", paragraphs[0].strip()) if paragraphs else [""]
-        if len(paragraphs) > 1 and len(paragraphs[0].split()) < 16 and not paragraphs[0].rstrip().endswith("."):
+        if (
+            len(paragraphs) > 1
+            and len(paragraphs[0].split()) < 16
+            and not paragraphs[0].rstrip().endswith(".")
+        ):
             paragraphs = paragraphs[1:]  # a title line
             sentences = re.split(r"(?<=[.!?])\s+", paragraphs[0].strip())
         first += any(all(w in sentences[0] for w in words) for words in want.main)

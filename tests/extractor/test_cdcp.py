@@ -36,8 +36,14 @@ def test_a_comment_is_read_with_its_links_and_roots(folder):
 
 def _map(links: list[tuple[int, int]]) -> ArgumentMap:
     spans = [(0, 20), (21, 47), (48, 73)]
-    st = [Statement(id=f"s{k + 1}", text=TEXT[a:b], span=Span(start=a, end=b, text=TEXT[a:b])) for k, (a, b) in enumerate(spans)]
-    inf = [Inference(id=f"i{n}", premises=(f"s{p + 1}",), conclusion=f"s{c + 1}") for n, (p, c) in enumerate(links, 1)]
+    st = [
+        Statement(id=f"s{k + 1}", text=TEXT[a:b], span=Span(start=a, end=b, text=TEXT[a:b]))
+        for k, (a, b) in enumerate(spans)
+    ]
+    inf = [
+        Inference(id=f"i{n}", premises=(f"s{p + 1}",), conclusion=f"s{c + 1}")
+        for n, (p, c) in enumerate(links, 1)
+    ]
     return ArgumentMap(id="m", source=Source(text=TEXT), statements=tuple(st), inferences=tuple(inf))
 
 

@@ -44,6 +44,9 @@ def test_the_main_conclusion_is_explained_by_its_weighted_cues():
 
 
 def test_drafting_never_imports_scikit_learn():
-    code = "import sys, argmap; argmap.extract('We should act now, because it is late.'); print('sklearn' in sys.modules)"
+    code = (
+        "import sys, argmap; argmap.extract('We should act now, because it is late.'); "
+        "print('sklearn' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

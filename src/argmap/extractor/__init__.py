@@ -139,7 +139,9 @@ class Read(Segmented):
     plan: Plan
 
 
-def segment(text: str, title: str | None = None, progress: Callable[[float], None] | None = None) -> Segmented:
+def segment(
+    text: str, title: str | None = None, progress: Callable[[float], None] | None = None
+) -> Segmented:
     """Normalise ``text``, split its sentences and units and find its evidence."""
     report = progress or _silent
     norm = normalise(text)
@@ -162,7 +164,9 @@ def segment(text: str, title: str | None = None, progress: Callable[[float], Non
 def decide(seg: Segmented, models: Models | None = None) -> Read:
     """Read the units' cues and decide roles and links (``models``: see :func:`relations.plan`)."""
     units, found = seg.units, seg.found
-    reading = plan(units, seg.norm.text, seg.title, _reported(units, found), _attributed(units, found), models)
+    reading = plan(
+        units, seg.norm.text, seg.title, _reported(units, found), _attributed(units, found), models
+    )
     return Read(norm=seg.norm, units=units, found=found, title=seg.title, plan=reading)
 
 

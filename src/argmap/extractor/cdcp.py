@@ -2,7 +2,8 @@
 
 The corpus (ODbL / DbCL, never copied into the project) is read at run time from
 ``../shared/corpora/cdcp-train`` beside the repository, or from ``$ARGMAP_CDCP``. Each comment comes as
-``ID.txt`` and ``ID.ann.json`` (proposition offsets and types, ``reasons`` and ``evidences`` links; no attacks).
+``ID.txt`` and ``ID.ann.json`` (proposition offsets and types, ``reasons`` and ``evidences`` links; no
+attacks).
 
 Figures:
 
@@ -91,7 +92,9 @@ def match(spans: tuple[tuple[int, int], ...], amap: ArgumentMap) -> dict[str, in
     for s in amap.statements:
         if s.span is None:
             continue
-        score, k = max(((jaccard((s.span.start, s.span.end), g), k) for k, g in enumerate(spans)), default=(0, -1))
+        score, k = max(
+            ((jaccard((s.span.start, s.span.end), g), k) for k, g in enumerate(spans)), default=(0, -1)
+        )
         if score >= 0.5:
             out[s.id] = k
     return out

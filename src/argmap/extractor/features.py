@@ -29,6 +29,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us)\b")
 _OPINION = ("i think", "i believe", "in my opinion", "in my view", "i am convinced", "i'm convinced")
 SHORT_WORDS = 6  # a unit under this many words is a fragment rather than a claim
 RESTATED_SHARE = 0.5  # a unit whose content words are this share of another's restates it
+RESTATE_UNITS = 40  # the units of the introduction (and of the conclusion) compared for a restatement
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,18 @@ UNIT_FEATURES: tuple[Feature, ...] = (
         "the last sentence of the first paragraph, in a text of three paragraphs or more",
     ),
     Feature("last_paragraph", "it is in the last paragraph", "a unit of the last of several paragraphs"),
-    Feature("paragraph_opening", "it opens its paragraph", "the first unit of a paragraph (several paragraphs)"),
+    Feature(
+        "paragraph_opening", "it opens its paragraph", "the first unit of a paragraph (several paragraphs)"
+    ),
     Feature(
         "restated",
         "it is restated in the last paragraph",
-        "another paragraph's unit in the last paragraph shares half of its content words",
+        "in the first paragraph, it shares half of its content words with a unit of the last paragraph",
     ),
     Feature(
         "restates",
         "it restates a claim made earlier",
-        "in the last paragraph, it shares half of its content words with a unit of an earlier paragraph",
+        "in the last paragraph, it shares half of its content words with a unit of the first paragraph",
     ),
     Feature("conclusion_opening", "it opens with '{cue}'", "a conclusion indicator opens its sentence"),
     Feature("conclusion_inside", "it carries '{cue}'", "a conclusion indicator inside the sentence"),
@@ -81,7 +84,9 @@ UNIT_FEATURES: tuple[Feature, ...] = (
     Feature("inside_sentence", "it continues a sentence", "it does not open its sentence"),
     Feature("granted", "the next unit answers it ('{cue}')", "an answer marker follows it in its paragraph"),
     Feature("turn", "it turns against the claim ('{cue}')", "an answer marker after the author's own claim"),
-    Feature("voice_rule", "the rules read the other side's voice", "the voice rules gave it to the other side"),
+    Feature(
+        "voice_rule", "the rules read the other side's voice", "the voice rules gave it to the other side"
+    ),
 )
 
 PAIR_FEATURES: tuple[Feature, ...] = (
@@ -121,6 +126,11 @@ WORDS = {
 Row = dict[str, float]
 
 
+def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return bool(a and b) and shared >= 2 and shared / min(len(a), len(b)) >= RESTATED_SHARE
+
+
 def _cue(r: Reading, key: str) -> str | None:
     return r.starts.get(key) or r.inner.get(key)
 
@@ -139,6 +149,12 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
         first = [i for i, r in enumerate(rs) if r.unit.paragraph == first_para]
         last_sentence = rs[first[-1]].unit.sentence
         intro_end = min(i for i in first if rs[i].unit.sentence == last_sentence)
+    opening = {i for i, r in enumerate(rs) if r.unit.paragraph == first_para}
+    closing = {
+        i for i, r in enumerate(rs) if r.unit.paragraph == last_para and r.unit.paragraph != first_para
+    }
+    opening = set(sorted(opening)[:RESTATE_UNITS])
+    closing = set(sorted(closing)[-RESTATE_UNITS:])
     rows: list[Row] = []
     cues: list[dict[str, str]] = []
     for i, r in enumerate(rs):
@@ -156,16 +172,12 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
             f["last_paragraph"] = 1
         if several and (i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph):
             f["paragraph_opening"] = 1
-        if several and len(words[i]) >= 2:
-            for k, w in enumerate(words):
-                if rs[k].unit.paragraph == r.unit.paragraph or not w:
-                    continue
-                share = len(words[i] & w) / min(len(words[i]), len(w))
-                if share >= RESTATED_SHARE and len(words[i] & w) >= 2:
-                    if rs[k].unit.paragraph == last_para:
-                        f["restated"] = 1
-                    if r.unit.paragraph == last_para and k < i:
-                        f["restates"] = 1
+        if several and len(words[i]) >= 2 and (i in opening or i in closing):
+            # The introduction and the conclusion only (at most RESTATE_UNITS units each): linear in length.
+            for k in closing if i in opening else opening:
+                if _restates(words[i], words[k]):
+                    f["restated" if i in opening else "restates"] = 1
+                    break
         conclusion = r.starts.get("conclusion")
         if conclusion and sentence_start:
             f["conclusion_opening"], c["conclusion_opening"] = 1, conclusion
@@ -209,7 +221,7 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
     return rows, cues
 
 
-def pair_row(rs: list[Reading], i: int, j: int, main: int | None, words: list[set[str]]) -> Row:
+def pair_row(rs: list[Reading], i: int, j: int, main: int | None, words: list[frozenset[str]]) -> Row:
     """The features of the link from unit ``i`` (source) to unit ``j`` (target)."""
     a, b = rs[i], rs[j]
     f: Row = {}

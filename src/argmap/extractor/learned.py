@@ -68,12 +68,14 @@ def _linear(data: dict[str, object]) -> Linear:
     bias = data["bias"]
     weights = data["weights"]  # (a "judged" list names the weights set by judgement, not learned)
     assert isinstance(bias, list) and isinstance(weights, dict)
-    return Linear(tuple(float(b) for b in bias), {str(k): tuple(float(x) for x in v) for k, v in weights.items()})
+    return Linear(
+        tuple(float(b) for b in bias), {str(k): tuple(float(x) for x in v) for k, v in weights.items()}
+    )
 
 
 def from_json(data: dict[str, dict[str, object] | None]) -> Models:
     """Models from the parsed ``weights.json`` ``models`` (a model missing or ``None`` is left out)."""
-    parts = {}
+    parts: dict[str, Linear | None] = {}
     for k in ("main", "side", "pair", "link"):
         v = data.get(k)
         parts[k] = _linear(v) if v else None
@@ -98,11 +100,14 @@ def softmax(scores: list[float]) -> list[float]:
 
 def explain(model: Linear, row: Row, cues: dict[str, str], prefix: str, k: int = 0, top: int = 3) -> str:
     """The largest positive contributions in words: "opens with 'I believe' (+1.3), restated ... (+0.9)"."""
-    parts = []
+    parts: list[str] = []
     for name, share in model.contributions(row, k):
         if share <= 0 or len(parts) == top:
             continue
         base = name.split(":", 1)[0]  # "rule:link.example" is worded as "rule"
         words = WORDS.get(f"{prefix}.{base}", base)
-        parts.append(f"{words.format(cue=cues.get(base, ''))} ({share:+.1f})")
+        cue = cues.get(base.removeprefix("source."), "")
+        if "{cue}" in words and not cue:
+            continue  # no cue words to show (another unit's): the next contribution explains better
+        parts.append(f"{words.format(cue=cue)} ({share:+.1f})")
     return ", ".join(parts)

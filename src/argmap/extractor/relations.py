@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.extractor import tree
-from argmap.extractor.rules import on
 from argmap.extractor.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
 from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
-from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, models as shipped_models, softmax
+from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, softmax
+from argmap.extractor.learned import models as shipped_models
 from argmap.extractor.reading import (
     Reading,
     content_words,
@@ -35,6 +35,7 @@ from argmap.extractor.reading import (
     read_unit,
     tag_units,
 )
+from argmap.extractor.rules import on
 from argmap.extractor.units import Unit
 
 # Narrative: a past-tense verb and no present, future or modal one ("would have stayed" still narrates).
@@ -49,9 +50,7 @@ _PRESENT = re.compile(
 )
 
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
-# The main conclusion is left unstated only when no author's unit takes a stance or draws a conclusion and
-# the best candidate's learned score (a unit with no feature scores 0) is below this.
-MIN_MAIN_SCORE = 0.0
+UNSEEN_RULE_GAIN = 100.0  # the same, for a rule no training text showed: the tree keeps its link
 RULE_GAIN = 6.0  # added to the gain of the link a rule proposes (see bench/eval_cross.py)
 LINK_PRIOR = 1.0  # added to every unit's log-odds of linking at all (see bench/eval_cross.py)
 WINDOW = 5  # a unit may link to the units this many places either side, its rule's target and the main claim
@@ -75,8 +74,12 @@ class Plan:
     readings: list[Reading]
     main: int | None
     main_reason: str = ""
-    rows: list[Row] = field(default_factory=list)  # each unit's features, as the main-conclusion model read them
-    side_rows: dict[int, Row] = field(default_factory=dict)  # the rules' opponent units, as the side model read them
+    rows: list[Row] = field(
+        default_factory=list
+    )  # each unit's features, as the main-conclusion model read them
+    side_rows: dict[int, Row] = field(
+        default_factory=dict
+    )  # the rules' opponent units, as the side model read them
 
 
 def _provisional_main(rs: list[Reading]) -> int:
@@ -179,8 +182,8 @@ def _mark_voices(rs: list[Reading]) -> None:
         i = j if j > i else i + 1
 
 
-def _main_reason(models: Models, row: Row, cues: dict[str, str]) -> str:
-    words = explain(models.main, row, cues, "unit")
+def _main_reason(main: Linear, row: Row, cues: dict[str, str]) -> str:
+    words = explain(main, row, cues, "unit")
     return "main conclusion: " + (words or "it scores best among the author's statements")
 
 
@@ -228,17 +231,14 @@ def plan(
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
-    if main is not None and on("main.unstated") and _unstated(rs, main):
-        main = None
     if main is not None:
-        main = _first_of_pair(rs, main, set(candidates))
         main = _chain_end(rs, main)
         main, restated = _thesis(rs, main, set(candidates))
     main = _closing_question(rs, main)
     out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
     if main is not None and m.main is not None:
-        out.main_reason = _main_reason(m, rows[main], cues[main])
+        out.main_reason = _main_reason(m.main, rows[main], cues[main])
         rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
     _link(rs, main)
     _gather_quote(rs, quoted)
@@ -249,7 +249,7 @@ def plan(
         r.link, r.rule = ("support", main), "main.thesis_restated"
         r.reason = "restatement: it restates the main conclusion the introduction states"
     if main is not None and m.pair is not None and on("decide.tree"):
-        _decide_tree(rs, main, m.pair, m.link, rows)
+        _decide_tree(rs, main, m.pair, m.link, rows, cues)
     return out
 
 
@@ -258,20 +258,19 @@ def is_candidate(r: Reading) -> bool:
     return r.voice == "author" and may_be_main(r) and "background" not in r.tags
 
 
-def _unstated(rs: list[Reading], main: int) -> bool:
-    """The main conclusion is left unstated where no author's unit takes a stance or draws a conclusion and
-    the best candidate is unlikely (a story, a report told without a verdict)."""
-    if any(("stance" in r.inner or "conclusion" in r.inner or "conclusion" in r.starts) for r in rs if r.voice == "author"):
-        return False
-    return rs[main].score < MIN_MAIN_SCORE
-
-
 def _side_rows(rs: list[Reading], title: str | None) -> dict[int, Row]:
-    """The features of each unit the voice rules gave the other side."""
+    """The features of each unit the voice rules gave the other side on position alone."""
     if not any(r.voice == "opponent" for r in rs):
         return {}
     rows, _ = unit_rows(rs, title)
-    return {i: {**row, "voice_rule": 1.0} for i, row in enumerate(rows) if rs[i].voice == "opponent"}
+    return {i: {**row, "voice_rule": 1.0} for i, row in enumerate(rows) if _by_position(rs[i])}
+
+
+def _by_position(r: Reading) -> bool:
+    """A voice the rules gave the other side on position alone: granted because an answer follows, or turned
+    against the claim by an answer marker; no concession or report cue, no block quote of its own."""
+    explicit = {"voice.opponent_cue", "voice.block_quote", "voice.anaphoric_grant"} & set(r.fired)
+    return r.voice == "opponent" and bool(r.granted or r.turn) and not explicit
 
 
 def _decide_sides(rs: list[Reading], side: Linear, rows: dict[int, Row]) -> None:
@@ -289,18 +288,25 @@ def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
     n = len(rs)
     out = set(range(max(0, i - WINDOW), min(n, i + WINDOW + 1)))
     out.add(main)
-    if rs[i].link is not None and rs[i].link[1] is not None:
-        out.add(rs[i].link[1])
+    link = rs[i].link
+    if link is not None and link[1] is not None:
+        out.add(link[1])
     out.discard(i)
     return sorted(out)
+
+
+def _ends(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The units' own features as a link's source and as its target (``source.``, ``target.``)."""
+    source = [{f"source.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    target = [{f"target.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    return source, target
 
 
 def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, int], Row]:
     """The features of every candidate link (source, target) of a text: what joins them, and what each says
     (``rows``: the units' own features, prefixed ``source.`` and ``target.``)."""
     words = [content_words(r.low) for r in rs]
-    source = [{f"source.{k}": v for k, v in row.items() if k != "position"} for row in rows]
-    target = [{f"target.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    source, target = _ends(rows)
     return {
         (i, j): {**pair_row(rs, i, j, main, words), **source[i], **target[j]}
         for i in range(len(rs))
@@ -309,24 +315,39 @@ def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, 
     }
 
 
-def _decide_tree(rs: list[Reading], main: int, pair: Linear, link: Linear | None, unit: list[Row]) -> None:
+def _decide_tree(
+    rs: list[Reading],
+    main: int,
+    pair: Linear,
+    link: Linear | None,
+    unit: list[Row],
+    cues: list[dict[str, str]],
+) -> None:
     """Replace the rules' links by the maximum spanning arborescence over the learned pair scores: each link's
     kind follows the sides (support within a side, attack across), its gain is the log-odds of that kind over
     no link; a unit the tree leaves out is not linked."""
     for r in rs:
         r.proposed = r.link
-    rows = pair_rows(rs, main, unit)
+    # The model is linear: each unit's share as a source and as a target is scored once, not once a pair.
+    words = [content_words(r.low) for r in rs]
+    as_src, as_trg = _ends(unit)
+    as_source = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_src]
+    as_target = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_trg]
+    rows: dict[tuple[int, int], Row] = {}
     p_link: dict[tuple[int, int], float] = {}
-    for (i, j), row in rows.items():
-        if "background" in rs[i].tags or "question" in rs[i].tags:
+    for i in range(len(rs)):
+        if i == main or "background" in rs[i].tags or "question" in rs[i].tags:
             continue
-        p = softmax(pair.scores(row))
-        p_link[(i, j)] = p[PAIR_CLASSES.index("attack" if rs[i].voice != rs[j].voice else "support")]
+        for j in candidates_of(rs, i, main):
+            rows[(i, j)] = row = pair_row(rs, i, j, main, words)
+            parts = zip(pair.scores(row), as_source[i], as_target[j], strict=True)
+            probs = softmax([a + b + c for a, b, c in parts])
+            p_link[(i, j)] = probs[PAIR_CLASSES.index("attack" if rs[i].voice != rs[j].voice else "support")]
     gains: dict[tuple[int, int], float] = {}
     if link is None:  # the pair model alone: the log-odds of the link over none
         gains = {ij: math.log(max(p, 1e-9) / max(1 - p, 1e-9)) for ij, p in p_link.items()}
     else:  # P(i links) x P(target j | i links): against leaving i out, logit(P(i links)) + log P(j | i links)
-        linked = [link.score(row) for row in link_rows(rs, unit)]
+        linked = [link.score(f) for f in link_rows(rs, unit)]
         total: dict[int, float] = {}
         for (i, _), p in p_link.items():
             total[i] = total.get(i, 0.0) + p
@@ -334,23 +355,28 @@ def _decide_tree(rs: list[Reading], main: int, pair: Linear, link: Linear | None
             (i, j): linked[i] + LINK_PRIOR + math.log(max(p, 1e-9) / total[i]) for (i, j), p in p_link.items()
         }
     for i, r in enumerate(rs):
-        if r.link is not None and (i, r.link[1]) in gains:
-            gains[(i, r.link[1])] += RULE_GAIN
+        target = r.link[1] if r.link is not None else None
+        if target is not None and (i, target) in gains:
+            # A rule the training texts never showed (a block quote, a point-by-point answer) has no weight
+            # to judge it by: where the data are silent, the rule stands.
+            unseen = r.rule is not None and f"rule:{r.rule}" not in pair.weights
+            gains[(i, target)] += UNSEEN_RULE_GAIN if unseen else RULE_GAIN
     chosen = tree.decide(len(rs), main, gains)
     for i, r in enumerate(rs):
         if i == main or "background" in r.tags or "question" in r.tags:
             continue
-        j = chosen.get(i)
-        if j is None:
+        if i not in chosen:
             if r.link is not None:
                 r.link, r.rule = None, None
                 r.reason = "not linked: no link gains more than leaving it out"
             continue
+        j = chosen[i]
         kind = "attack" if r.voice != rs[j].voice else "support"
         if r.link == (kind, j):
             continue  # the rule's link, worded by the rule
         k = PAIR_CLASSES.index(kind)
-        why = explain(pair, rows[(i, j)], {"rule": r.reason}, "pair", k) or "the likeliest link"
+        row = {**rows[(i, j)], **as_src[i], **as_trg[j]}
+        why = explain(pair, row, cues[i], "pair", k) or "the likeliest link"
         role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
         r.link, r.rule = (kind, j), "tree"
         r.reason = f"{role}: the best tree links it here ({why})"
@@ -452,19 +478,25 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts)
         ):
             next_same = False  # "Because X, and also Y": Y is a second reason, not X's conclusion
-        opening = on("link.opening_reason") and premise and not same_sentence and next_same
-        if opening and nxt is not None and rs[nxt].voice == "author" and nxt != main:
+        opening = premise is not None and not same_sentence and next_same and on("link.opening_reason")
+        if premise and opening and nxt is not None and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
             r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
-        elif opening and nxt == main:
+        elif premise and opening and nxt == main:
             r.link = ("support", nxt)
             r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
-        elif on("link.reason_after") and premise and same_sentence and prev is not None and rs[prev].voice == "author":
+        elif (
+            on("link.reason_after")
+            and premise
+            and same_sentence
+            and prev is not None
+            and rs[prev].voice == "author"
+        ):
             r.link = ("support", prev)
             r.rule = "link.reason_after"
             r.cues.append(premise)
@@ -666,25 +698,12 @@ def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, in
             continue  # a thesis takes a stance; a story's opening line that shares the topic is no thesis
         other = content_words(rs[k].low)
         shared = len(words & other)
-        same = bool(other and words) and shared >= 2 and shared / min(len(words), len(other)) >= RESTATED_SHARE
+        same = (
+            bool(other and words) and shared >= 2 and shared / min(len(words), len(other)) >= RESTATED_SHARE
+        )
         if sums_up or same:
             best = k if best is None or rs[k].score > rs[best].score else best
     return (best, main) if best is not None else (main, None)
-
-
-def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
-    """Two demands joined in one sentence ("X should A, and it should B") are read from the first: the
-    "and" clause adds to the claim, and the first one names it (it would win alone but for coming last)."""
-    while (
-        on("main.first_of_pair")
-        and main - 1 in candidates
-        and rs[main - 1].unit.sentence == rs[main].unit.sentence
-        and rs[main].low.startswith("and ")
-        and "stance" in rs[main].inner
-        and "stance" in rs[main - 1].inner
-    ):
-        main -= 1
-    return main
 
 
 def _chain_end(rs: list[Reading], main: int) -> int:

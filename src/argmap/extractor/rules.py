@@ -52,13 +52,17 @@ RULES: tuple[Rule, ...] = (
     Rule("voice.stretch", "the other side's stretch runs on to the author's answer"),
     Rule("voice.block_quote", "a Markdown block quote the author answers straight after is the other side's"),
     # main: relations.plan
-    Rule("main.first_of_pair", "two demands joined in one sentence are read from the first"),
     Rule("main.chain_end", "a causal chain's claim is its last link ('A leads to B, which kills C')"),
     Rule("main.thesis_restated", "a claim restated or summed up in the conclusion is the introduction's"),
-    Rule("main.closing_question", "a piece with no stance that ends on a rhetorical question leaves it the verdict"),
-    Rule("main.unstated", "no stance, no conclusion and a weak best candidate: the main conclusion is implicit"),
+    Rule(
+        "main.closing_question",
+        "a piece with no stance that ends on a rhetorical question leaves it the verdict",
+    ),
     # background: relations._mark_narrative, reading.tag_units
-    Rule("background.narrative", "in a long piece, a paragraph that only narrates (past tense, no cue) is background"),
+    Rule(
+        "background.narrative",
+        "in a long piece, a paragraph that only narrates (past tense, no cue) is background",
+    ),
     # link: relations._link and after
     Rule("link.rebuttal", "the author's answer after an objection attacks it"),
     Rule("link.opening_reason", "'Since X, Y': the opening reason supports the clause after it"),
@@ -70,7 +74,10 @@ RULES: tuple[Rule, ...] = (
     Rule("link.objection_reason", "the other side's further units back its objection"),
     Rule("link.quote_case", "a quoted case is one objection: its other units back its first"),
     Rule("link.quote_answer", "the answer right after a quoted case meets the case as a whole"),
-    Rule("link.point_by_point", "a paragraph opening with a denial of the other side's point attacks that point"),
+    Rule(
+        "link.point_by_point",
+        "a paragraph opening with a denial of the other side's point attacks that point",
+    ),
     Rule("link.chain", "'A leads to B', 'A, which means B', 'A. So B.': A supports B, B takes A's place"),
     # decide: the learned global decisions (relations._decide_sides, _decide_tree)
     Rule("decide.side", "the learned side model takes back a voice the rules gave the other side"),

@@ -19,7 +19,14 @@ def decide(n: int, main: int, gains: dict[tuple[int, int], float]) -> dict[int, 
     """Each linked unit's target: the arborescence over ``n`` units rooted at ``main`` (see the module)."""
     if n > GREEDY_UNITS:
         return _greedy(main, gains)
-    g = nx.DiGraph()
+    best: dict[int, tuple[float, int]] = {}  # Edmonds' first step: each unit's best gainful target
+    for (i, j), w in gains.items():
+        if i != main and i != j and w > 0 and (i not in best or (w, -j) > (best[i][0], -best[i][1])):
+            best[i] = (w, j)
+    parent = {i: j for i, (_, j) in best.items()}
+    if _acyclic(parent):  # no circle: that is the maximum arborescence already
+        return parent
+    g: nx.DiGraph[int] = nx.DiGraph()
     g.add_nodes_from(range(n))
     for k in range(n):
         g.add_edge(_ROOT, k, weight=0.0)
@@ -30,6 +37,20 @@ def decide(n: int, main: int, gains: dict[tuple[int, int], float]) -> dict[int, 
     return {i: j for j, i in arb.edges() if j != _ROOT}
 
 
+def _acyclic(parent: dict[int, int]) -> bool:
+    done: set[int] = set()
+    for start in parent:
+        path: set[int] = set()
+        k: int | None = start
+        while k is not None and k not in done:
+            if k in path:
+                return False
+            path.add(k)
+            k = parent.get(k)
+        done |= path
+    return True
+
+
 def _greedy(main: int, gains: dict[tuple[int, int], float]) -> dict[int, int]:
     """On a very long text: links in order of gain, each unit taking its best target that closes no circle
     (the arborescence itself wherever no circle forms, which is the usual case)."""
@@ -37,7 +58,7 @@ def _greedy(main: int, gains: dict[tuple[int, int], float]) -> dict[int, int]:
     for (i, j), w in sorted(gains.items(), key=lambda kv: (-kv[1], kv[0])):
         if w <= 0:
             break
-        if i == main or i == j or i in parent:
+        if i in (main, j) or i in parent:
             continue
         k: int | None = j
         while k is not None and k != i:
