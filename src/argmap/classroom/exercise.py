@@ -48,6 +48,12 @@ def loads(text: str, path: str | None = None) -> Exercise:
     data = parse_json(text, fmt="exercise", path=path)
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise FormatError(f'not an exercise file (no "kind": "{KIND}")', fmt="exercise", path=path)
+    from argmap.errors import listed
+    from argmap.model import size_problems
+
+    too_big = size_problems(data.get("reference"))  # before thousands of elements are validated
+    if too_big:
+        raise FormatError(listed(too_big), fmt="exercise", path=path, element="reference")
     try:
         return Exercise.model_validate(data)
     except ValidationError as err:
@@ -69,13 +75,3 @@ def create(reference: ArgumentMap, *, title: str | None = None, show_draft: bool
         reference=reference,
         show_draft=show_draft,
     )
-
-
-def read_map(name: str, data: bytes) -> ArgumentMap:
-    """A map from a file's name and bytes, in any format Argmap reads; an exercise file gives its
-    reference map. Lives here, not in grading, so reading a map never imports the comparison."""
-    from argmap.formats import decode, read
-
-    if b'"argmap-exercise"' in data[:2000]:
-        return loads(decode(data, name), path=name).reference
-    return read(data, name)[0]

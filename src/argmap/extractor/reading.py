@@ -217,7 +217,7 @@ def may_be_main(r: Reading) -> bool:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Content-word stems (first five letters), so "pupil" meets "pupils" (cached: asked many times a unit)."""
+    """Content-word stems (first five letters), so "pupil" meets "pupils" (cached: asked often per unit)."""
     return _content_words(text)
 
 

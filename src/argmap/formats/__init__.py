@@ -13,12 +13,13 @@ from __future__ import annotations
 import gc
 import importlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import FormatError, InputError
+from argmap.errors import FormatError, InputError, UnknownFormat
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -89,6 +90,14 @@ FORMATS: dict[str, Format] = {
             "aif", (".json",), "aif:loads", "aif:dumps", "application/json", "AIF (AIFdb, OVA)", "aif:losses"
         ),
         Format(
+            "exercise",
+            (".json",),
+            "exercise:loads",
+            None,
+            "application/json",
+            "Argmap exercise (its reference map)",
+        ),
+        Format(
             "kialo",
             (".txt",),
             "kialo:loads",
@@ -133,27 +142,84 @@ FORMATS: dict[str, Format] = {
 MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse_json(text: str, *, fmt: str, path: str | None = None) -> Any:
-    """``json.loads`` whose failure is a ``FormatError`` naming the format, file, line and column."""
+    """``json.loads`` whose failure is a ``FormatError`` naming the format, file, line and column.
+
+    Also refused, in a sentence: nesting deeper than Python's stack (RecursionError at ~1,000
+    levels), integers past Python's 4,300 digits, NaN and Infinity (no JSON number), and strings
+    holding a lone UTF-16 surrogate (``"\\ud800"``: no file can store it, so every later save failed).
+    """
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise FormatError(
             f"not valid JSON: {err.msg} (column {err.colno})", fmt=fmt, path=path, line=err.lineno
         ) from None
+    except RecursionError:
+        raise FormatError("not valid here: the JSON is nested too deeply", fmt=fmt, path=path) from None
+    except ValueError as err:  # integers past 4,300 digits, NaN, Infinity
+        raise FormatError(f"not valid here: {str(err).split(':')[0]}", fmt=fmt, path=path) from None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        where = lone_surrogate(data)
+        if where is not None:
+            raise FormatError(
+                "holds a lone UTF-16 surrogate (\\ud800-\\udfff), which is not text",
+                fmt=fmt,
+                path=path,
+                element=where,
+            )
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(data: Any, where: str = "") -> str | None:
+    """Where in parsed data a string holds a lone surrogate (JSON pairs them up when it can), or None."""
+    if isinstance(data, str):
+        return where or "text" if not data.isascii() and _SURROGATE.search(data) else None
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and not key.isascii() and _SURROGATE.search(key):
+            return f"{where}.{key}".strip(".")
+        found = lone_surrogate(
+            value, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}".lstrip(".")
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def validated(data: dict[str, Any], fail: Callable[[str], Exception]) -> ArgumentMap:
     """Validate a reader's plain data as a map: the one place readers build maps. Broken
-    invariants become the reader's own error (``fail`` gets the problems as one sentence)."""
+    invariants become the reader's own error (``fail`` gets the first 20 problems as one sentence).
+
+    The size limits are checked first, on the plain data."""
     from pydantic import ValidationError
 
-    from argmap.model import ArgumentMap
+    from argmap.errors import listed
+    from argmap.model import ArgumentMap, size_problems
 
+    too_big = size_problems(data)
+    if too_big:
+        raise fail(listed(too_big))
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
-        raise fail("; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())) from None
+        from argmap.formats.native import first_problems
+
+        found, total = first_problems(err, data)
+        raise fail(listed(found, total=total)) from None
 
 
 @contextmanager
@@ -196,10 +262,15 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
         raise InputError(
             f"{filename or 'input'}: {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes"
         )
-    if fmt is None and filename is None:
-        raise FormatError("cannot tell the format of unnamed input: name the format")
     binary = (fmt in FORMATS and FORMATS[fmt].binary) or data[:4] == b"PK\x03\x04"
     text = None if binary else decode(data, filename)
+    if fmt is None and filename is None:  # stdin: the content must tell
+        fmt = "csv" if binary else _sniff(text or "")
+        if fmt is None:
+            raise UnknownFormat(
+                f"cannot tell the format of unnamed input from its content (formats: {', '.join(FORMATS)}); "
+                "name the format"
+            )
     if fmt is None and text is not None and (filename or "").lower().endswith(".json"):
         # .json could be several formats: bad JSON is reported as such, with its line
         parse_json(text, fmt="json", path=filename)
@@ -230,6 +301,15 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
     if filename and "." in filename:
         suffix = "." + filename.rsplit(".", 1)[1].lower()
     matches = [f for f in FORMATS.values() if suffix in f.suffixes]
+    if suffix in _SNIFFED and text is not None:
+        # A suffix that also names pieces of writing: the content must show the format.
+        sniffed = _sniff(text)
+        if sniffed not in {f.name for f in matches}:
+            raise FormatError(
+                f"not a {' or '.join(f.label for f in matches)} ({_SNIFFED[suffix]}); "
+                "it reads as a piece of writing, whose map Argmap drafts",
+                path=filename,
+            )
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1 and text is not None:
@@ -237,11 +317,30 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
         if sniffed in {f.name for f in matches}:
             return FORMATS[sniffed]
     if not matches:
-        raise FormatError(
-            f"cannot tell the format of '{filename}' from its suffix; name it with --from "
-            f"({', '.join(FORMATS)})"
+        known = sorted({s for f in FORMATS.values() for s in f.suffixes})
+        raise UnknownFormat(
+            f"cannot tell the format of '{filename}' from its suffix (Argmap knows {', '.join(known)}; "
+            f"formats: {', '.join(FORMATS)}); name the format"
         )
-    raise FormatError(f"'{filename}' could be {' or '.join(f.name for f in matches)}; name one")
+    raise UnknownFormat(f"'{filename}' could be {' or '.join(f.name for f in matches)}; name the format")
+
+
+# Suffixes shared with pieces of writing, and what the content must show to be the map format.
+_SNIFFED = {".txt": "a Kialo export starts with 'Discussion Title:'"}
+
+
+def is_map_file(data: bytes, filename: str | None) -> bool:
+    """Whether a file is a map in a format Argmap reads (else it is a piece of writing to draft, or
+    nothing Argmap reads): by suffix, and by content where the suffix is shared with pieces (``.txt``)
+    or missing (stdin: a JSON object, a Kialo export)."""
+    suffix = "." + filename.rsplit(".", 1)[1].lower() if filename and "." in filename else ""
+    readable = {f.name for f in FORMATS.values() if f.loads and suffix in f.suffixes}
+    if suffix in _SNIFFED or not suffix:
+        head = data[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+        if not suffix and head.startswith("{"):
+            return True
+        return _sniff(head) == "kialo"
+    return bool(readable)
 
 
 def _sniff(text: str) -> str | None:
@@ -254,12 +353,14 @@ def _sniff(text: str) -> str | None:
         return None
     try:
         data = json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
     if "locutions" in data or isinstance(data.get("AIF"), dict) or ("nodes" in data and "edges" in data):
         return "aif"
+    if data.get("kind") == "argmap-exercise":
+        return "exercise"
     if "schema_version" in data or "statements" in data:
         return "json"
     return None

@@ -46,7 +46,7 @@ def _stored_revision(path: Path, raw: bytes) -> int:
         rev = data["revision"]
         if not isinstance(rev, int) or isinstance(rev, bool) or rev < 0:
             raise ValueError(f"revision is {rev!r}")
-    except (ValueError, KeyError, TypeError) as err:
+    except (ValueError, KeyError, TypeError, RecursionError) as err:
         raise StoreError(
             f"{path}: the stored map is unreadable ({err}); it was not overwritten. Fix it by hand, "
             f"or delete it (it moves to the trash) and save again.",
@@ -122,6 +122,9 @@ class Store(MapStore):
     def _taken(self, name: str) -> bool:
         """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
         return self.path(name).exists() or self._revdir(name).exists()
+
+    def listen(self) -> None:
+        """Nothing to start: ``latest_revision`` reads one small file, cheap enough to poll."""
 
     def latest_revision(self, name: str) -> int:
         """The stored revision of ``name`` (0 if none): cheap enough to poll."""
