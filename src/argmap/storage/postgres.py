@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 CHANNEL = "argmap_changes"
 # An Entry's columns: who saved a revision is read from its body (the native JSON records it).
-_ENTRY = "name, title, revision, updated, octet_length(body), NULL, body::json->>'saved_by'"
+_ENTRY = "name, title, revision, updated, octet_length(body), NULL, saved_by"
 _MIGRATION_LOCK = 0x41524D50  # "ARMP": one advisory lock key for schema migrations
 _MIGRATION = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
