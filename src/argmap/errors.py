@@ -7,10 +7,11 @@
     ├── FormatError          a file is not valid for a format (.path, .line, .element)
     │   └── UnknownFormat    the format cannot be told from the name or content: name it
     ├── RenderError          Graphviz missing or failed
-    └── StoreError           arguments/ store problems (.path)
-        ├── UnsafeName       a name that would leave arguments/
-        ├── MapNotFound      no such map or revision
-        └── Conflict         someone saved in between (.expected, .found)
+    ├── StoreError           arguments/ store problems (.path)
+    │   ├── UnsafeName       a name that would leave arguments/
+    │   ├── MapNotFound      no such map or revision
+    │   └── Conflict         someone saved in between (.expected, .found)
+    └── ClassroomError       an assignment refuses an action, saying why (.code: the assignment)
 
 A weak argument is never an exception: it is a finding (see ``argmap.analysis.checks``).
 """
@@ -129,3 +130,14 @@ class Conflict(StoreError):
             f"the store now has revision {found}. Reload, or save as a new map.",
             path,
         )
+
+
+class ClassroomError(ArgmapError):
+    """An assignment refuses an action: unknown code, wrong teacher key, another piece, past the due date.
+
+    ``code`` is the assignment's join code, when there is one.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code
+        super().__init__(message)
