@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import collab, state, widgets
 from argmap.errors import ArgmapError
 
 ROOT = Path(__file__).resolve().parent
@@ -17,6 +17,7 @@ VIEWS = ROOT / widgets.VIEWS
 st.set_page_config(page_title="Argmap", page_icon=":material/account_tree:", layout="wide")
 state.configure(ROOT)
 state.start()
+collab.start_run()
 
 # (file, title, icon, url path, default); pages whose file is not there yet are left out.
 _PAGES = (
@@ -47,6 +48,7 @@ with st.sidebar:
     if amap is not None:
         st.markdown(f"**Open map:** {widgets.md(amap.title, line=True)}")
         st.caption(widgets.map_caption(amap))
+        collab.watch()  # who else is here; others' saves merged in as they land
 
 page = st.navigation(pages, position="top")
 if amap is not None and state.unsaved() and not state.readonly():
