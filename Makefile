@@ -28,9 +28,11 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 system:
 	@command -v dot >/dev/null || $(APT) graphviz || ($(SUDO) apt-get update -qq && $(APT) graphviz)
 
-# Debian's Chromium for the browser tests; the Argdown CLI (npm) as an independent reader.
+# Debian's Chromium for the browser tests; PostgreSQL's server for the store tests (they start their own);
+# the Argdown CLI (npm) as an independent reader.
 test-system: system
 	@command -v chromium >/dev/null || $(APT) chromium chromium-driver || ($(SUDO) apt-get update -qq && $(APT) chromium chromium-driver)
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || $(APT) postgresql || ($(SUDO) apt-get update -qq && $(APT) postgresql)
 	@[ -x node_modules/.bin/argdown ] || npm install --no-audit --no-fund --silent
 
 run: $(VENV)/.app system
@@ -38,6 +40,8 @@ run: $(VENV)/.app system
 
 test: $(VENV)/.dev test-system
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev test-system

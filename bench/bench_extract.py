@@ -1,6 +1,7 @@
 """Speed of ``argmap.extractor``: median time for a 1,000-word piece, and cost at 1k/10k/100k words.
 
-Goals (issue 3): a 1,000-word piece in <= 50 ms (median); linear cost, <= 5 s at 100,000 words.
+Goals (issues 3 and 10): a 1,000-word piece in <= 50 ms (median); linear cost, <= 5 s at 100,000 words, also
+when the 100,000 words come on ONE line (no paragraph breaks: pysbd is then handed the line in chunks).
 The long inputs repeat the seed pieces with numbered variations so no two paragraphs are identical.
 """
 
@@ -56,6 +57,10 @@ def main() -> None:
     big = build(100_000)
     t = min(timed(big, 1, heard.append))
     print(f"100,000 words with a progress callback: {t:.3f} s, {len(heard)} calls")
+    for words in (14_000, 100_000):
+        line = build(words).replace("\n\n", " ")
+        t = min(timed(line, 1))
+        print(f"{words:>7,} words on one line ({len(line):,} characters): {t:7.3f} s")
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ Roles (main conclusion, premise, objection, ...) are not stored: ``argmap.roles`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from argmap.errors import Problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 # Documented size limits (README, "The file format").
 MAX_STATEMENTS = 5_000

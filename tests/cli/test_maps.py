@@ -149,14 +149,14 @@ def test_show_an_invalid_map_fails_cleanly(tmp_path: Path) -> None:
 
 def test_list_shows_the_store(tmp_path: Path) -> None:
     folder = tmp_path / "arguments"
-    result = run("list", "--dir", folder)
-    assert result.exit_code == 0 and result.output == f"no maps in {folder}/\n"
+    result = run("list", "--store", folder)
+    assert result.exit_code == 0 and result.output == f"no maps yet (the store: JSON files in {folder}/)\n"
     store = Store(folder)
     amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
     saved = store.save(amap.model_copy(update={"revision": 0}), "voter-data", expected_revision=None)
     saved = store.save(saved, "voter-data", expected_revision=1)
     (folder / "broken.json").write_text("{", encoding="utf-8")
-    result = run("list", "--dir", folder)
+    result = run("list", "--store", folder)
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert len(lines) == 2
@@ -169,10 +169,19 @@ def test_list_shows_the_store(tmp_path: Path) -> None:
 
 def test_list_defaults_to_arguments_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARGMAP_STORE", raising=False)
     Store("arguments").save(ArgumentMap(id="m", title="Hello map"), expected_revision=None)
     result = run("list")
     assert result.exit_code == 0
     assert result.output.startswith("hello-map ") and "rev 1" in result.output
+
+
+def test_list_honours_argmap_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Store(tmp_path / "elsewhere").save(ArgumentMap(id="m", title="Over there"), expected_revision=None)
+    monkeypatch.setenv("ARGMAP_STORE", str(tmp_path / "elsewhere"))
+    result = run("list")
+    assert result.exit_code == 0 and result.output.startswith("over-there ")
 
 
 # --- schema -----------------------------------------------------------------------------------

@@ -24,3 +24,19 @@ def test_progress_hears_at_most_ten_rising_shares_of_the_text():
     assert split_sentences(text, heard.append) == split_sentences(text)
     assert 5 <= len(heard) <= 10
     assert heard == sorted(heard) and all(0.0 < f < 1.0 for f in heard)
+
+
+def test_a_long_line_is_split_as_its_sentences_are_with_no_cut_inside_an_abbreviation():
+    # One line far longer than a pysbd chunk: the chunks end only where a sentence surely ends.
+    base = ["Dr. Smith agrees with the plan.", "Costs rise, e.g. for rent and food.", "We must act now!"]
+    sents = base * 300
+    text = " ".join(sents)
+    assert len(text) > 10 * 2000
+    assert [text[s.start : s.end] for s in split_sentences(text)] == sents
+
+
+def test_a_long_line_without_a_sure_end_is_still_kept_whole_in_order():
+    text = "Dr. Who e.g. says " * 2000
+    sents = split_sentences(text)
+    joined = " ".join(text[s.start : s.end] for s in sents)
+    assert joined.split() == text.split()

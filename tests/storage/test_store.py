@@ -1,4 +1,8 @@
-"""The arguments/ store: saves, conflicts, revisions, trash, names, import, crashes and concurrency."""
+"""The store: saves, conflicts, revisions, trash, names, import, crashes and concurrency.
+
+Every test that takes ``store``, ``make_store`` or ``location`` runs on both backends (files and PostgreSQL,
+see conftest.py); ``file_store`` tests are about files on disk.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,15 @@ import multiprocessing as mp
 import os
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from argmap.errors import Conflict, FormatError, InputError, MapNotFound, StoreError, UnsafeName
+from argmap.errors import ArgmapError, Conflict, FormatError, InputError, MapNotFound, StoreError, UnsafeName
 from argmap.formats import native
 from argmap.model import ArgumentMap, Inference, Statement
+from argmap.storage.location import is_database, open_store
 from argmap.storage.names import check_name, slug
 from argmap.storage.store import Entry, Store
 
@@ -38,11 +44,6 @@ def with_text(amap: ArgumentMap, text: str) -> ArgumentMap:
     data = amap.model_dump()
     data["statements"][0]["text"] = text
     return ArgumentMap.model_validate(data)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "arguments", keep=5)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ def store(tmp_path: Path) -> Store:
         "x" * 200,
     ],
 )
-def test_unsafe_names_are_refused_everywhere(store: Store, name: str) -> None:
+def test_unsafe_names_are_refused_everywhere(store: Store, location: str, name: str) -> None:
     with pytest.raises(UnsafeName):
         check_name(name)
     amap = small_map()
@@ -95,8 +96,10 @@ def test_unsafe_names_are_refused_everywhere(store: Store, name: str) -> None:
         with pytest.raises(UnsafeName):
             call()
     # Nothing was written anywhere near or outside the store.
-    assert not (store.folder.parent / "etc").exists()
-    assert [p.name for p in store.folder.glob("*.json")] == []
+    assert store.list() == [] and store.trash() == []
+    if not is_database(location):
+        assert not (store.folder.parent / "etc").exists()
+        assert [p.name for p in store.folder.glob("*.json")] == []
 
 
 @pytest.mark.parametrize(
@@ -137,11 +140,15 @@ def test_save_new_map_names_it_by_title_and_sets_revision(store: Store) -> None:
     saved = store.save(small_map(), expected_revision=None)
     assert saved.revision == 1
     assert saved.updated is not None and saved.created is not None
-    path = store.folder / "school-uniforms.json"
-    assert path.is_file()
+    assert store.load("school-uniforms") == saved
+    assert [e.name for e in store.list()] == ["school-uniforms"]
+
+
+def test_a_saved_map_is_a_readable_json_file(file_store: Store) -> None:
+    saved = file_store.save(small_map(), expected_revision=None)
+    path = file_store.folder / "school-uniforms.json"
     # Readable, diff-friendly JSON: exactly what the native format writes.
     assert path.read_text(encoding="utf-8") == native.dumps(saved)
-    assert store.load("school-uniforms") == saved
 
 
 def test_every_save_bumps_the_revision(store: Store) -> None:
@@ -156,12 +163,12 @@ def test_stale_save_raises_conflict_and_writes_nothing(store: Store) -> None:
     first = store.save(small_map(), "u", expected_revision=None)
     mine = store.load("u")
     theirs = store.save(with_text(first, "theirs"), "u", expected_revision=1)
-    before = (store.folder / "u.json").read_bytes()
+    before = native.dumps(store.load("u"))
     with pytest.raises(Conflict) as info:
         store.save(with_text(mine, "mine"), "u", expected_revision=mine.revision)
     assert (info.value.expected, info.value.found) == (1, 2)
     assert "revision 1" in str(info.value) and "revision 2" in str(info.value)
-    assert (store.folder / "u.json").read_bytes() == before
+    assert native.dumps(store.load("u")) == before
     assert store.load("u") == theirs
 
 
@@ -206,23 +213,22 @@ def test_save_as_copies_under_a_new_name(store: Store) -> None:
 # --- revisions --------------------------------------------------------------------------------
 
 
-def test_revisions_are_listed_loadable_and_bounded_by_keep(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a", keep=3)
+def test_revisions_are_listed_loadable_and_bounded_by_keep(make_store: Callable[..., Store]) -> None:
+    store = make_store(keep=3)
     m = store.save(small_map(text="v1"), "u", expected_revision=None)
     for n in range(2, 9):
         m = store.save(with_text(m, f"v{n}"), "u", expected_revision=m.revision)
     revs = store.revisions("u")
     assert [e.revision for e in revs] == [8, 7, 6, 5]  # the current one plus `keep` past ones
     assert all(isinstance(e, Entry) and e.title == "School uniforms" and e.size > 0 for e in revs)
-    assert len(list((tmp_path / "a" / ".revisions" / "u").glob("*.json"))) == 3
     for rev in (5, 6, 7, 8):
         assert store.load_revision("u", rev).statements[0].text == f"v{rev}"
     with pytest.raises(MapNotFound):
         store.load_revision("u", 4)
 
 
-def test_keep_zero_keeps_no_past_revisions(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a", keep=0)
+def test_keep_zero_keeps_no_past_revisions(make_store: Callable[..., Store]) -> None:
+    store = make_store(keep=0)
     m = store.save(small_map(), "u", expected_revision=None)
     store.save(m, "u", expected_revision=1)
     assert [e.revision for e in store.revisions("u")] == [2]
@@ -278,7 +284,7 @@ def test_undelete_refuses_to_overwrite_a_new_map_of_that_name(store: Store) -> N
     store.delete("u")
     assert store.undelete("u").statements[0].text == "new"  # the latest deletion comes back first
     store.delete("u")
-    assert len(list((store.folder / ".trash" / "u").iterdir())) == 2
+    assert [e.name for e in store.trash()] == ["u"]
 
 
 # --- list and corrupt files -------------------------------------------------------------------
@@ -291,11 +297,12 @@ def test_list_shows_title_revision_updated_size(store: Store) -> None:
     store.save(a, expected_revision=1)
     entries = store.list()
     assert [(e.name, e.title, e.revision) for e in entries] == [("a-map", "A map", 2), ("b-map", "B map", 1)]
-    assert entries[0].size == (store.folder / "a-map.json").stat().st_size
+    assert entries[0].size == len(native.dumps(store.load("a-map")).encode("utf-8"))
     assert entries[0].updated is not None and entries[0].error is None
 
 
-def test_a_corrupt_file_is_listed_and_never_overwritten(store: Store) -> None:
+def test_a_corrupt_file_is_listed_and_never_overwritten(file_store: Store) -> None:
+    store = file_store
     store.save(small_map(), "good", expected_revision=None)
     bad = store.folder / "bad.json"
     bad.write_text('{"revision": 3, "title": "half a fi', encoding="utf-8")
@@ -315,7 +322,8 @@ def test_a_corrupt_file_is_listed_and_never_overwritten(store: Store) -> None:
     assert (store.folder / ".trash" / "bad").is_dir()
 
 
-def test_list_ignores_temp_files_and_folders(store: Store) -> None:
+def test_list_ignores_temp_files_and_folders(file_store: Store) -> None:
+    store = file_store
     store.save(small_map(), "u", expected_revision=None)
     (store.folder / ".u.json.abc.tmp").write_text("{", encoding="utf-8")
     (store.folder / "dir.json").mkdir()
@@ -372,9 +380,18 @@ def test_import_reads_binary_and_text_formats_alike(store: Store, tmp_path: Path
 # --- crashes ----------------------------------------------------------------------------------
 
 
-def _save_slowly(folder: str, stall: str, nth: int, flag: str) -> None:
-    """Child: make the ``nth`` call of ``os.<stall>`` hang (after flagging) so the parent can SIGKILL us."""
-    real = getattr(os, stall)
+def _save_slowly(location: str, stall: str, nth: int, flag: str) -> None:
+    """Child: make the ``nth`` call of ``os.<stall>`` hang (after flagging) so the parent can SIGKILL us.
+
+    On PostgreSQL the stall is inside the save's transaction, after its UPDATE and before its commit.
+    """
+    if is_database(location):
+        from argmap.storage import postgres
+
+        target, attr = postgres.PostgresStore, "_notify"
+    else:
+        target, attr = os, stall
+    real = getattr(target, attr)
     calls = [0]
 
     def hang(*args: object) -> None:
@@ -384,27 +401,36 @@ def _save_slowly(folder: str, stall: str, nth: int, flag: str) -> None:
             time.sleep(60)
         real(*args)
 
-    setattr(os, stall, hang)
-    store = Store(folder, keep=5)
+    setattr(target, attr, hang)
+    store = open_store(location, keep=5)
     current = store.load("u")
     store.save(with_text(current, "half-saved"), "u", expected_revision=current.revision)
 
 
 # A save writes the replaced revision's copy, then the map: fsync #1 is the copy's data, #2 its
 # folder, #3 the new map's data (before its replace, #2 of os.replace), #4 the store folder.
+# On PostgreSQL a save is one transaction: the writer dies after its UPDATE, before its commit.
 @pytest.mark.parametrize(
-    ("stall", "nth"),
-    [("fsync", 1), ("fsync", 2), ("fsync", 3), ("replace", 1), ("replace", 2)],
-    ids=["copy-data", "copy-folder", "map-data", "copy-replace", "map-replace"],
+    ("location", "stall", "nth"),
+    [
+        ("files", "fsync", 1),
+        ("files", "fsync", 2),
+        ("files", "fsync", 3),
+        ("files", "replace", 1),
+        ("files", "replace", 2),
+        ("postgresql", "commit", 1),
+    ],
+    ids=["copy-data", "copy-folder", "map-data", "copy-replace", "map-replace", "postgresql-before-commit"],
+    indirect=["location"],
 )
-def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: str, nth: int) -> None:
-    store = Store(tmp_path / "arguments", keep=5)
+def test_sigkill_mid_save_leaves_the_previous_revision(
+    location: str, tmp_path: Path, stall: str, nth: int
+) -> None:
+    store = open_store(location, keep=5)
     m = store.save(small_map(text="v1"), "u", expected_revision=None)
     m = store.save(with_text(m, "v2"), "u", expected_revision=1)
     flag = tmp_path / "flag"
-    child = mp.get_context("fork").Process(
-        target=_save_slowly, args=(str(store.folder), stall, nth, str(flag))
-    )
+    child = mp.get_context("fork").Process(target=_save_slowly, args=(location, stall, nth, str(flag)))
     child.start()
     deadline = time.monotonic() + 30
     while not flag.exists() and time.monotonic() < deadline:
@@ -413,7 +439,8 @@ def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: st
     os.kill(child.pid, signal.SIGKILL)
     child.join()
     assert child.exitcode == -signal.SIGKILL
-    json.loads((store.folder / "u.json").read_text(encoding="utf-8"))
+    if not is_database(location):
+        json.loads((store.folder / "u.json").read_text(encoding="utf-8"))
     after = store.load("u")
     assert after == m and after.statements[0].text == "v2"
     assert [e.name for e in store.list()] == ["u"]
@@ -421,7 +448,8 @@ def test_sigkill_mid_save_leaves_the_previous_revision(tmp_path: Path, stall: st
     # The dead process's lock is gone with it, and its temp file is swept on the next save.
     again = store.save(with_text(after, "v3"), "u", expected_revision=2)
     assert again.revision == 3
-    assert list(store.folder.rglob(".*.tmp")) == []
+    if not is_database(location):
+        assert list(store.folder.rglob(".*.tmp")) == []
     assert store.load_revision("u", 2).statements[0].text == "v2"
 
 
@@ -431,9 +459,9 @@ WRITERS = 30
 ATTEMPTS = 4
 
 
-def _writer(folder: str, who: int, start: mp.synchronize.Event, results: mp.Queue) -> None:
+def _writer(location: str, who: int, start: mp.synchronize.Event, results: mp.Queue) -> None:
     """Child: load, edit, save with the loaded revision; report each landed revision or conflict."""
-    store = Store(folder, keep=WRITERS * ATTEMPTS + 5)
+    store = open_store(location, keep=WRITERS * ATTEMPTS + 5)
     start.wait()
     for attempt in range(ATTEMPTS):
         current = store.load("u")
@@ -447,30 +475,28 @@ def _writer(folder: str, who: int, start: mp.synchronize.Event, results: mp.Queu
             results.put(("error", repr(err), marker))
 
 
-def _reader(path: str, stop: mp.synchronize.Event, results: mp.Queue) -> None:
-    """Child: read the map file as fast as it can; report how many reads parsed and how many failed."""
+def _reader(location: str, stop: mp.synchronize.Event, results: mp.Queue) -> None:
+    """Child: load the map as fast as it can; report how many reads parsed and how many failed."""
+    store = open_store(location)
     good = bad = 0
     while not stop.is_set():
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            good += isinstance(data, dict) and isinstance(data.get("revision"), int)
-        except (ValueError, OSError) as err:
+            good += store.load("u").revision > 0
+        except (ArgmapError, OSError) as err:
             bad += 1
             results.put(("bad", repr(err)))
     results.put(("reads", good, bad))
 
 
-def test_thirty_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+def test_thirty_processes_saving_at_once_lose_nothing(location: str) -> None:
     ctx = mp.get_context("fork")
-    store = Store(tmp_path / "arguments", keep=WRITERS * ATTEMPTS + 5)
+    store = open_store(location, keep=WRITERS * ATTEMPTS + 5)
     store.save(small_map(text="v1"), "u", expected_revision=None)
     start, stop = ctx.Event(), ctx.Event()
     results: mp.Queue = ctx.Queue()
     reads: mp.Queue = ctx.Queue()
-    reader = ctx.Process(target=_reader, args=(str(store.folder / "u.json"), stop, reads))
-    writers = [
-        ctx.Process(target=_writer, args=(str(store.folder), n, start, results)) for n in range(WRITERS)
-    ]
+    reader = ctx.Process(target=_reader, args=(location, stop, reads))
+    writers = [ctx.Process(target=_writer, args=(location, n, start, results)) for n in range(WRITERS)]
     reader.start()
     for w in writers:
         w.start()
@@ -502,14 +528,15 @@ def test_thirty_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     _, good, bad = read_reports[-1]
     assert bad == 0, read_reports[:-1]
     assert good > 0
-    assert list(store.folder.glob(".*.tmp")) == []
+    if not is_database(location):
+        assert list(store.folder.glob(".*.tmp")) == []
 
 
-def test_threads_in_one_process_serialize_too(tmp_path: Path) -> None:
-    # The app serves every browser session from threads of one process: flock must hold there too.
+def test_threads_in_one_process_serialize_too(make_store: Callable[..., Store]) -> None:
+    # The app serves every browser session from threads of one process: the guard must hold there too.
     import threading
 
-    store = Store(tmp_path / "arguments", keep=500)
+    store = make_store(keep=500)
     store.save(small_map(), "u", expected_revision=None)
     landed: list[tuple[int, str]] = []
     errors: list[BaseException] = []
@@ -537,9 +564,12 @@ def test_threads_in_one_process_serialize_too(tmp_path: Path) -> None:
         assert store.load_revision("u", rev).statements[0].text == marker
 
 
-def test_a_stuck_lock_times_out_with_a_clear_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stuck_lock_times_out_with_a_clear_error(
+    file_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import fcntl
 
+    store = file_store
     from argmap.storage import store as store_module
 
     m = store.save(small_map(), "u", expected_revision=None)
@@ -552,14 +582,16 @@ def test_a_stuck_lock_times_out_with_a_clear_error(store: Store, monkeypatch: py
     assert store.save(m, "u", expected_revision=1).revision == 2
 
 
-def test_saved_files_are_readable_by_others(store: Store) -> None:
+def test_saved_files_are_readable_by_others(file_store: Store) -> None:
+    store = file_store
     store.save(small_map(), "u", expected_revision=None)
     umask = os.umask(0o022)
     os.umask(umask)
     assert (store.folder / "u.json").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_a_map_edited_by_hand_with_a_byte_order_mark_still_loads(store: Store) -> None:
+def test_a_map_edited_by_hand_with_a_byte_order_mark_still_loads(file_store: Store) -> None:
+    store = file_store
     m = store.save(small_map(), "u", expected_revision=None)
     path = store.folder / "u.json"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())

@@ -105,12 +105,14 @@ def evaluation(amap: ArgumentMap) -> Evaluation:
                 + ")"
                 + _rated(el.rating)
             )
-            st, why = _objected(st, why, *(yield from objections(eid)), "undercut by")
+            worst, names = yield from objections(eid)
+            st, why = _objected(st, why, worst, names, "undercut by")
         else:
             graded = []
             for r in reasons[eid]:
                 graded.append((r.id, (yield r.id)))
-            st, why = _statement(el, graded, *(yield from objections(eid)))
+            worst, names = yield from objections(eid)
+            st, why = _statement(el, graded, worst, names)
         path.discard(eid)
         ev.status[eid] = st
         ev.why[eid] = why[0].upper() + why[1:] + "."

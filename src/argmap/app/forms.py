@@ -56,7 +56,8 @@ def edit_key(name: str, sel: str) -> str:
 def _edit_text(amap: ArgumentMap, sel: str) -> str:
     new = edit.edit_text(amap, sel, _value(edit_key("edit_text", sel)))
     implicit = bool(st.session_state.get(edit_key("edit_implicit", sel)))
-    if isinstance(new.element(sel), Statement) and implicit != new.element(sel).implicit:
+    el = new.element(sel)
+    if isinstance(el, Statement) and implicit != el.implicit:
         new = edit.mark_implicit(new, sel, implicit)
     state.push(new)
     return f"Saved the changes to {sel}."
@@ -161,6 +162,14 @@ def first_statement() -> None:
         st.form_submit_button("Add statement", key="first_submit", on_click=_add_first, type="primary")
 
 
+def _detach(amap: ArgumentMap, sel: str) -> str:
+    target = amap.element(sel)
+    state.push(edit.detach_evidence(amap, sel))
+    if isinstance(target, Evidence):
+        state.select(target.target)
+    return f"Detached {sel}."
+
+
 def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
     """The edit forms for the selected element ``sel`` (``labels``: the picker's labels by id)."""
     el = amap.element(sel)
@@ -174,15 +183,10 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
         st.button(
             "Detach this evidence",
             key="evidence_detach",
-            on_click=_action(
-                lambda m, s: (
-                    state.push(edit.detach_evidence(m, s)),
-                    state.select(m.element(s).target),
-                    f"Detached {s}.",
-                )[-1]
-            ),
+            on_click=_action(_detach),
         )
-    else:
+    elif isinstance(el, Statement):
+        step = {i.id: i for i in amap.inferences}
         st.subheader("Edit")
         # Keyed and tracked, the chosen tab lives in session state: after a form is sent the page is
         # drawn again, and an untracked tab bar would fall back to "Text" (the user loses their place).
@@ -219,7 +223,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda j: (
                         "On its own (a new reason)"
                         if j == "new"
-                        else f"Only together with {', '.join(amap.element(j).premises)} (co-premise in {j})"
+                        else f"Only together with {', '.join(step[j].premises)} (co-premise in {j})"
                     ),
                 )
                 st.checkbox("Implicit (unstated in the text)", key="premise_implicit")
@@ -240,7 +244,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda t: (
                         "The statement itself (an objection)"
                         if t == sel
-                        else f"The step {', '.join(amap.element(t).premises)} → {amap.element(t).conclusion} "
+                        else f"The step {', '.join(step[t].premises)} → {step[t].conclusion} "
                         f"(an undercut of {t}: it does not follow)"
                     ),
                 )
@@ -282,7 +286,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     targets,
                     key="move_target",
                     format_func=lambda t: labels.get(
-                        t, f"{t} (the step into {amap.element(t).conclusion})" if t.startswith("i") else t
+                        t, f"{t} (the step into {step[t].conclusion})" if t in step else t
                     ),
                 )
                 st.form_submit_button("Move", key="move_submit", on_click=_action(_move))

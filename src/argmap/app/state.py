@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -41,17 +42,16 @@ def root() -> Path:
     return Path(st.session_state.get(_ROOT, "."))
 
 
-def store_folder() -> Path:
-    """The store folder: ``$ARGMAP_STORE`` if set (tests use a temporary one), else ``<root>/arguments``."""
-    env = os.environ.get("ARGMAP_STORE")
-    return Path(env) if env else root() / "arguments"
+def store_location() -> str:
+    """The store: ``$ARGMAP_STORE`` if set (a folder or a postgresql:// URL), else ``<root>/arguments``."""
+    return os.environ.get("ARGMAP_STORE") or str(root() / "arguments")
 
 
 def store():  # -> argmap.storage.store.Store (imported lazily: the Store module is only needed on demand)
     """The store the app reads and writes."""
-    from argmap.storage.store import Store
+    from argmap.storage.location import open_store
 
-    return Store(store_folder())
+    return open_store(store_location())
 
 
 def seeds_folder() -> Path:
@@ -155,14 +155,14 @@ def unsaved() -> bool:
     return _content(amap) != _content(saved)
 
 
-def _content(amap: ArgumentMap) -> dict:
+def _content(amap: ArgumentMap) -> dict[str, Any]:
     # Saving sets revision and updated; they are not a change the user made.
     return amap.model_dump(exclude={"revision", "updated", "created"})
 
 
 def version() -> int:
     """A counter bumped on every change of the open map (keys of the table editors include it)."""
-    return st.session_state.get(_VERSION, 0)
+    return int(st.session_state.get(_VERSION, 0))
 
 
 def _bump() -> None:
@@ -221,7 +221,8 @@ def flash(kind: str, message: str) -> None:
 
 def take_flash() -> tuple[str, str] | None:
     """The queued message, once."""
-    return st.session_state.pop(_FLASH, None)
+    queued: tuple[str, str] | None = st.session_state.pop(_FLASH, None)
+    return queued
 
 
 # --- first start and share links ------------------------------------------------------------

@@ -8,14 +8,14 @@ automatic draft; ``show_reference`` whether they see the reference map once they
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from argmap.errors import FormatError
 from argmap.model import ArgumentMap
 
-KIND = "argmap-exercise"
+KIND: Final = "argmap-exercise"
 
 
 class Exercise(BaseModel):

@@ -110,14 +110,14 @@ def missed_chart_svg(table: pd.DataFrame, title: str = "Statements students miss
         'font-family="sans-serif" font-size="12">',
         f'<text x="4" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
     ]
-    for n, rec in enumerate(table.itertuples(index=False)):
+    for n, rec in enumerate(table.to_dict("records")):
         y = top + n * (bar_h + gap)
-        w = width * int(rec.missed) / most
-        tip = escape(f"{rec.statement}: {rec.text}")
+        w = width * int(rec["missed"]) / most
+        tip = escape(f"{rec['statement']}: {rec['text']}")
         parts += [
-            f'<g><title>{tip}</title><text x="4" y="{y + 13}">{escape(str(rec.statement))}</text>',
+            f'<g><title>{tip}</title><text x="4" y="{y + 13}">{escape(str(rec["statement"]))}</text>',
             f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#c0504d"/>',
-            f'<text x="{left + w + 4:.1f}" y="{y + 13}">{int(rec.missed)}</text></g>',
+            f'<text x="{left + w + 4:.1f}" y="{y + 13}">{int(rec["missed"])}</text></g>',
         ]
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export": "convert:export_cmd",
     "import": "convert:import_cmd",
     "render": "convert:render_cmd",
+    "store": "stores:store_cmd",
 }
 
 
@@ -44,7 +45,7 @@ class _Group(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module, name = COMMANDS[cmd_name].split(":")
-        command = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
+        command: click.Command = getattr(importlib.import_module(f"argmap.cli.{module}"), name)
         assert command.name == cmd_name, f"COMMANDS['{cmd_name}'] names a command called {command.name}"
         return command
 

@@ -77,15 +77,18 @@ def check_cmd(file: str, as_json: bool, severity: str) -> None:
 
 def _print_findings(amap: ArgumentMap, groups: dict[str, list[Finding]], file: str, severity: str) -> None:
     """The findings as text, grouped under the node each is about, then a count."""
+    from argmap.model import Evidence, Statement
+
     total = sum(len(v) for v in groups.values())
     if not total:
         click.echo(f"{file}: no findings at or above '{severity}'")
         return
     for nid, findings in groups.items():
         try:
-            text = amap.element(nid).text
-        except (KeyError, AttributeError):
-            text = ""
+            el = amap.element(nid)
+        except KeyError:
+            el = None
+        text = el.text if isinstance(el, Statement | Evidence) else ""
         text = text if len(text) <= 90 else text[:89] + "…"
         click.echo(click.style(f"{nid}", bold=True) + (f"  “{text}”" if text else ""))
         for f in findings:
@@ -146,7 +149,7 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     for key, value in summary.items():
         if key not in ("students", "graded"):
             click.echo(f"  {key:<16} {value:.2f}")
-    for rec in missed.head(5).itertuples(index=False):
-        if rec.missed:
-            click.echo(f"  missed by {rec.missed}: {rec.statement} “{rec.text[:70]}”")
+    for rec in missed.head(5).to_dict("records"):
+        if rec["missed"]:
+            click.echo(f"  missed by {rec['missed']}: {rec['statement']} “{rec['text'][:70]}”")
     click.echo(f"chart: {stem}-missed.svg")

@@ -62,14 +62,18 @@ def show(map_file: str, as_json: bool) -> None:
 
 
 @click.command("list")
-@click.option("--dir", "folder", default="arguments", show_default=True, help="The store folder.")
-def list_maps(folder: str) -> None:
-    """List the maps saved in arguments/ (title, revision, updated, size)."""
-    from argmap.storage.store import Store
+@click.option(
+    "--store", "location", default=None, metavar="DIR|URL",
+    help="The store: a folder or a postgresql:// URL (default: $ARGMAP_STORE, else arguments/).",
+)  # fmt: skip
+def list_maps(location: str | None) -> None:
+    """List the saved maps (title, revision, updated, size)."""
+    from argmap.storage.location import open_store
 
-    entries = Store(folder).list()
+    store = open_store(location)
+    entries = store.list()
     if not entries:
-        click.echo(f"no maps in {folder}/")
+        click.echo(f"no maps yet (the store: {store.describe()})")
         return
     for e in entries:
         updated = e.updated.isoformat(timespec="seconds") if e.updated else "-"

@@ -11,7 +11,7 @@ so every invariant runs. Changes apply all together or not at all: the first inv
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from argmap.edit import operations as edit
@@ -109,7 +109,9 @@ def _statement_fields(values: Mapping[str, Any], where: str) -> dict[str, Any]:
     return out
 
 
-def _guard(where: str, amap: ArgumentMap, fn: Any, *args: Any, **kwargs: Any) -> ArgumentMap:
+def _guard(
+    where: str, amap: ArgumentMap, fn: Callable[..., ArgumentMap], *args: Any, **kwargs: Any
+) -> ArgumentMap:
     try:
         return fn(amap, *args, **kwargs)
     except EditError as err:

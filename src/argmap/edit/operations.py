@@ -26,7 +26,12 @@ from argmap.model import (
 )
 
 # The field of ArgumentMap that holds each kind of element.
-_GROUP = {Statement: "statements", Inference: "inferences", Attack: "attacks", Evidence: "evidence"}
+_GROUP: dict[type, str] = {
+    Statement: "statements",
+    Inference: "inferences",
+    Attack: "attacks",
+    Evidence: "evidence",
+}
 
 
 def next_id(amap: ArgumentMap, prefix: str) -> str:

@@ -275,33 +275,34 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
         if example and fig and not _EXAMPLE_OPEN.search(example):
             example = None  # an anecdote with a figure reads as the figure
         if acc or fig or example:  # one piece of evidence per sentence, with its source if it names one
-            who = acc.group("who").strip() if acc else None
+            according = acc.group("who").strip() if acc else None
             if example:
-                cues: tuple[str, ...] = (example,)
+                tags: tuple[str, ...] = (example,)
                 reason = f"evidence: an example ('{example}') backs the statement it illustrates"
                 start, end, kind = s.start, s.end, "example"
             elif fig:
-                cues = tuple(c for c in ("according to" if acc else None, fig.group()) if c)
+                tags = tuple(c for c in ("according to" if acc else None, fig.group()) if c)
                 reason = f"evidence: a figure ('{fig.group()}') backs the statement it is in"
-                if who:
-                    reason += f", according to {who}"
+                if according:
+                    reason += f", according to {according}"
                 start, end, kind = s.start, s.end, "statistic"
             else:
-                cues = ("according to",)
-                reason = f"evidence: 'according to {who}' backs the statement it qualifies"
+                assert acc is not None  # neither an example nor a figure: the attribution is the cue
+                tags = ("according to",)
+                reason = f"evidence: 'according to {according}' backs the statement it qualifies"
                 start, end, kind = (
                     s.start + acc.start(),
                     s.start + acc.end(),
-                    evidence_kind(who or "", "according to"),
+                    evidence_kind(according or "", "according to"),
                 )
             found.items.append(
                 Item(
                     start,
                     end,
                     kind,
-                    EvidenceSource(author=who) if who else None,
+                    EvidenceSource(author=according) if according else None,
                     (s.start, s.end),
-                    cues,
+                    tags,
                     reason,
                 )
             )

@@ -362,9 +362,20 @@ def _link(rs: list[Reading], main: int | None) -> None:
             last_opponent = None
             continue
         premise = r.starts.get("premise")
-        if next_same and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts):
+        if (
+            next_same
+            and nxt is not None
+            and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts)
+        ):
             next_same = False  # "Because X, and also Y": Y is a second reason, not X's conclusion
-        if premise and not same_sentence and next_same and rs[nxt].voice == "author" and nxt != main:
+        if (
+            premise
+            and not same_sentence
+            and next_same
+            and nxt is not None
+            and rs[nxt].voice == "author"
+            and nxt != main
+        ):
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
             r.cues.append(premise)
@@ -503,9 +514,10 @@ def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
 def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
     """A quoted case is one objection: its first unit attacks, every other unit that would attack the same
     claim backs it instead, and the answer right after the quote meets the case as a whole."""
-    if not quoted or rs[quoted[0]].link is None or rs[quoted[0]].link[0] != "attack":
+    first = rs[quoted[0]].link if quoted else None
+    if first is None or first[0] != "attack":
         return
-    head, target = quoted[0], rs[quoted[0]].link
+    head, target = quoted[0], first
     for k in quoted[1:]:
         if rs[k].link == target:
             rs[k].link = ("support", head)
@@ -589,8 +601,8 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
 def _sentence_root(rs: list[Reading], k: int) -> int:
     """The clause a sentence's other clauses hang on: follow support links back inside the sentence."""
     seen = {k}
-    while rs[k].link is not None and rs[k].link[0] == "support":
-        t = rs[k].link[1]
+    while (link := rs[k].link) is not None and link[0] == "support":
+        t = link[1]
         if t is None or t in seen or rs[t].unit.sentence != rs[k].unit.sentence:
             break
         seen.add(t)

@@ -208,11 +208,11 @@ def _score_text(gold: GoldText, amap: ArgumentMap, t: _Tally) -> None:
         )
         first_link.setdefault(a.source, ("attack", ends))
     for u in gold.units:
-        sid = best.get(u.id)
-        t.roles.append((u.side, roles.side.get(sid) if sid else None))
+        found = best.get(u.id)
+        t.roles.append((u.side, roles.side.get(found) if found else None))
         if u.function is None:
             continue
-        link = first_link.get(sid) if sid else None
+        link = first_link.get(found) if found else None
         t.funcs.append((u.function, link[0] if link else None))
         t.attach_n += 1
         if link and any(best.get(g) in link[1] for g in u.targets):
@@ -258,7 +258,7 @@ def floor_extract(text: str) -> ArgumentMap:
 
     from argmap.model import Inference, Source, Span, Statement
 
-    statements = []
+    statements: list[Statement] = []
     for m in re.finditer(r"[^.!?]+[.!?]*", text):
         words = m.group().strip()
         if not words:

@@ -9,12 +9,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # pysbd slows down on one enormous unpunctuated run; such a run is cut into pieces of this many words first.
 _MAX_WORDS = 120
 _MAX_CHARS = 3000
 _WORD = re.compile(r"\S+")
 _PROGRESS_STEPS = 10  # progress reports at most once per tenth of the text
+# pysbd's abbreviation pass rescans the whole input at every match, so its cost grows with the square of a
+# paragraph's length: a long paragraph (or a whole book on one line) is handed to it in chunks of about this
+# many characters, cut where a sentence surely ends (see ``_chunks``).
+_CHUNK_CHARS = 2000
+# A sure sentence end: a full stop, "!" or "?" after a lowercase word of three letters or more (no "Dr.",
+# "e.g.", "U.S."), closing quotes or brackets, spaces, then a capital or an opening quote.
+_SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])[\"')\]]*\s+(?=[\"'(]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -27,8 +35,8 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # pysbd.Segmenter; built once (it compiles many patterns)
-    import pysbd
+def _segmenter() -> Any:  # pysbd.Segmenter; built once (it compiles many patterns)
+    import pysbd  # type: ignore[import-untyped]  # pysbd ships no type hints
 
     return pysbd.Segmenter(language="en", clean=False)
 
@@ -40,9 +48,27 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [
         (words[i][0], words[min(i + _MAX_WORDS, len(words)) - 1][1]) for i in range(0, len(words), _MAX_WORDS)
     ]
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in spans:
         out.extend((c, min(c + _MAX_CHARS, b)) for c in range(a, b, _MAX_CHARS))
+    return out
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into spans of at most about ``_CHUNK_CHARS`` characters, each ending at a sure
+    sentence end (else at a space, else anywhere), so pysbd's cost stays linear in the length of the text."""
+    out = []
+    while end - start > _CHUNK_CHARS:
+        limit = start + _CHUNK_CHARS
+        cut = None
+        for m in _SURE_END.finditer(text, start + _CHUNK_CHARS // 2, limit):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", start + _CHUNK_CHARS // 2, limit)
+            cut = space + 1 if space > start else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
@@ -75,15 +101,17 @@ def split_sentences(text: str, progress: Callable[[float], None] | None = None) 
         if progress is not None and cursor >= next_report:
             progress(cursor / len(text))
             next_report = (cursor // step + 1) * step
-        for piece in seg.processor(m.group()).process():
-            words = piece.strip()
-            at = text.find(words, cursor, p_end) if words else -1
-            if at < 0:
-                continue
-            if text[cursor:at].strip():  # words pysbd did not return
-                _add(out, text, cursor, at, para)
-            _add(out, text, at, at + len(words), para)
-            cursor = at + len(words)
-        if text[cursor:p_end].strip():
-            _add(out, text, cursor, p_end, para)
+        for c_start, c_end in _chunks(text, cursor, p_end):
+            for piece in seg.processor(text[c_start:c_end]).process():
+                words = piece.strip()
+                at = text.find(words, cursor, c_end) if words else -1
+                if at < 0:
+                    continue
+                if text[cursor:at].strip():  # words pysbd did not return
+                    _add(out, text, cursor, at, para)
+                _add(out, text, at, at + len(words), para)
+                cursor = at + len(words)
+            if text[cursor:c_end].strip():
+                _add(out, text, cursor, c_end, para)
+            cursor = max(cursor, c_end)
     return out

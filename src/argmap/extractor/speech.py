@@ -107,6 +107,12 @@ CONNECTIVE = re.compile(
 )
 
 
+def _opening(text: str) -> int:
+    """Where ``text`` starts after its opening connectives (``CONNECTIVE`` matches every string)."""
+    lead = CONNECTIVE.match(text)
+    return lead.end() if lead else 0
+
+
 @dataclass(frozen=True)
 class Report:
     """A reported-speech reading of a sentence: where the source's name stands, its verb and claim."""
@@ -161,16 +167,16 @@ def _noun_phrase(segment: str) -> tuple[int, int] | None:
         begin += 1
     if begin >= len(tokens):
         return None
-    words = [t[2] for t in tokens[begin:]]
-    low = [w.lower().strip(".,'") for w in words]
-    if len(words) > 9 or not any(ch.isalpha() for ch in words[-1]):
+    names = [t[2] for t in tokens[begin:]]
+    folded = [w.lower().strip(".,'") for w in names]
+    if len(names) > 9 or not any(ch.isalpha() for ch in names[-1]):
         return None
-    if low[0] in _DETERMINERS and len(words) == 1:
+    if folded[0] in _DETERMINERS and len(names) == 1:
         return None
-    if low[0] in _GROUPS or low[-1] in _GROUPS or (len(words) == 1 and low[0] in NOT_SOURCES):
+    if folded[0] in _GROUPS or folded[-1] in _GROUPS or (len(names) == 1 and folded[0] in NOT_SOURCES):
         return None
-    named = any(w[:1].isupper() for w in words) or low[0] in _DETERMINERS
-    if not (named or set(low) & _STUDY or EXPERT.search(" ".join(words))):
+    named = any(w[:1].isupper() for w in names) or folded[0] in _DETERMINERS
+    if not (named or set(folded) & _STUDY or EXPERT.search(" ".join(names))):
         return None
     return tokens[begin][0], tokens[-1][1]
 
@@ -179,7 +185,7 @@ def read_report(words: str) -> Report | None:
     """Read ``words`` (one sentence, quotations blanked) as "X verb (that) P", or None."""
     m = _VERB_THAT.search(words)
     bare = m is None
-    if bare:
+    if m is None:
         m = _SAID.search(words)
         if m is None:
             return None
@@ -210,7 +216,7 @@ def read_report(words: str) -> Report | None:
     verb = m.group("verb").lower()
     if verb in _INFERENCE_VERBS and not _is_reporter(pre[start:end]):
         return None  # "The rise in prices suggests that ...": one fact argues for another, nobody reports
-    if bare and CONNECTIVE.match(pre).end() < start:  # "X said P" only with X opening the sentence
+    if bare and _opening(pre) < start:  # "X said P" only with X opening the sentence
         return None
     return Report(start, end, verb, m.start("claim"), aside)
 

@@ -108,9 +108,9 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
             if "," not in low[m.end() : e] or _CAUSAL_BEFORE.search(low, s, m.start()):
                 cuts.add(m.end())
         if _IF.match(low, s):
-            m = _THEN.search(low, s, e)
-            if m and not _in_quote(low, s, m.start()):
-                cuts.add(m.end())
+            then = _THEN.search(low, s, e)
+            if then and not _in_quote(low, s, then.start()):
+                cuts.add(then.end())
         for m in _COLON.finditer(low, s, e):
             if _words(text, s, m.start()) >= COLON_WORDS and _words(text, m.end(), e) >= COLON_WORDS:
                 cuts.add(m.end())

@@ -49,17 +49,20 @@ class Format:
     @property
     def loads(self) -> Loads | None:
         """The reader: text (bytes when ``binary``) and ``path=`` → ``ArgumentMap``; None if write-only."""
-        return _resolve(self.loads_at)
+        loads: Loads | None = _resolve(self.loads_at)
+        return loads
 
     @property
     def dumps(self) -> Dumps | None:
         """The writer: ``ArgumentMap`` → text (bytes when ``binary``); None if read-only."""
-        return _resolve(self.dumps_at)
+        dumps: Dumps | None = _resolve(self.dumps_at)
+        return dumps
 
     @property
     def losses(self) -> Callable[[ArgumentMap], list[str]] | None:
         """What one export of a given map drops, one sentence each (None: keeps everything)."""
-        return _resolve(self.losses_at)
+        losses: Callable[[ArgumentMap], list[str]] | None = _resolve(self.losses_at)
+        return losses
 
 
 def _resolve(where: str | None) -> Any:

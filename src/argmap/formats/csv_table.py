@@ -238,7 +238,7 @@ def _read_csv(
     rows = []
     line = 2  # line 1 is the header; a quoted cell may span several lines
     for record in frame.to_dict("records"):
-        row = {k: _uncell(v) for k, v in record.items()}
+        row = {str(k): _uncell(v) for k, v in record.items()}
         rows.append((line, row))
         line += 1 + sum(v.count("\n") for v in record.values())
     return rows
@@ -275,7 +275,8 @@ def _map_data(
             raise fail(member, line, "a span (start, end) needs source.txt in the zip")
         return {"start": start, "end": end, "text": source_text[start:end]}
 
-    out_statements, out_evidence = [], {}
+    out_statements: list[dict[str, Any]] = []
+    out_evidence: dict[str, dict[str, Any]] = {}
     for line, row in statements:
         kind, sid = row.get("kind") or "statement", row["id"]
         where = ("statements.csv", line)
@@ -303,7 +304,7 @@ def _map_data(
                 }
             )
         elif kind == "evidence":
-            source = {k: row.get(f"source_{k}") or None for k in ("title", "author", "url", "date")}
+            origin = {k: row.get(f"source_{k}") or None for k in ("title", "author", "url", "date")}
             out_evidence[sid] = {
                 "id": sid,
                 "target": None,
@@ -311,7 +312,7 @@ def _map_data(
                 "text": row["text"],
                 "note": row.get("note") or None,
                 "reliability": row.get("reliability") or None,
-                "source": source if any(source.values()) else None,
+                "source": origin if any(origin.values()) else None,
                 "span": span(*where, row),
                 "author": row.get("author") or None,
                 "created": row.get("created") or None,
@@ -353,11 +354,9 @@ def _map_data(
         else:
             raise fail(*where, f"kind must be support, attack or evidence, found {kind!r}")
     for ev in out_evidence.values():
-        line = ev.pop("_line")
+        at = ev.pop("_line")
         if ev["target"] is None:
-            raise fail(
-                "statements.csv", line, f"evidence '{ev['id']}' backs nothing: add a relations.csv row"
-            )
+            raise fail("statements.csv", at, f"evidence '{ev['id']}' backs nothing: add a relations.csv row")
 
     source = None
     if source_text is not None or any(head.get(f"source_{k}") for k in ("title", "author", "outlet", "url")):

@@ -48,6 +48,8 @@ def losses(amap: ArgumentMap) -> list[str]:
     out = ["everything but the picture: a drawing cannot be imported again"]
     if amap.source and amap.source.text:
         out.append("the source text and spans")
-    if any(len(e.text) > 280 for e in (*amap.statements, *amap.evidence)):
+    if any(
+        len(text) > 280 for text in [*(s.text for s in amap.statements), *(e.text for e in amap.evidence)]
+    ):
         out.append("text beyond 280 characters in a node (SVG tooltips keep up to 1,000)")
     return out

@@ -40,7 +40,9 @@ def dumps(amap: ArgumentMap) -> str:
     from argmap.render import ViewOptions, legend_dot, run_dot, to_digraph  # lazy: graphviz
 
     outline_html, outline_ids = _outline(amap)
-    spans = {e.id for e in (*amap.statements, *amap.evidence) if e.span is not None}
+    spans = {s.id for s in amap.statements if s.span is not None} | {
+        e.id for e in amap.evidence if e.span is not None
+    }
     links = {eid: f"#src-{eid}" for eid in spans}
     links |= {eid: f"#outline-{eid}" for eid in outline_ids if eid not in spans}
     svg = _inline(run_dot(to_digraph(amap, ViewOptions(), links=links).source, "svg"))
@@ -140,7 +142,9 @@ def _source_html(amap: ArgumentMap) -> str:
     """The source text with each span as a highlighted link to its node; overlaps go to the innermost."""
     text = amap.source.text if amap.source else ""
     role = derive(amap).role
-    marks = [(s.span.start, s.span.end, s.id, role[s.id]) for s in amap.statements if s.span]
+    marks: list[tuple[int, int, str, str]] = [
+        (s.span.start, s.span.end, s.id, role[s.id]) for s in amap.statements if s.span
+    ]
     marks += [(e.span.start, e.span.end, e.id, "evidence") for e in amap.evidence if e.span]
     marks = [m for m in marks if m[0] < m[1]]
     starts: dict[int, list[tuple[int, int, str, str]]] = {}

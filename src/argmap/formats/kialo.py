@@ -167,7 +167,8 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
                 raise fail(f"'-> See {start['see']}' links round in a circle", start["line"])
             seen.add(target["path"])
             claim = target
-        return claim["path"]
+        path: str = claim["path"]
+        return path
 
     def id_part(claim_path: str) -> str:
         # The Kialo number reads well as an id; a very deep one would pass the id length limit,

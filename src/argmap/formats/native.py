@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from argmap.errors import FormatError, MapInvalid, Problem
 from argmap.model import ArgumentMap, InvariantsBroken
@@ -39,7 +40,7 @@ def from_data(data: Any, path: str | None = None) -> ArgumentMap:
         raise MapInvalid([p for e in err.errors() for p in _problems(e, data)], path=path) from None
 
 
-def _problems(error: dict[str, Any], data: dict[str, Any]) -> list[Problem]:
+def _problems(error: ErrorDetails, data: dict[str, Any]) -> list[Problem]:
     """One pydantic error as problems: the invariant check's own list, else one located problem."""
     broken = error.get("ctx", {}).get("error")
     if isinstance(broken, InvariantsBroken):
@@ -47,7 +48,7 @@ def _problems(error: dict[str, Any], data: dict[str, Any]) -> list[Problem]:
     return [_problem(error, data)]
 
 
-def _problem(error: dict[str, Any], data: dict[str, Any]) -> Problem:
+def _problem(error: ErrorDetails, data: dict[str, Any]) -> Problem:
     """Turn a pydantic error location like ('statements', 3, 'text') into "statement 's4' field text"."""
     loc = list(error["loc"])
     msg = error["msg"].removeprefix("Value error, ")
@@ -55,7 +56,8 @@ def _problem(error: dict[str, Any], data: dict[str, Any]) -> Problem:
         return Problem("", msg)
     where = str(loc[0])
     if len(loc) >= 2 and isinstance(loc[1], int):
-        items = data.get(loc[0]) if isinstance(data.get(loc[0]), list) else []
+        group = data.get(str(loc[0]))
+        items = group if isinstance(group, list) else []
         item = items[loc[1]] if loc[1] < len(items) else None
         name = item.get("id") if isinstance(item, dict) else None
         kind = {"statements": "statement", "inferences": "inference", "attacks": "attack"}.get(

@@ -24,7 +24,7 @@ from argmap.render.view import Selection, ViewOptions, select
 from argmap.roles import ROLE_LABELS, derive
 
 if TYPE_CHECKING:
-    import graphviz
+    import graphviz  # type: ignore[import-untyped]  # graphviz ships no type hints
 
 _RANKDIR = {"TB": "BT", "LR": "RL"}  # arrows point at conclusions, so conclusions come first
 EVIDENCE_SHAPE = "note"
@@ -190,7 +190,7 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
 
 def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str | None) -> str:
     fill, border, what = _fill(e.id, "evidence", options)
-    extra = [e.kind] if options.color_by == "role" else ["evidence", e.kind]
+    extra: list[str] = [e.kind] if options.color_by == "role" else ["evidence", e.kind]
     short = style.shorten(e.text, style.MAX_LABEL_CHARS // 2)
     text = html_text(short, options.wrap)
     source = e.source.label() if e.source else ""
@@ -248,7 +248,8 @@ def _edge_attrs(kind: tuple[str, str, str], mark: bool, arrow: bool, highlight: 
     return _attrs(attrs)
 
 
-_EDGE_ATTRS: dict[tuple, str] = {}
+# (kind, mark, arrow, highlight) -> the attributes they give
+_EDGE_ATTRS: dict[tuple[tuple[str, str, str], bool, bool, bool], str] = {}
 
 
 def _edge(

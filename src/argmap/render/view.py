@@ -17,6 +17,8 @@ from argmap.model import ArgumentMap
 
 Direction = Literal["TB", "LR"]
 ColorBy = Literal["role", "evaluation"]
+DIRECTIONS: tuple[Direction, ...] = ("TB", "LR")
+COLOR_BYS: tuple[ColorBy, ...] = ("role", "evaluation")
 Status = Literal["accepted", "doubtful", "rejected", "unrated"]
 
 

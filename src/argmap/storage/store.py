@@ -18,6 +18,7 @@ files); writes never add it.
 
 from __future__ import annotations
 
+import builtins
 import glob
 import json
 import os
@@ -56,6 +57,19 @@ class Entry:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def stamped(amap: ArgumentMap, revision: int) -> ArgumentMap:
+    """``amap`` as saved: revision ``revision``, ``updated`` now, ``created`` kept (or now)."""
+    now = _now()
+    return ArgumentMap.model_validate(
+        {
+            **{k: getattr(amap, k) for k in type(amap).model_fields},
+            "revision": revision,
+            "updated": now,
+            "created": amap.created or now,
+        }
+    )
 
 
 def _stored_revision(path: Path, raw: bytes) -> int:
@@ -126,9 +140,21 @@ class Store:
             return Entry(name, f"(unreadable: {reason})", 0, None, size, error=str(err))
         return Entry(name, amap.title, amap.revision, amap.updated, len(raw))
 
+    def describe(self) -> str:
+        """Where the maps live, in words."""
+        return f"JSON files in {self.folder}/"
+
     def exists(self, name: str) -> bool:
         """Whether a map called ``name`` is stored."""
         return self.path(name).is_file()
+
+    def _taken(self, name: str) -> bool:
+        """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
+        return self.path(name).exists() or self._revdir(name).exists()
+
+    def latest_revision(self, name: str) -> int:
+        """The stored revision of ``name`` (0 if none): cheap enough to poll."""
+        return self._peek_revision(self.path(name))
 
     def load(self, name: str) -> ArgumentMap:
         """The current revision of map ``name``."""
@@ -141,10 +167,10 @@ class Store:
             raise MapNotFound(f"no map called '{check_name(name)}' in {self.folder}/", str(path)) from None
         return native.loads(text, path=str(path))
 
-    def revisions(self, name: str) -> list[Entry]:
+    def revisions(self, name: str) -> builtins.list[Entry]:
         """The revisions of ``name`` that can be loaded, newest first (the current one included)."""
         name = check_name(name)
-        out: list[Entry] = []
+        out: builtins.list[Entry] = []
         current = self.path(name)
         if current.is_file():
             out.append(self._entry(name, current))
@@ -156,7 +182,7 @@ class Store:
                 out.append(self._entry(name, path))
         return out
 
-    def _past(self, name: str) -> list[tuple[int, Path]]:
+    def _past(self, name: str) -> builtins.list[tuple[int, Path]]:
         revdir = self._revdir(name)
         if not revdir.is_dir():
             return []
@@ -219,15 +245,7 @@ class Store:
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
 
-            now = _now()
-            saved = ArgumentMap.model_validate(
-                {
-                    **{k: getattr(amap, k) for k in type(amap).model_fields},
-                    "revision": found + 1,
-                    "updated": now,
-                    "created": amap.created or now,
-                }
-            )
+            saved = stamped(amap, found + 1)
             self._clear_temp(name)
             if raw is None and self._revdir(name).exists():
                 self._bin_orphan_revisions(name)
@@ -292,7 +310,7 @@ class Store:
             os.replace(src, bin_ / "map.json")
             fsync_dir(self.folder)
 
-    def trash(self) -> list[Entry]:
+    def trash(self) -> builtins.list[Entry]:
         """Deleted maps that ``undelete`` can restore (the latest deletion of each name)."""
         root = self.folder / ".trash"
         if not root.is_dir():
@@ -353,13 +371,35 @@ class Store:
         )
         for n in range(1, 1000):
             name = base if n == 1 else f"{base[: SLUG_CHARS - 5]}-{n}"
-            if self.path(name).exists() or self._revdir(name).exists():
+            if self._taken(name):
                 continue
             try:
                 return name, self.save(fresh, name, expected_revision=None)
             except Conflict:  # taken between our look and our save: try the next name
                 continue
         raise StoreError(f"too many maps called '{base}' in {self.folder}/")
+
+    def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
+        """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.
+
+        For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
+        """
+        from argmap.formats import native
+
+        name = check_name(name)
+        if not history:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._locked(name):
+            if self._taken(name):
+                raise Conflict(name, 0, self._peek_revision(self.path(name)), str(self.path(name)),
+                               f"a map called '{name}' already exists in {self.folder}/")  # fmt: skip
+            if history[:-1]:
+                revdir = self._revdir(name)
+                revdir.mkdir(parents=True, exist_ok=True)
+                for past in history[:-1]:
+                    write_atomic(revdir / f"{past.revision}.json", native.dumps(past).encode("utf-8"))
+            write_atomic(self.path(name), native.dumps(history[-1]).encode("utf-8"))
 
     # --- housekeeping -----------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from argmap.app import state, widgets
 from argmap.edit.operations import rebuild
@@ -13,6 +14,10 @@ from argmap.model import ArgumentMap, Source
 LONG_TEXT = 20_000  # characters; above this the page shows a progress bar rather than a spinner
 
 
+def _show(bar: DeltaGenerator, done: float, label: str) -> None:
+    bar.progress(min(max(done, 0.0), 1.0), label)
+
+
 def _draft(text: str, title: str | None) -> ArgumentMap:
     """Run the extractor: a spinner on a short text, a progress bar on a long one."""
     if len(text) <= LONG_TEXT:
@@ -21,7 +26,7 @@ def _draft(text: str, title: str | None) -> ArgumentMap:
     label = f"Reading the argument ({len(text):,} characters)…"
     bar = st.progress(0.0, text=label)
     try:
-        return extract(text, title=title, progress=lambda done: bar.progress(min(max(done, 0.0), 1.0), label))
+        return extract(text, title=title, progress=lambda done: _show(bar, done, label))
     finally:
         bar.empty()
 

@@ -14,6 +14,7 @@ from argmap.errors import ArgmapError
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import STATUS_COLORS, legend_html
+from argmap.render.view import DIRECTIONS
 from argmap.roles import Roles, derive
 
 # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
@@ -98,10 +99,11 @@ def _save_rating() -> None:
 
 st.title("Check")
 widgets.show_flash()
-amap: ArgumentMap | None = state.current_map()
-if amap is None:
+opened = state.current_map()
+if opened is None:
     widgets.no_map()
     st.stop()
+amap: ArgumentMap = opened  # the pickers' label functions below see the open map
 
 ev = evaluation(amap)
 roles = derive(amap)  # once: every picker label names a role
@@ -135,7 +137,7 @@ beside = switches[1].toggle(
 )
 direction = switches[2].radio(
     "Direction",
-    ["TB", "LR"],
+    DIRECTIONS,
     key="check_direction",
     horizontal=True,
     label_visibility="collapsed",
@@ -190,12 +192,15 @@ with tab_schemes:
     if not relations:
         st.info("The map has no inferences or attacks yet.")
     else:
-        rid = st.selectbox(
-            "Inference or attack",
-            relations,
-            format_func=lambda r: _relation_label(amap, r, roles),
-            key="scheme_target",
-        )
+        rid = (
+            st.selectbox(
+                "Inference or attack",
+                relations,
+                format_func=lambda r: _relation_label(amap, r, roles),
+                key="scheme_target",
+            )
+            or relations[0]
+        )  # a selectbox over a non-empty list always has a choice
         rel = amap.element(rid)
         suggestions = suggest(amap, rid)
         if suggestions:
@@ -204,7 +209,7 @@ with tab_schemes:
                 + "; ".join(f"**{s.scheme.name}** ({', '.join(s.cues[:3])})" for s in suggestions[:3])
             )
         names = [_NO_SCHEME, *(s.name for s in SCHEMES)]
-        current = rel.scheme if rel.scheme in names else None  # type: ignore[union-attr]
+        current = rel.scheme if isinstance(rel, Inference | Attack) and rel.scheme in names else None
         default = current or (suggestions[0].scheme.name if suggestions else _NO_SCHEME)
         if st.session_state.get("scheme_for") != rid:
             st.session_state["scheme_for"] = rid
@@ -236,41 +241,52 @@ with tab_ratings:
         "(see the explanation below each)."
     )
     targets = [e.id for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g]
-    eid = st.selectbox(
-        "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
-    )
-    el = amap.element(eid)
-    if isinstance(el, Evidence):
-        options, now = _RELIABILITY, el.reliability
-    elif isinstance(el, Inference | Attack):
-        options, now = _RELATION_RATINGS, el.rating
+    if not targets:
+        st.info("The map has nothing to rate yet.")
     else:
-        options, now = _STATEMENT_RATINGS, el.rating
-    choices = (_UNRATED, *options)
-    if st.session_state.get("rate_for") != (eid, state.version()):
-        st.session_state["rate_for"] = (eid, state.version())
-        st.session_state["rate_value"] = now or _UNRATED
-    st.radio("Rating", choices, horizontal=True, key="rate_value")
-    st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
-    st.markdown(f"**{eid} is {ev.status[eid]}.** {ev.why[eid]}")
-    st.dataframe(
-        [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
-        hide_index=True,
-        width="stretch",
-    )
+        eid = (
+            st.selectbox(
+                "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
+            )
+            or targets[0]
+        )  # a selectbox over a non-empty list always has a choice
+        el = amap.element(eid)
+        options: tuple[str, ...]
+        now: str | None
+        if isinstance(el, Evidence):
+            options, now = _RELIABILITY, el.reliability
+        elif isinstance(el, Inference | Attack):
+            options, now = _RELATION_RATINGS, el.rating
+        else:
+            options, now = _STATEMENT_RATINGS, el.rating
+        choices = (_UNRATED, *options)
+        if st.session_state.get("rate_for") != (eid, state.version()):
+            st.session_state["rate_for"] = (eid, state.version())
+            st.session_state["rate_value"] = now or _UNRATED
+        st.radio("Rating", choices, horizontal=True, key="rate_value")
+        st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
+        st.markdown(f"**{eid} is {ev.status[eid]}.** {ev.why[eid]}")
+        st.dataframe(
+            [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
+            hide_index=True,
+            width="stretch",
+        )
 
 with tree:
     chosen_n = st.session_state.get("check_finding")
-    picked = chosen_n is not None and chosen_n < len(findings)
-    highlight = frozenset(findings[chosen_n].node_ids) if picked else frozenset()
-    options = ViewOptions(
-        direction=direction,
+    highlight = (
+        frozenset(findings[chosen_n].node_ids)
+        if chosen_n is not None and chosen_n < len(findings)
+        else frozenset()
+    )
+    view = ViewOptions(
+        direction=direction or "TB",
         highlight=highlight,
         color_by="evaluation" if color else "role",
         evaluation=ev.status if color else None,
     )
     try:
-        st.graphviz_chart(to_dot(amap, options), width="stretch")
+        st.graphviz_chart(to_dot(amap, view), width="stretch")
     except ArgmapError as err:
         widgets.error(err)
     if color:

@@ -254,8 +254,11 @@ def student(ex: Exercise | None) -> None:
         else "no map yet"
     )
     st.caption(f"You submit {what} as **{widgets.md(name)}** (set your name in the sidebar).")
-    if st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None):
-        if not mine.statements:  # type: ignore[union-attr]
+    if (
+        st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None)
+        and mine is not None
+    ):
+        if not mine.statements:
             st.warning(
                 "Your map has no statements yet: add the conclusion and its reasons on the Map or Table "
                 "page, then submit."

@@ -14,9 +14,7 @@ from argmap.storage.names import slug
 _CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
 
 st.title("Library")
-st.caption(
-    f"Maps are kept as JSON files in `{state.store_folder()}`; every save keeps the previous revision."
-)
+st.caption(f"Maps are kept as {state.store().describe()}; every save keeps the previous revision.")
 widgets.show_flash()
 store = state.store()
 amap = state.current_map()
@@ -49,16 +47,17 @@ else:
     st.markdown(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
     c1, c2 = st.columns(2)
     with c1:
-        if state.name():
+        saved_as = state.name()
+        if saved_as:
             if st.button(
-                f"Save “{state.name()}”",
+                f"Save “{saved_as}”",
                 key="library_save",
                 type="primary",
                 icon=":material/save:",
                 disabled=not state.unsaved(),
             ):
                 try:
-                    saved = store.save(amap, state.name(), expected_revision=state.revision())
+                    saved = store.save(amap, saved_as, expected_revision=state.revision())
                 except Conflict as err:
                     try:
                         theirs = store.load(state.name())
@@ -68,7 +67,7 @@ else:
                 except ArgmapError as err:
                     widgets.error(err)
                 else:
-                    state.mark_saved(saved, state.name())
+                    state.mark_saved(saved, saved_as)
                     state.flash("success", f"Saved revision {saved.revision}.")
                     st.rerun()
             if not state.unsaved():
@@ -251,7 +250,7 @@ _IMPORT_HINT = (
     + ". Pick the format by hand if the file's name does not tell it; to map a piece of writing, "
     "paste it on **Analyze**."
 )
-if st.button("Import", key="library_import", disabled=upload is None):
+if st.button("Import", key="library_import", disabled=upload is None) and upload is not None:
     with widgets.guard(_IMPORT_HINT):
         chosen = None if fmt == "auto" else fmt
         name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)

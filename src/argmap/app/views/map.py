@@ -8,12 +8,14 @@ from argmap.analysis.evaluation import evaluate
 from argmap.app import forms, state, widgets
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
+    ArgumentMap,
     Evidence,
     Statement,
 )
 from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import excerpt_html, marks, to_html
 from argmap.render.outline import outline
+from argmap.render.view import COLOR_BYS, DIRECTIONS
 from argmap.roles import ROLE_LABELS, derive
 
 LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels
@@ -22,11 +24,12 @@ LARGE_DEPTH = 4
 
 # --- the page -------------------------------------------------------------------------------
 
-amap = state.current_map()
-if amap is None:
+opened = state.current_map()
+if opened is None:
     st.title("Map")
     widgets.no_map()
     st.stop()
+amap: ArgumentMap = opened  # the label functions below see the open map
 
 roles = derive(amap)
 st.title(widgets.md(amap.title))
@@ -42,10 +45,12 @@ if state.selected() is None:
 
 top = st.columns([5, 1, 1], vertical_alignment="bottom")
 picker = state.picker_key()
+pickable = list(labels)
+shown = state.selected()
 sel = top[0].selectbox(
     "Select a node to inspect" if state.readonly() else "Select a node to inspect and edit",
-    list(labels),
-    index=list(labels).index(state.selected()) if state.selected() in labels else None,
+    pickable,
+    index=pickable.index(shown) if shown is not None and shown in labels else None,
     key=picker,
     on_change=lambda: state.select(st.session_state.get(picker)),
     format_func=lambda eid: labels.get(eid, eid),
@@ -71,13 +76,13 @@ with st.expander("View options", expanded=False):
     v1, v2, v3, v4 = st.columns(4)
     direction = v1.radio(
         "Direction",
-        ["TB", "LR"],
+        DIRECTIONS,
         index=1 if large else 0,  # a large tree is wide: drawn sideways it stays readable, and scrolls
         key="view_direction",
         horizontal=True,
         format_func=lambda d: {"TB": "top → bottom", "LR": "left → right"}[d],
     )
-    color_by = v2.radio("Colour by", ["role", "evaluation"], key="view_color_by", horizontal=True)
+    color_by = v2.radio("Colour by", COLOR_BYS, key="view_color_by", horizontal=True)
     show_evidence = v3.toggle("Show evidence", value=True, key="view_evidence")
     depth = v4.number_input(
         "Depth (0 = all)",
@@ -157,6 +162,8 @@ if sel is None:
     st.stop()
 
 el = amap.element(sel)
+if not isinstance(el, Statement | Evidence):  # the picker offers statements and evidence only
+    st.stop()
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(
@@ -177,7 +184,7 @@ with d1:
         if amap.main == sel:
             facts.append("pinned as the main conclusion")
     else:
-        target = widgets.md(widgets.short(getattr(amap.element(el.target), "text", ""), 45))
+        target = widgets.md(widgets.short(amap.statement(el.target).text, 45))
         facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target} (“{target}”)")
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
@@ -186,12 +193,14 @@ with d1:
         facts.append(f"added by {widgets.md(el.author)}")
     st.markdown(" · ".join(facts) if facts else "")
 
+    steps = {i.id: i for i in amap.inferences}
+
     def named(eid: str) -> str:
         """An id with its role and first words ('s3 (main conclusion: “I urge…”)'), not the id alone."""
         if eid in roles.role:
-            words = widgets.short(amap.element(eid).text, 45)
+            words = widgets.short(amap.statement(eid).text, 45)
             return f"{eid} ({ROLE_LABELS[roles.role[eid]]}: “{words}”)"
-        inf = amap.element(eid)  # an undercut's target: the step itself
+        inf = steps[eid]  # an undercut's target: the step itself
         return f"the step {', '.join(inf.premises)} → {inf.conclusion} ({eid})"
 
     why = [el.reason] if el.reason else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -26,8 +27,11 @@ st.caption(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
 @st.cache_data(max_entries=64, show_spinner=False)
 def _export(fmt: str, map_json: str) -> tuple[bytes | None, str | None]:
     """The map in ``fmt`` (cached per map content), or the error message saying why not."""
+    dumps = FORMATS[fmt].dumps
+    if dumps is None:
+        return None, f"Argmap reads {FORMATS[fmt].label} files but does not write them."
     try:
-        data = FORMATS[fmt].dumps(native.loads(map_json))
+        data = dumps(native.loads(map_json))
     except ArgmapError as err:
         return None, f"{err}\n\n{widgets.hint(err)}"
     return (data.encode("utf-8") if isinstance(data, str) else data), None
@@ -60,12 +64,13 @@ for n, fmt in enumerate(writable):
             if not has_dot:
                 st.warning(f"{MISSING_DOT}.", icon=":material/error:")
                 continue
-            data = partial(_image, fmt.name, map_json)
+            data: bytes | Callable[[], bytes] = partial(_image, fmt.name, map_json)
         else:
-            data, problem = _export(fmt.name, map_json)
-            if problem:
-                st.warning(problem, icon=":material/error:")
+            exported, problem = _export(fmt.name, map_json)
+            if problem or exported is None:
+                st.warning(problem or f"{fmt.label} could not be written.", icon=":material/error:")
                 continue
+            data = exported
         st.download_button(
             f"Download {fmt.suffixes[0]}",
             data=data,

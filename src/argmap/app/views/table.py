@@ -77,7 +77,7 @@ st.data_editor(
             "role",
             width=175,
             options=list(ROLE_LABELS),
-            format_func=lambda role: ROLE_LABELS.get(role, role),
+            format_func=lambda role: ROLE_LABELS.get(str(role), str(role)),
             help="Derived from the links; change the links to change it",
         ),
         "text": st.column_config.TextColumn("text", width="large", required=True),

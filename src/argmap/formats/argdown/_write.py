@@ -3,6 +3,8 @@ relations (the layout is drawn in the package docstring), and what that drops.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.formats.argdown import _yaml
 from argmap.formats.argdown._escape import escape, kept_text
 from argmap.model import ArgumentMap
@@ -36,7 +38,7 @@ def dumps(amap: ArgumentMap) -> str:
         front["main"] = amap.main
     blocks = ["===\n" + "".join(f"{k}: {_yaml.string(v)}\n" for k, v in front.items()) + "==="]
     for s in amap.statements:
-        data = {"implicit": True if s.implicit else None, "rating": s.rating, "note": s.note}
+        data: dict[str, Any] = {"implicit": True if s.implicit else None, "rating": s.rating, "note": s.note}
         tags = "".join(f" #({t.strip()})" for t in s.tags if _tag_ok(t))
         blocks.append(f"[{s.id}]: {escape(kept_text(s.text))}{tags}{_yaml.data(data)}")
     for i in amap.inferences:
