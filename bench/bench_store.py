@@ -1,7 +1,8 @@
-"""How fast the arguments/ store is: save, load, list, and many processes saving one map at once.
+"""How fast the store is, on files and on PostgreSQL, side by side: save, load, list with 1,000 maps, and
+50 editors in 2 app processes saving one map at once (every conflict reloaded and retried, as a person would).
 
-Figures on the example map (about 17 KB of JSON) in a temporary folder. Every save fsyncs the file
-and the folder, so the disk, not Python, sets the pace. Prints the figures; asserts nothing.
+The file store fsyncs every save; the PostgreSQL server (started here in a temporary folder, as the tests do)
+keeps its durable defaults (fsync on, synchronous commit). Prints the figures; asserts nothing.
 Run: ``.venv/bin/python bench/bench_store.py``.
 """
 
@@ -9,79 +10,127 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import statistics
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from argmap.errors import Conflict
 from argmap.formats import native
+from argmap.model import ArgumentMap
+from argmap.storage.location import open_store
 from argmap.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
-WRITERS = 30
-ATTEMPTS = 10
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+from postgres_server import postgres_server  # noqa: E402
+
+MAPS = 1000
+PROCESSES = 2
+EDITORS = 25  # threads per process, as an app process serves its sessions
+EDITS = 4
 
 
 def ms(xs: list[float]) -> str:
-    return f"median {statistics.median(xs) * 1000:7.2f} ms   worst {max(xs) * 1000:7.2f} ms"
+    return f"{statistics.median(xs) * 1000:7.2f} ms"
 
 
-def writer(folder: str, start: mp.synchronize.Event, out: mp.Queue) -> None:
-    store = Store(folder, keep=1000)
+def with_text(amap: ArgumentMap, text: str) -> ArgumentMap:
+    data = amap.model_dump()
+    data["statements"][0]["text"] = text
+    return ArgumentMap.model_validate(data)
+
+
+def latencies(store: Store, amap: ArgumentMap) -> dict[str, str]:
+    for n in range(MAPS):
+        store.save(amap, f"map-{n:04}", expected_revision=None)
+    saved = store.load("map-0500")
+    saves, loads, lists = [], [], []
+    for k in range(50):
+        t = time.perf_counter()
+        saved = store.save(with_text(saved, f"v{k}"), "map-0500", expected_revision=saved.revision)
+        saves.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        store.load(f"map-{k * 7:04}")
+        loads.append(time.perf_counter() - t)
+    for _ in range(5):
+        t = time.perf_counter()
+        assert len(store.list()) == MAPS
+        lists.append(time.perf_counter() - t)
+    return {"save": ms(saves), "load": ms(loads), f"list of {MAPS}": ms(lists)}
+
+
+def app_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Queue) -> None:
+    store = open_store(location, keep=1000)
+    landed: list[tuple[int, str]] = []
+    conflicts = [0]
+
+    def editor(e: int) -> None:
+        for k in range(EDITS):
+            marker = f"process {who} editor {e} edit {k}"
+            while True:
+                current = store.load("debate")
+                try:
+                    saved = store.save(
+                        with_text(current, marker), "debate", expected_revision=current.revision
+                    )
+                    landed.append((saved.revision, marker))
+                    break
+                except Conflict:
+                    conflicts[0] += 1
+
     start.wait()
-    landed = conflicts = 0
-    for _ in range(ATTEMPTS):
-        amap = store.load("voter-data")
-        try:
-            store.save(amap, "voter-data", expected_revision=amap.revision)
-            landed += 1
-        except Conflict:
-            conflicts += 1
-    out.put((landed, conflicts))
+    threads = [threading.Thread(target=editor, args=(e,)) for e in range(EDITORS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out.put((landed, conflicts[0]))
+
+
+def editors(location: str, amap: ArgumentMap) -> str:
+    store = open_store(location, keep=1000)
+    store.save(amap, "debate", expected_revision=None)
+    ctx = mp.get_context("fork")
+    start, out = ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=app_process, args=(location, n, start, out)) for n in range(PROCESSES)]
+    for p in procs:
+        p.start()
+    t = time.perf_counter()
+    start.set()
+    results = [out.get(timeout=600) for _ in procs]
+    elapsed = time.perf_counter() - t
+    for p in procs:
+        p.join()
+    landed = [x for r in results for x in r[0]]
+    conflicts = sum(r[1] for r in results)
+    final = store.load("debate").revision
+    lost = sum(store.load_revision("debate", rev).statements[0].text != marker for rev, marker in landed)
+    lost += (1 + len(landed)) - final
+    return (
+        f"{len(landed)} edits landed ({PROCESSES * EDITORS * EDITS} made), {conflicts} conflicts retried, "
+        f"{elapsed:.1f} s, lost {lost}"
+    )
 
 
 def main() -> None:
     amap = native.loads(EXAMPLE.read_text(encoding="utf-8")).model_copy(update={"revision": 0})
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "arguments", keep=20)
-        saved = store.save(amap, "voter-data", expected_revision=None)
-        saves, loads = [], []
-        for _ in range(100):
-            t = time.perf_counter()
-            saved = store.save(saved, "voter-data", expected_revision=saved.revision)
-            saves.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            store.load("voter-data")
-            loads.append(time.perf_counter() - t)
-        print(f"save (fsync, revision kept, pruned to 20): {ms(saves)}")
-        print(f"load (parse + validate):                   {ms(loads)}")
-        for n in range(99):
-            store.save(amap, f"map-{n:03}", expected_revision=None)
-        t = time.perf_counter()
-        entries = store.list()
-        took = (time.perf_counter() - t) * 1000
-        print(f"list of {len(entries)} maps:                          {took:7.2f} ms")
-
-        ctx = mp.get_context("fork")
-        start, out = ctx.Event(), ctx.Queue()
-        procs = [ctx.Process(target=writer, args=(str(store.folder), start, out)) for _ in range(WRITERS)]
-        for p in procs:
-            p.start()
-        t = time.perf_counter()
-        start.set()
-        results = [out.get(timeout=300) for _ in procs]
-        elapsed = time.perf_counter() - t
-        for p in procs:
-            p.join()
-        landed = sum(r[0] for r in results)
-        conflicts = sum(r[1] for r in results)
-        final = store.load("voter-data").revision
-        print(
-            f"{WRITERS} processes x {ATTEMPTS} load+save: {landed} landed, {conflicts} conflicts, "
-            f"{elapsed:.2f} s ({landed / elapsed:.0f} landed saves/s); revision went "
-            f"{saved.revision} -> {final} (lost: {saved.revision + landed - final})"
-        )
+    rows: dict[str, dict[str, str]] = {}
+    with tempfile.TemporaryDirectory() as tmp, postgres_server(durable=True) as url:
+        for backend, location in (("files", str(Path(tmp) / "arguments")), ("postgresql", url)):
+            store = open_store(location, keep=20)
+            rows[backend] = latencies(store, amap)
+            rows[backend][f"{PROCESSES * EDITORS} editors in {PROCESSES} processes"] = editors(location, amap)
+    print(f"store benchmark: example map ({len(native.dumps(amap)) // 1024} KB of JSON), medians")
+    for what in rows["files"]:
+        if what.endswith("processes"):
+            print(f"  {what}:")
+            for backend, figures in rows.items():
+                print(f"    {backend + ':':12} {figures[what]}")
+        else:
+            print(f"  {what:28} files: {rows['files'][what]:>10}   postgresql: {rows['postgresql'][what]}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ _EXPORTS = {
     "Store": "argmap.storage.store",
     "check": "argmap.analysis.checks",
     "extract": "argmap.extractor",
+    "open_store": "argmap.storage.location",
 }
 
 __all__ = sorted(_EXPORTS)

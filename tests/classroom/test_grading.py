@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from argmap.classroom import grading
+from argmap.classroom.compare import compare
 from argmap.edit import operations as edit
 from argmap.formats import native
 
@@ -41,8 +42,26 @@ def test_summary_and_missed(folder, ref):
     s = grading.summary(table)
     assert (s["students"], s["graded"]) == (4, 3)
     assert s["max"] == 1.0 and s["min"] < s["median"] <= s["max"]
-    missed = grading.missed_by(ref, results)
-    assert list(missed["statement"][:2]) == ["s6", "s12"]
-    assert list(missed["missed"][:3]) == [2, 1, 0]
-    svg = grading.missed_chart_svg(missed)
-    assert svg.startswith("<svg") and svg.count("<rect") == len(ref.statements)
+    mistakes = grading.mistakes_by(ref, results)
+    assert list(mistakes["element"]) == ["s6", "s12"]
+    assert list(mistakes["students"]) == [2, 1]
+    assert mistakes["mistake"][0].startswith("Missed the reason “Data collection efforts by Democrats")
+    assert mistakes["mistake"][1].startswith("Missed the objection “Most voters never learn")
+    svg = grading.mistakes_chart_svg(mistakes, len(results))
+    assert svg.startswith("<svg") and svg.count("<rect") == 2 and "2 of 3" in svg
+
+
+def test_the_class_chart_keeps_the_top_items_only(ref):
+    results = {
+        f"s{k}": compare(ref, edit.remove(ref, sid))
+        for k, sid in enumerate(["s6", "s9", "s12", "s2", "s4", "s3", "s8", "s10", "s11"])
+    }
+    assert len(grading.mistakes_by(ref, results)) == grading.TOP
+    assert len(grading.mistakes_by(ref, results, top=None)) > grading.TOP
+
+
+def test_score_bins_count_every_student_once(folder, ref):
+    table, _ = grading.grade(ref, list(folder.glob("*.json")))
+    bins = grading.score_bins(table)
+    assert len(bins) == 10 and bins["students"].sum() == 3
+    assert bins["students"].iloc[-1] >= 1  # ada's 100% is in the top band

@@ -77,10 +77,10 @@ def test_compare_json_has_score_and_parts(tmp_path):
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert 0 < data["score"] < 1
-    assert set(data["parts"]) == {"main", "recall", "precision", "roles", "relations", "evidence"}
-    assert any("that the author answers" in f["message"] for f in data["feedback"])
+    assert set(data["parts"]) == {"main", "reasons", "objections", "detail", "precision"}
+    assert any("the author raises it to answer it" in f["message"] for f in data["feedback"])
     text = run("compare", EXAMPLE, student).output
-    assert text.startswith("score: ") and "- You treated" in text
+    assert text.startswith("score: ") and "- You used the objection" in text
 
 
 def test_compare_accepts_an_exercise_as_reference(tmp_path):
@@ -105,10 +105,10 @@ def test_grade_writes_csv_summary_and_chart(tmp_path):
     assert list(table["student"]) == ["ada", "bob"]
     assert table["score"].iloc[0] == 1.0 and table["score"].iloc[1] < 1.0
     assert "graded 2 of 2" in result.output
-    assert "missed by 1: s6" in result.output
-    svg = (tmp_path / "results-missed.svg").read_text(encoding="utf-8")
+    assert "1 of 2: Missed the reason “Data collection efforts" in result.output, result.output
+    svg = (tmp_path / "results-mistakes.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg")
-    assert (tmp_path / "results-missed.csv").exists()
+    assert (tmp_path / "results-mistakes.csv").exists()
 
 
 def test_grade_empty_folder_says_so(tmp_path):

@@ -11,6 +11,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,13 +50,13 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def server(store_dir: Path) -> Iterator[str]:
-    """``streamlit run streamlit_app.py`` on a free port; yields its base URL."""
+@contextmanager
+def app_server(store: str) -> Iterator[str]:
+    """``streamlit run streamlit_app.py`` on a free port with ``ARGMAP_STORE=store``; yields its base URL."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
     port = _free_port()
-    env = {**os.environ, "ARGMAP_STORE": str(store_dir)}
+    env = {**os.environ, "ARGMAP_STORE": store}
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
@@ -81,12 +82,21 @@ def server(store_dir: Path) -> Iterator[str]:
             out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
             pytest.fail(f"the app did not start:\n{out[-3000:]}")
         time.sleep(0.2)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(store_dir: Path) -> Iterator[str]:
+    """The app on a copy of arguments/; yields its base URL."""
+    with app_server(str(store_dir)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,6 +13,7 @@ from argmap.errors import StoreError
 from argmap.model import ArgumentMap, Statement
 from argmap.storage.location import is_database, open_store, store_location
 from argmap.storage.postgres import PostgresStore, migrate, migrations
+from argmap.storage.store import Store
 
 
 def test_a_postgresql_url_opens_the_postgresql_store(
@@ -22,6 +24,16 @@ def test_a_postgresql_url_opens_the_postgresql_store(
     assert store_location() == postgres_url and isinstance(open_store(), PostgresStore)
     assert is_database("postgres://u@h/db") and not is_database("arguments")
     assert "postgresql://postgres@127.0.0.1" in open_store(postgres_url).describe()
+
+
+def test_a_url_is_never_taken_for_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="names a database, not a folder: open it with argmap.open_store"):
+        Store("postgresql://u@h/db")
+    assert list(tmp_path.iterdir()) == []  # no folder called 'postgresql:'
+    import argmap
+
+    assert argmap.open_store is open_store
 
 
 def test_migrations_are_numbered_and_safe_to_run_twice(postgres_url: str) -> None:

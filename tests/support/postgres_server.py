@@ -41,8 +41,12 @@ def _run(cmd: list[str], as_user: str | None) -> None:
 
 
 @contextmanager
-def postgres_server() -> Iterator[str]:
-    """Start a fresh server; yields its URL (``postgresql://postgres@127.0.0.1:PORT/postgres``)."""
+def postgres_server(*, durable: bool = False) -> Iterator[str]:
+    """Start a fresh server; yields its URL (``postgresql://postgres@127.0.0.1:PORT/postgres``).
+
+    Tests run with ``fsync=off`` (a crash of the server itself is not what they test); ``durable=True`` keeps
+    PostgreSQL's defaults, for benches that compare with the file store, which fsyncs every save.
+    """
     bindir = server_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL's server is not installed: run `make test` (it installs `postgresql`)")
@@ -56,7 +60,9 @@ def postgres_server() -> Iterator[str]:
             [str(bindir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "postgres", "-E", "UTF8"],
             as_user,
         )
-        opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not durable:
+            opts += " -c fsync=off"
         _run(
             [
                 str(bindir / "pg_ctl"),

@@ -79,45 +79,119 @@ def summary(table: pd.DataFrame) -> dict[str, Any]:
     return {k: (round(float(v), 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
-def missed_by(reference: ArgumentMap, results: dict[str, Comparison]) -> pd.DataFrame:
-    """For each reference statement: how many students missed it, most missed first."""
+# A mistake in the class view, said of the class: "Missed the reason “…”" (kind → sentence).
+_CLASS_SENTENCE = {
+    "no_main": "Missed the main conclusion {q}",
+    "wrong_main": "Took another claim for the main conclusion {q}",
+    "missed": "Missed the {role} {q}",
+    "as_reason": "Used the objection {q} as a reason",
+    "answer_as_reason": "Used the author's answer {q} as a reason",
+    "as_objection": "Used the reason {q} as an objection",
+    "wrong_claim": "Put {q} under the wrong claim",
+    "unlinked": "Left {q} unlinked",
+    "evidence_missed": "Missed the evidence {q}",
+    "evidence_target": "Attached the evidence {q} to the wrong claim",
+}
+_ROLE_WORD = {
+    "main": "main conclusion",
+    "premise": "reason",
+    "intermediate": "reason",
+    "objection": "objection",
+    "rebuttal": "author's answer",
+    "unconnected": "statement",
+}
+TOP = 8  # items in the class chart
+
+
+def mistakes_by(
+    reference: ArgumentMap, results: dict[str, Comparison], top: int | None = TOP
+) -> pd.DataFrame:
+    """The class's most common mistakes, most students first: one row per (mistake, reference element)
+    with a full sentence, how many students made it and their share. ``top`` rows (None: all)."""
     import pandas as pd
 
-    counts = {s.id: 0 for s in reference.statements}
-    for r in results.values():
-        for sid in r.missed:
-            counts[sid] += 1
+    from argmap.classroom.compare import quote
+    from argmap.roles import derive
+
+    roles = derive(reference).role
+    items = {s.id: s for s in reference.statements} | {e.id: e for e in reference.evidence}
+    who: dict[tuple[str, str], set[str]] = {}
+    for name, r in results.items():
+        for f in r.mistakes:
+            if not f.reference_ids:
+                continue
+            rid = f.reference_ids[0]
+            who.setdefault((f.kind, rid), set()).add(name)
     n = max(len(results), 1)
-    table = pd.DataFrame(
-        [
-            {"statement": s.id, "text": s.text, "missed": counts[s.id], "share": counts[s.id] / n}
-            for s in reference.statements
+    rows = []
+    for (kind, rid), names in who.items():
+        item = items.get(rid)
+        if item is None or kind not in _CLASS_SENTENCE:
+            continue
+        role = _ROLE_WORD.get(roles.get(rid, ""), "statement")
+        sentence = _CLASS_SENTENCE[kind].format(q=quote(item, 70), role=role)
+        rows.append(
+            {
+                "mistake": sentence,
+                "kind": kind,
+                "element": rid,
+                "students": len(names),
+                "share": len(names) / n,
+            }
+        )
+    table = pd.DataFrame(rows, columns=["mistake", "kind", "element", "students", "share"])
+    table = table.sort_values(["students", "mistake"], ascending=[False, True], kind="stable")
+    table = table.reset_index(drop=True)
+    return table if top is None else table.head(top)
+
+
+def score_bins(table: pd.DataFrame, width: float = 0.1) -> pd.DataFrame:
+    """How many students scored in each band (0-10%, ..., 90-100%): the class's score distribution."""
+    import pandas as pd
+
+    k = round(1 / width)
+    counts = [0] * k
+    for v in table.dropna(subset=["score"])["score"].astype(float):
+        counts[min(int(v / width + 1e-9), k - 1)] += 1
+    labels = [f"{round(i * width * 100)}–{round((i + 1) * width * 100)}%" for i in range(k)]
+    return pd.DataFrame({"band": labels, "students": counts})
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
+def mistakes_chart_svg(
+    table: pd.DataFrame, students: int, title: str = "What most students got wrong"
+) -> str:
+    """A horizontal bar chart (SVG, drawn by hand) of ``mistakes_by``: each bar under its full sentence."""
+    width, left, text_w = 360, 8, 64
+    y = 34
+    most = max(students, 1)
+    body = []
+    for rec in table.to_dict("records"):
+        for line in _wrap(str(rec["mistake"]), text_w):
+            body.append(f'<text x="{left}" y="{y}">{escape(line)}</text>')
+            y += 15
+        w = width * int(rec["students"]) / most
+        body += [
+            f'<rect x="{left}" y="{y - 10}" width="{w:.1f}" height="14" fill="#0072B2"/>',
+            f'<text x="{left + w + 6:.1f}" y="{y + 1}">{int(rec["students"])} of {students}</text>',
         ]
-    )
-    return table.sort_values(["missed", "statement"], ascending=[False, True], kind="stable").reset_index(
-        drop=True
-    )
-
-
-def missed_chart_svg(table: pd.DataFrame, title: str = "Statements students missed") -> str:
-    """A small horizontal bar chart (SVG, drawn by hand) of ``missed_by``'s table."""
-    bar_h, gap, left, width = 18, 6, 70, 360
-    top = 34
-    height = top + len(table) * (bar_h + gap) + 10
-    most = max(int(table["missed"].max()) if len(table) else 0, 1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" height="{height}" '
+        y += 26
+    if not len(table):
+        body.append(f'<text x="{left}" y="{y}">No mistake was made by any student.</text>')
+        y += 20
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + max(width + 80, text_w * 7)}" height="{y}" '
         'font-family="sans-serif" font-size="12">',
-        f'<text x="4" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
+        f'<text x="{left}" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
     ]
-    for n, rec in enumerate(table.to_dict("records")):
-        y = top + n * (bar_h + gap)
-        w = width * int(rec["missed"]) / most
-        tip = escape(f"{rec['statement']}: {rec['text']}")
-        parts += [
-            f'<g><title>{tip}</title><text x="4" y="{y + 13}">{escape(str(rec["statement"]))}</text>',
-            f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#c0504d"/>',
-            f'<text x="{left + w + 4:.1f}" y="{y + 13}">{int(rec["missed"])}</text></g>',
-        ]
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    return "\n".join([*head, *body, "</svg>"]) + "\n"

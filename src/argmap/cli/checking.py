@@ -128,7 +128,7 @@ def compare_cmd(reference: str, student: str, as_json: bool) -> None:
 @click.option("-o", "--output", "out", required=True, metavar="RESULTS.csv", help="Where to write the table.")
 def grade_cmd(reference: str, folder: str, out: str) -> None:
     """Grade every map in STUDENT_DIR against REF: a CSV row per student, a class summary, and a
-    chart of the statements most students missed (RESULTS-missed.svg, next to the CSV)."""
+    chart of the mistakes most students made (RESULTS-mistakes.csv and .svg, next to the CSV)."""
     from argmap.classroom import grading
     from argmap.formats import FORMATS
 
@@ -140,16 +140,16 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     table, results = grading.grade(ref, paths)
     out_path = Path(out)
     table.to_csv(out_path, index=False)
-    missed = grading.missed_by(ref, results)
+    mistakes = grading.mistakes_by(ref, results, top=None)
     stem = out_path.with_suffix("")
-    missed.to_csv(f"{stem}-missed.csv", index=False)
-    Path(f"{stem}-missed.svg").write_text(grading.missed_chart_svg(missed), encoding="utf-8")
+    mistakes.to_csv(f"{stem}-mistakes.csv", index=False)
+    chart = grading.mistakes_chart_svg(mistakes.head(grading.TOP), len(results))
+    Path(f"{stem}-mistakes.svg").write_text(chart, encoding="utf-8")
     summary = grading.summary(table)
     click.echo(f"graded {summary['graded']} of {summary['students']} student map(s) -> {out}")
     for key, value in summary.items():
         if key not in ("students", "graded"):
             click.echo(f"  {key:<16} {value:.2f}")
-    for rec in missed.head(5).to_dict("records"):
-        if rec["missed"]:
-            click.echo(f"  missed by {rec['missed']}: {rec['statement']} “{rec['text'][:70]}”")
-    click.echo(f"chart: {stem}-missed.svg")
+    for rec in mistakes.head(5).to_dict("records"):
+        click.echo(f"  {rec['students']} of {len(results)}: {rec['mistake']}")
+    click.echo(f"chart: {stem}-mistakes.svg")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from argmap.errors import StoreError
 from argmap.formats import native
-from argmap.storage.store import Store
+from argmap.storage.backend import MapStore
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Copied:
         )
 
 
-def copy_store(source: Store, target: Store) -> Copied:
+def copy_store(source: MapStore, target: MapStore) -> Copied:
     """Copy every map of ``source`` with its history into ``target``; ``StoreError`` on any mismatch."""
     entries = [e for e in source.list() if e.error is None]
     unreadable = [e.name for e in source.list() if e.error is not None]

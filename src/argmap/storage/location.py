@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from argmap.storage.backend import MapStore
 from argmap.storage.store import Store
 
 DEFAULT = "arguments"
@@ -22,7 +23,7 @@ def is_database(location: str) -> bool:
     return location.startswith(_SCHEMES)
 
 
-def open_store(location: str | os.PathLike[str] | None = None, keep: int = 20) -> Store:
+def open_store(location: str | os.PathLike[str] | None = None, keep: int = 20) -> MapStore:
     """The store at ``location`` (see ``store_location``): a ``PostgresStore`` for a PostgreSQL URL."""
     where = store_location(location)
     if is_database(where):

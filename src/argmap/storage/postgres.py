@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
+from argmap.storage.backend import Entry, MapStore, stamped
 from argmap.storage.names import check_name
-from argmap.storage.store import Entry, Store, stamped
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -99,7 +99,7 @@ def _pool(url: str) -> ConnectionPool:
         return pool
 
 
-class PostgresStore(Store):
+class PostgresStore(MapStore):
     """Maps kept in a PostgreSQL database, with ``keep`` past revisions each and a recoverable trash."""
 
     def __init__(self, url: str, keep: int = 20) -> None:
@@ -389,6 +389,7 @@ class PostgresStore(Store):
 
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""
+        _pool(self.url)  # the schema exists before the listener reads it
         with _pools_lock:
             watcher = _watchers.get(self.url)
             if watcher is None:

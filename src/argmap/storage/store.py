@@ -22,54 +22,19 @@ import builtins
 import glob
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
-from argmap.storage.names import SLUG_CHARS, check_name, slug
+from argmap.storage.backend import Entry, MapStore, stamped
+from argmap.storage.names import check_name, slug
 
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
-_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One stored map (or revision): what ``argmap list`` shows.
-
-    An unreadable file is listed too, with ``title`` "(unreadable: why)" and ``error`` set, so a
-    corrupt file never hides or breaks the listing.
-    """
-
-    name: str
-    title: str
-    revision: int
-    updated: datetime | None
-    size: int  # bytes on disk
-    error: str | None = None
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def stamped(amap: ArgumentMap, revision: int) -> ArgumentMap:
-    """``amap`` as saved: revision ``revision``, ``updated`` now, ``created`` kept (or now)."""
-    now = _now()
-    return ArgumentMap.model_validate(
-        {
-            **{k: getattr(amap, k) for k in type(amap).model_fields},
-            "revision": revision,
-            "updated": now,
-            "created": amap.created or now,
-        }
-    )
 
 
 def _stored_revision(path: Path, raw: bytes) -> int:
@@ -88,12 +53,16 @@ def _stored_revision(path: Path, raw: bytes) -> int:
     return rev
 
 
-class Store:
+class Store(MapStore):
     """Maps kept as files in ``folder``, with ``keep`` past revisions each and a recoverable trash."""
 
     def __init__(self, folder: str | os.PathLike[str] = "arguments", keep: int = 20) -> None:
         if keep < 0:
             raise ValueError("keep must be 0 or more")
+        if str(folder).startswith(("postgresql://", "postgres://")):
+            raise StoreError(
+                "a postgresql:// URL names a database, not a folder: open it with argmap.open_store(URL)"
+            )
         self.folder = Path(folder)
         self.keep = keep
 
@@ -257,25 +226,6 @@ class Store:
             self._prune(name)
         return saved
 
-    def save_as(self, amap: ArgumentMap, name: str) -> ArgumentMap:
-        """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
-        name = check_name(name)
-        # The map's id follows its new name; ids are ASCII, so other scripts fall back to "map".
-        new_id = (
-            name
-            if _ID.match(name)
-            else re.sub(r"[^A-Za-z0-9_.:-]+", "-", slug(name))[:64].strip("-.") or "map"
-        )
-        copy = ArgumentMap.model_validate(
-            {**{k: getattr(amap, k) for k in type(amap).model_fields}, "id": new_id, "revision": 0}
-        )
-        return self.save(copy, name, expected_revision=None)
-
-    def restore(self, name: str, revision: int, *, expected_revision: int) -> ArgumentMap:
-        """Make past revision ``revision`` current again; it is saved as a new revision."""
-        old = self.load_revision(name, revision)
-        return self.save(old, name, expected_revision=expected_revision)
-
     def rename(self, old: str, new: str) -> None:
         """Rename map ``old`` to ``new``, revisions included; ``Conflict`` if ``new`` is taken."""
         old, new = check_name(old), check_name(new)
@@ -351,33 +301,6 @@ class Store:
                 self._trashdir(name).rmdir()
             fsync_dir(self.folder)
         return self.load(name)
-
-    def import_file(self, path: str | os.PathLike[str], fmt: str | None = None) -> ArgumentMap:
-        """Read a file in any known format and save it as a new map named after its title.
-
-        If the name is taken, ``-2``, ``-3``... is added: importing never overwrites a map.
-        """
-        p = Path(path)
-        return self.import_bytes(p.read_bytes(), p.name, fmt)[1]
-
-    def import_bytes(self, data: bytes, filename: str, fmt: str | None = None) -> tuple[str, ArgumentMap]:
-        """Like ``import_file`` for a file's bytes (an upload); returns the name chosen and the map."""
-        from argmap.formats import read
-
-        amap, _ = read(data, filename, fmt)
-        base = slug(amap.title if amap.title.strip() else Path(filename).stem)
-        fresh = ArgumentMap.model_validate(
-            {**{k: getattr(amap, k) for k in type(amap).model_fields}, "revision": 0}
-        )
-        for n in range(1, 1000):
-            name = base if n == 1 else f"{base[: SLUG_CHARS - 5]}-{n}"
-            if self._taken(name):
-                continue
-            try:
-                return name, self.save(fresh, name, expected_revision=None)
-            except Conflict:  # taken between our look and our save: try the next name
-                continue
-        raise StoreError(f"too many maps called '{base}' in {self.folder}/")
 
     def put_history(self, name: str, history: builtins.list[ArgumentMap]) -> None:
         """Store ``history`` (oldest first, the last current) as map ``name``, keeping its revision numbers.

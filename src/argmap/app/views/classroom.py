@@ -7,7 +7,7 @@ import streamlit as st
 
 from argmap.app import state, widgets
 from argmap.classroom import exercise, grading
-from argmap.classroom.compare import Comparison, compare
+from argmap.classroom.compare import PART_LABELS, Comparison, compare
 from argmap.classroom.exercise import Exercise
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, decode
@@ -23,24 +23,13 @@ def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedF
     return exercise.read_map(upload.name, upload.getvalue())
 
 
-# The parts of a score (argmap.classroom.compare) in words a student understands.
-PART_LABELS = {
-    "main": "Main conclusion",
-    "recall": "Statements found",
-    "precision": "Statements that match",
-    "roles": "Roles right",
-    "relations": "Links right",
-    "evidence": "Evidence found",
-}
-
 SHORT_LABELS = {
     "main": "Main",
-    "recall": "Found",
-    "precision": "Match",
-    "roles": "Roles",
-    "relations": "Links",
+    "reasons": "Reasons",
+    "objections": "Objections",
+    "detail": "Detail",
+    "precision": "In ref.",
 }
-SHORT_LABELS |= {"evidence": "Evidence"}
 
 
 def _show_comparison(result: Comparison) -> None:
@@ -54,27 +43,22 @@ def _show_comparison(result: Comparison) -> None:
         st.markdown(f"- {widgets.md(f.message)}")
 
 
-def _missed_chart(missed, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
-    """Bars of how many students missed each statement, labelled with the statement's words."""
+def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
+    """Bars of how many students made each of the class's top mistakes, labelled in full sentences."""
     import altair as alt
 
-    data = missed.assign(
-        label=[
-            f"{sid} — {_short(text)}" for sid, text in zip(missed["statement"], missed["text"], strict=True)
-        ]
-    )
     return (
-        alt.Chart(data)
+        alt.Chart(table)
         .mark_bar(color="#0072B2")
         .encode(
             x=alt.X(
-                "missed:Q",
-                title="students who missed it",
+                "students:Q",
+                title="students",
                 scale=alt.Scale(domain=[0, max(students, 1)]),
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
-            y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=420)),
-            tooltip=[alt.Tooltip("statement:N"), alt.Tooltip("text:N"), alt.Tooltip("missed:Q")],
+            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=560, labelFontSize=13)),
+            tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
         )
     )
 
@@ -188,17 +172,16 @@ def teacher(ex: Exercise | None) -> None:
     st.download_button(
         "Download results (CSV)", table.to_csv(index=False), "results.csv", "text/csv", key="results_download"
     )
-    st.markdown("**Statements most students missed**")
-    missed = grading.missed_by(ex.reference, results)
-    shown = missed[missed["missed"] > 0]
+    st.markdown("**What most students got wrong**")
+    shown = grading.mistakes_by(ex.reference, results)
     if shown.empty:
-        st.success("Every student found every statement of the reference.")
+        st.success("No student made a mistake.")
     else:
-        st.altair_chart(_missed_chart(shown, len(results)), width="stretch", height=40 * len(shown) + 60)
+        st.altair_chart(_mistakes_chart(shown, len(results)), width="stretch", height=34 * len(shown) + 60)
     st.download_button(
         "Download the chart (SVG)",
-        grading.missed_chart_svg(missed),
-        "missed.svg",
+        grading.mistakes_chart_svg(shown, len(results)),
+        "mistakes.svg",
         "image/svg+xml",
         key="chart_download",
     )
