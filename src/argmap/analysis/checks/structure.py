@@ -236,6 +236,7 @@ def _by_rare_words(keys: list[str]) -> list[list[int]]:
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for n, k in enumerate(keys):
         words = sorted({w for w in k.split() if len(w) >= 3}, key=lambda w: (df[w], w))[:_RARE_WORDS]
+        pairs: list[tuple[str, ...]]
         if len(words) >= 2:
             pairs = [(x, y) for m, x in enumerate(words) for y in words[m + 1 :]]
         else:
