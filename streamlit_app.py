@@ -45,7 +45,7 @@ with st.sidebar:
     )
     amap = state.current_map()
     if amap is not None:
-        st.markdown(f"**Open map:** {widgets.md(amap.title)}")
+        st.markdown(f"**Open map:** {widgets.md(amap.title, line=True)}")
         st.caption(widgets.map_caption(amap))
 
 page = st.navigation(pages, position="top")

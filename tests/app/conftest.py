@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -59,9 +60,20 @@ def current(at: AppTest):
     return at.session_state["argmap_history"].present
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown the app escaped (widgets.md): no backslashes, plain line breaks,
+    no word joiners (they keep a URL from becoming a link); the app's own ``**bold**`` is left as it is."""
+    return _ESCAPED.sub(r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")
+
+
 def messages(at: AppTest) -> dict[str, list[str]]:
-    """The texts of the status messages on the page, by kind."""
-    return {kind: [m.value for m in getattr(at, kind)] for kind in ("error", "warning", "success", "info")}
+    """The texts of the status messages on the page, by kind (as a reader sees them)."""
+    return {
+        kind: [shown(m.value) for m in getattr(at, kind)] for kind in ("error", "warning", "success", "info")
+    }
 
 
 def page_html(at: AppTest) -> str:

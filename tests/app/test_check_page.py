@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import current, dot
+from tests.app.conftest import current, dot, shown
 
 
 def node_line(source: str, nid: str) -> str:
@@ -12,7 +12,7 @@ def node_line(source: str, nid: str) -> str:
 
 
 def texts(at) -> str:
-    return " ".join(m.value for m in at.markdown)
+    return " ".join(shown(m.value) for m in at.markdown)
 
 
 def test_findings_show_cue_and_question_grouped_by_node(app) -> None:

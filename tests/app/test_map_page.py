@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import current, dot, messages, page_html, select
+from tests.app.conftest import current, dot, messages, page_html, select, shown
 
 
 def test_selecting_a_node_highlights_it_and_explains_it(app) -> None:
@@ -234,7 +234,9 @@ def test_why_it_is_here_names_the_linked_statements_in_words(app) -> None:
     amap = current(at)
     (attack,) = [a for a in amap.attacks if a.source == "s9"]
     target_words = " ".join(amap.element(attack.target).text.split()[:3])
-    line = next(m.value for m in at.markdown if f"{attack.id}: attacks {attack.target}" in m.value)
+    line = next(
+        shown(m.value) for m in at.markdown if f"{attack.id}: attacks {attack.target}" in shown(m.value)
+    )
     assert target_words in line  # not the bare id
 
 
@@ -244,4 +246,4 @@ def test_selected_evidence_names_its_statement_in_words(app) -> None:
     ev = amap.evidence[0]
     select(at, ev.id)
     words = " ".join(amap.element(ev.target).text.split()[:3])
-    assert any(f"for {ev.target} (“{words}" in m.value for m in at.markdown)
+    assert any(f"for {ev.target} (“{words}" in shown(m.value) for m in at.markdown)

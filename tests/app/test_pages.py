@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import ROOT, VIEWS, dot
+from tests.app.conftest import ROOT, VIEWS, dot, shown
 
 PAGES = sorted(p.stem for p in (ROOT / VIEWS).glob("*.py"))
 
 
 def test_first_start_shows_the_example_map(app) -> None:
     at = app()
-    assert at.title[0].value.endswith("Democrats selling voter data to retailers?")
+    assert shown(at.title[0].value).endswith("Democrats selling voter data to retailers?")
     source = dot(at)
     for sid in ("s1", "s2", "s3", "s9", "s12", "e1"):
         assert sid in source

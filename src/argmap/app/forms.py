@@ -38,8 +38,8 @@ def _action(fn: Callable[[ArgumentMap, str], str | None]) -> Callable[[], None]:
         except ArgmapError as err:
             widgets.report(err)
         else:
-            if done:
-                state.flash("success", done)
+            if done:  # our words around ids from the map (an id may read "www.x.com"): all plain text
+                state.flash("success", widgets.md(done))
 
     return run
 
@@ -148,7 +148,10 @@ def _add_first() -> None:
     state.push(new)
     state.select(sid)
     st.session_state["first_text"] = ""
-    state.flash("success", f"Added {sid}. Now add its reasons, objections and evidence with the forms below.")
+    state.flash(
+        "success",
+        f"Added {widgets.md(sid)}. Now add its reasons, objections and evidence with the forms below.",
+    )
 
 
 def first_statement() -> None:
@@ -223,7 +226,9 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda j: (
                         "On its own (a new reason)"
                         if j == "new"
-                        else f"Only together with {', '.join(step[j].premises)} (co-premise in {j})"
+                        else widgets.md(
+                            f"Only together with {', '.join(step[j].premises)} (co-premise in {j})"
+                        )
                     ),
                 )
                 st.checkbox("Implicit (unstated in the text)", key="premise_implicit")
@@ -244,8 +249,10 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     format_func=lambda t: (
                         "The statement itself (an objection)"
                         if t == sel
-                        else f"The step {', '.join(step[t].premises)} → {step[t].conclusion} "
-                        f"(an undercut of {t}: it does not follow)"
+                        else widgets.md(
+                            f"The step {', '.join(step[t].premises)} → {step[t].conclusion} "
+                            f"(an undercut of {t}: it does not follow)"
+                        )
                     ),
                 )
                 st.form_submit_button(
@@ -292,5 +299,5 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                 st.form_submit_button("Move", key="move_submit", on_click=_action(_move))
         with tabs[6], st.form("form_delete"):
             st.markdown("Deleting a statement also removes the links and evidence that hang on it only.")
-            st.checkbox(f"Yes, delete {sel}", key="delete_confirm")
+            st.checkbox(f"Yes, delete {widgets.md(sel)}", key="delete_confirm")
             st.form_submit_button("Delete", key="delete_submit", on_click=_action(_delete))

@@ -239,9 +239,11 @@ def start() -> None:
             open_map(decode(token), readonly=True)
             return
         except ArgmapError as err:
+            from argmap.app.widgets import md  # widgets imports this module
+
             flash(
                 "error",
-                f"The share link could not be opened ({err}). Ask whoever sent it for a fresh link.",
+                f"The share link could not be opened ({md(str(err))}). Ask whoever sent it for a fresh link.",
             )
     if has_map():
         return

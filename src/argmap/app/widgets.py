@@ -31,18 +31,27 @@ _HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
 )
 
 
-# Markdown (and Streamlit's $…$ maths) would reformat words taken from a text or a file:
-# "$5 and $10" turns into a formula, "*" into italics, "<b>" into a tag. A backslash makes each
-# literal; the marks that only count at the start of a line (#, -, +, "1.") are escaped there only.
-_MARKDOWN = re.compile(r"([\\`*_\[\]$<>~|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-])", re.MULTILINE)
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# Streamlit renders Markdown (GitHub's, with $…$ maths, :emoji: and :colour[…] directives, bare URLs
+# made links) in st.markdown, captions, alerts, toasts, headings and most widget labels. Words taken
+# from a text, a file, a link or a store name must never become markup there: a title could show a
+# phishing link or a tracking image. CommonMark lets a backslash make ANY ASCII punctuation literal, so
+# every one is escaped (links, images, HTML, entities, maths, directives, list and heading marks);
+# leading spaces (an indented code block) are dropped and each line break is kept as a hard break.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_LINE = re.compile(r"[ \t]*\r?\n[ \t]*")
+# Streamlit makes links of bare "https://…", "www.…" and "name@host" even when escaped (checked in
+# Chromium: tests/e2e/test_untrusted_text.py); an invisible word joiner inside each breaks the pattern.
+_BARE_LINK = re.compile(r"(?i)(:)(?=/)|(www)(?=\.)|()(?=@)")
+_JOINER = "\u2060"
 
 
-def md(text: str) -> str:
-    """``text`` (a statement, a title, a file name) to show literally inside Markdown."""
-    text = _MARKDOWN.sub(r"\\\1", text)
-    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
+def md(text: str, *, line: bool = False) -> str:
+    """``text`` (a statement, a title, a file name, an error message) to show literally inside Markdown;
+    ``line``: on one line (for headings and labels, where a line break would end them)."""
+    text = " ".join(text.split()) if line else text.strip()
+    text = _BARE_LINK.sub(lambda m: (m.group(1) or m.group(2) or "") + _JOINER, text)
+    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    return _LINE.sub("  \n", escaped)
 
 
 def hint(err: ArgmapError) -> str:
@@ -150,7 +159,11 @@ def element_label(amap: ArgumentMap, eid: str, width: int = 70, roles: Roles | N
 
 def map_caption(amap: ArgumentMap) -> str:
     """One line: counts and where the map is stored."""
-    where = f"saved as **{state.name()}** (revision {state.revision()})" if state.name() else "not saved yet"
+    where = (
+        f"saved as **{md(state.name() or '', line=True)}** (revision {state.revision()})"
+        if state.name()
+        else "not saved yet"
+    )
     changed = " · **unsaved changes**" if state.name() and state.unsaved() else ""
     return (
         f"{len(amap.statements)} statements · {len(amap.inferences)} inferences · "

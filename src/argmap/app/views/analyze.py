@@ -64,7 +64,7 @@ elif source_kind == "Upload a file":
         with widgets.guard():
             text, page_title = widgets.upload_text(upload.name, upload.getvalue())
             default_title = page_title or upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
-            st.caption(f"{len(text):,} characters read from {upload.name}.")
+            st.caption(f"{len(text):,} characters read from {widgets.md(upload.name, line=True)}.")
 else:
     if not seeds:
         st.info("No samples found in seeds/.")
@@ -103,7 +103,7 @@ elif st.session_state.get("analyze_go"):
         state.open_map(amap)
         state.flash(
             "success",
-            f"Mapped “{widgets.md(amap.title)}”: {len(amap.statements)} statements, "
+            f"Mapped “{widgets.md(amap.title, line=True)}”: {len(amap.statements)} statements, "
             f"{len(amap.inferences)} inferences, {len(amap.attacks)} attacks. "
             "Check the draft and correct it, then save it in the Library.",
         )

@@ -76,7 +76,7 @@ def _save_scheme() -> None:
             new = edit.set_scheme(amap, rid, name, answers)
         if new != amap:
             state.push(new)
-        state.flash("success", f"Saved the scheme of {rid}.")
+        state.flash("success", f"Saved the scheme of {widgets.md(rid)}.")
     except ArgmapError as err:
         widgets.report(err)
 
@@ -90,7 +90,7 @@ def _save_rating() -> None:
         new = edit.rate(amap, eid, None if value in (None, _UNRATED) else value)
         if new != amap:
             state.push(new)
-            state.flash("success", f"Rated {eid}: {value}. The evaluation is updated.")
+            state.flash("success", f"Rated {widgets.md(eid)}: {value}. The evaluation is updated.")
     except ArgmapError as err:
         widgets.report(err)
 
@@ -176,11 +176,11 @@ with tab_findings:
                 st.markdown(
                     f"**{widgets.md(widgets.element_label(amap, nid, roles=roles))}**"
                     if nid in amap.ids()
-                    else f"**{nid}**"
+                    else f"**{widgets.md(nid)}**"
                 )
                 for f in group:
                     others = [n for n in f.node_ids if n != nid]
-                    with_ = f" (with {', '.join(others)})" if others else ""
+                    with_ = widgets.md(f" (with {', '.join(others)})") if others else ""
                     name = f.check.replace("_", " ")
                     st.markdown(
                         f"{_ICON[f.severity]} **{f.severity}** · {name}{with_}: {widgets.md(f.message)}  \n"
@@ -206,7 +206,10 @@ with tab_schemes:
         if suggestions:
             st.caption(
                 "Suggested: "
-                + "; ".join(f"**{s.scheme.name}** ({', '.join(s.cues[:3])})" for s in suggestions[:3])
+                + "; ".join(
+                    f"**{s.scheme.name}** ({widgets.md(', '.join(s.cues[:3]), line=True)})"
+                    for s in suggestions[:3]
+                )
             )
         names = [_NO_SCHEME, *(s.name for s in SCHEMES)]
         current = rel.scheme if isinstance(rel, Inference | Attack) and rel.scheme in names else None
@@ -220,7 +223,7 @@ with tab_schemes:
             st.markdown(f"*{chosen.form}*")
             for n, a in enumerate(answers_for(amap, rid, chosen.name)):
                 st.radio(
-                    a.question,
+                    widgets.md(a.question, line=True),
                     ("open", "yes", "no"),
                     index=("open", "yes", "no").index(a.answer),
                     horizontal=True,
@@ -265,7 +268,7 @@ with tab_ratings:
             st.session_state["rate_value"] = now or _UNRATED
         st.radio("Rating", choices, horizontal=True, key="rate_value")
         st.button("Save rating", key="rate_save", on_click=_save_rating, type="primary")
-        st.markdown(f"**{eid} is {ev.status[eid]}.** {ev.why[eid]}")
+        st.markdown(f"**{widgets.md(eid)} is {ev.status[eid]}.** {widgets.md(ev.why[eid])}")
         st.dataframe(
             [{"id": s.id, "status": ev.status[s.id], "why": ev.why[s.id]} for s in amap.statements],
             hide_index=True,

@@ -85,7 +85,8 @@ def teacher(ex: Exercise | None) -> None:
         st.info("Open the reference map (one drawn from a piece) first: the exercise uses its piece.")
     else:
         st.caption(
-            f"Reference: the open map, **{widgets.md(amap.title)}** ({len(amap.statements)} statements)."
+            f"Reference: the open map, **{widgets.md(amap.title, line=True)}** "
+            f"({len(amap.statements)} statements)."
         )
         title = st.text_input("Exercise title", value=amap.title, key="ex_title")
         draft = st.checkbox("Students may start from the automatic draft", value=False, key="ex_show_draft")
@@ -100,7 +101,8 @@ def teacher(ex: Exercise | None) -> None:
                 )
                 ex = st.session_state[EXERCISE]
                 st.success(
-                    f"Exercise “{widgets.md(ex.title)}” is ready: download it and share it with the class."
+                    f"Exercise “{widgets.md(ex.title, line=True)}” is ready: "
+                    "download it and share it with the class."
                 )
     upload = st.file_uploader("…or open an exercise file", type=["json"], key="ex_upload_teacher")
     if upload is not None:
@@ -134,7 +136,7 @@ def teacher(ex: Exercise | None) -> None:
             subs[name] = _read_upload(up)
         except (ArgmapError, UnicodeDecodeError) as err:
             first = str(err).splitlines()[0]
-            st.error(first if up.name in first else f"{up.name}: {first}")
+            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
     if not subs:
         st.info("No student maps yet: upload them above, or have students submit on the Student view.")
         return
@@ -208,12 +210,13 @@ def student(ex: Exercise | None) -> None:
             "on the **Teacher** view of this page."
         )
         return
-    st.subheader(ex.title)
-    st.markdown(ex.instructions)
+    # A shared file's words, shown as text: its title, instructions or source must never show a link.
+    st.subheader(widgets.md(ex.title, line=True))
+    st.markdown(widgets.md(ex.instructions))
     with st.expander("The piece", expanded=True):
         st.text(ex.text)
         if ex.source:
-            st.caption(ex.source)
+            st.caption(widgets.md(ex.source))
 
     c1, c2 = st.columns(2)
     if c1.button(
@@ -232,11 +235,11 @@ def student(ex: Exercise | None) -> None:
     mine = state.current_map()
     name = state.author() or "student"
     what = (
-        f"the open map, **{widgets.md(mine.title)}** ({len(mine.statements)} statements)"
+        f"the open map, **{widgets.md(mine.title, line=True)}** ({len(mine.statements)} statements)"
         if mine
         else "no map yet"
     )
-    st.caption(f"You submit {what} as **{widgets.md(name)}** (set your name in the sidebar).")
+    st.caption(f"You submit {what} as **{widgets.md(name, line=True)}** (set your name in the sidebar).")
     if (
         st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None)
         and mine is not None

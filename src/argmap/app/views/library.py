@@ -24,7 +24,7 @@ def _open(name: str) -> None:
     state.open_map(store.load(name), name=name)
     st.session_state["_library_pick_next"] = name
     st.session_state.pop(_CONFLICT, None)
-    state.flash("success", f"Opened “{name}”.")
+    state.flash("success", f"Opened “{widgets.md(name)}”.")
 
 
 def _save_as(new_name: str) -> None:
@@ -32,7 +32,7 @@ def _save_as(new_name: str) -> None:
     state.mark_saved(saved, new_name)
     st.session_state["_library_pick_next"] = new_name
     st.session_state.pop(_CONFLICT, None)
-    state.flash("success", f"Saved as “{new_name}” (revision {saved.revision}).")
+    state.flash("success", f"Saved as “{widgets.md(new_name)}” (revision {saved.revision}).")
 
 
 # --- the open map ---------------------------------------------------------------------------
@@ -44,13 +44,13 @@ elif state.readonly():
         "This map came from a share link and is read-only: make an editable copy (banner above) to save it."
     )
 else:
-    st.markdown(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
+    st.markdown(f"**{widgets.md(amap.title, line=True)}** — {widgets.map_caption(amap)}")
     c1, c2 = st.columns(2)
     with c1:
         saved_as = state.name()
         if saved_as:
             if st.button(
-                f"Save “{saved_as}”",
+                f"Save “{widgets.md(saved_as)}”",
                 key="library_save",
                 type="primary",
                 icon=":material/save:",
@@ -85,7 +85,7 @@ conflict = st.session_state.get(_CONFLICT)
 if conflict and amap is not None:
     name, theirs, message = conflict
     with st.container(border=True):
-        st.error(f"**Not saved.** {message}", icon=":material/error:")
+        st.error(f"**Not saved.** {widgets.md(message)}", icon=":material/error:")
         st.markdown("Compare both versions, then choose. Nothing is overwritten unless you say so.")
         m, t = st.columns(2)
         m.markdown("**Your version** (in this session)")
@@ -195,7 +195,8 @@ else:
                     restored = store.restore(pick, rev, expected_revision=revs[0].revision)
                     state.open_map(restored, name=pick)
                     state.flash(
-                        "success", f"Restored revision {rev} of “{pick}” as revision {restored.revision}."
+                        "success",
+                        f"Restored revision {rev} of “{widgets.md(pick)}” as revision {restored.revision}.",
                     )
                     st.rerun()
     with tab_rename:
@@ -206,14 +207,16 @@ else:
                 store.rename(pick, new)
                 if state.name() == pick:
                     st.session_state["argmap_name"] = new
-                state.flash("success", f"Renamed “{pick}” to “{new}”.")
+                state.flash("success", f"Renamed “{widgets.md(pick)}” to “{widgets.md(new)}”.")
                 st.rerun()
     with tab_delete:
         st.caption("Deleted maps go to the trash (with their revisions) and can be brought back.")
-        if st.button(f"Delete “{pick}”", key="library_delete"):
+        if st.button(f"Delete “{widgets.md(pick)}”", key="library_delete"):
             with widgets.guard():
                 store.delete(pick)
-                state.flash("success", f"Deleted “{pick}”. It is in the trash below: undelete it there.")
+                state.flash(
+                    "success", f"Deleted “{widgets.md(pick)}”. It is in the trash below: undelete it there."
+                )
                 st.rerun()
 
 trash = []
@@ -225,7 +228,7 @@ if trash:
         if st.button("Undelete", key="library_undelete"):
             with widgets.guard():
                 store.undelete(gone)
-                state.flash("success", f"“{gone}” is back.")
+                state.flash("success", f"“{widgets.md(gone)}” is back.")
                 st.rerun()
 
 # --- import ---------------------------------------------------------------------------------
@@ -256,6 +259,8 @@ if st.button("Import", key="library_import", disabled=upload is None) and upload
         name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)
         state.open_map(imported, name=name)
         state.flash(
-            "success", f"Imported “{widgets.md(imported.title)}” as “{name}”; it is now the open map."
+            "success",
+            f"Imported “{widgets.md(imported.title, line=True)}” as “{widgets.md(name)}”; "
+            "it is now the open map.",
         )
         st.rerun()

@@ -32,7 +32,7 @@ if opened is None:
 amap: ArgumentMap = opened  # the label functions below see the open map
 
 roles = derive(amap)
-st.title(widgets.md(amap.title))
+st.title(widgets.md(amap.title, line=True))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
@@ -142,7 +142,7 @@ with right:
         found = marks(amap)
         excerpt = excerpt_html(amap.source.text, found, sel) if sel else None
         if excerpt:  # the selected words in context, without scrolling the whole text
-            st.markdown(f"**{sel} in the text**")
+            st.markdown(f"**{widgets.md(sel or '')} in the text**")
             st.html(excerpt)
         st.markdown("**Source text**")
         with st.container(height=(420 if excerpt else 560) if beside else 320, border=True):
@@ -167,10 +167,10 @@ if not isinstance(el, Statement | Evidence):  # the picker offers statements and
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(
-        f"{sel} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
+        f"{widgets.md(sel)} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
         anchor="selected",
     )
-    st.markdown(f"> {widgets.md(el.text)}")
+    st.markdown("> " + widgets.md(el.text).replace("\n", "\n> "))
     facts = []
     if isinstance(el, Statement):
         if el.implicit:
@@ -185,7 +185,7 @@ with d1:
             facts.append("pinned as the main conclusion")
     else:
         target = widgets.md(widgets.short(amap.statement(el.target).text, 45))
-        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {el.target} (“{target}”)")
+        facts.append(f"{EVIDENCE_KIND_LABELS[el.kind]} for {widgets.md(el.target)} (“{target}”)")
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
@@ -240,7 +240,8 @@ with d1:
         st.markdown("**Evidence**")
         st.markdown(
             "\n".join(
-                f"- {e.id} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}" for e in attached
+                f"- {widgets.md(e.id)} ({EVIDENCE_KIND_LABELS[e.kind]}): {widgets.md(e.text[:160])}"
+                for e in attached
             )
         )
 

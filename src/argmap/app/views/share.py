@@ -21,7 +21,7 @@ if amap is None:
     widgets.no_map()
     st.stop()
 widgets.show_flash()
-st.caption(f"**{widgets.md(amap.title)}** — {widgets.map_caption(amap)}")
+st.caption(f"**{widgets.md(amap.title, line=True)}** — {widgets.map_caption(amap)}")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -33,7 +33,7 @@ def _export(fmt: str, map_json: str) -> tuple[bytes | None, str | None]:
     try:
         data = dumps(native.loads(map_json))
     except ArgmapError as err:
-        return None, f"{err}\n\n{widgets.hint(err)}"
+        return None, f"{widgets.md(str(err))}\n\n{widgets.hint(err)}"
     return (data.encode("utf-8") if isinstance(data, str) else data), None
 
 

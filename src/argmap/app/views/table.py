@@ -38,12 +38,14 @@ def _apply(table: str, apply) -> None:  # noqa: ANN001 - one of the tables.apply
     except ArgmapError as err:
         # The grid keeps the user's edits (same key), so they can fix the cell; the map is untouched.
         state.flash(
-            "error", f"Not applied: {err}\n\nCorrect the cell (or undo it with Ctrl+Z) and try again."
+            "error",
+            f"Not applied: {widgets.md(str(err))}\n\n"
+            "Correct the cell (or undo it with Ctrl+Z) and try again.",
         )
         return
     if new != amap:
         state.push(new)
-        state.flash("success", f"{describe_changes(amap, new)} Undo brings it back.")
+        state.flash("success", f"{widgets.md(describe_changes(amap, new))} Undo brings it back.")
 
 
 st.title("Table")
