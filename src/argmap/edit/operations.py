@@ -21,6 +21,7 @@ from argmap.model import (
     Evidence,
     EvidenceSource,
     Inference,
+    Review,
     Span,
     Statement,
 )
@@ -433,3 +434,35 @@ def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
         evidence=tuple(e.model_copy(update={"target": sub(e.target)}) for e in amap.evidence),
         main=sub(amap.main) if amap.main else None,
     )
+
+
+# --- the audit ------------------------------------------------------------------------------
+
+
+def review(
+    amap: ArgumentMap,
+    key: str,
+    status: str | None,
+    *,
+    question: str | None = None,
+    note: str | None = None,
+    author: str | None = None,
+) -> ArgumentMap:
+    """Record the user's decision on the audit finding ``key``: ``asked`` (with the question for the
+    writer), ``answered`` or ``dismissed``; ``None`` clears it. The question and note are kept when
+    the status changes and none is given."""
+    old = next((r for r in amap.reviews if r.key == key), None)
+    rest = tuple(r for r in amap.reviews if r.key != key)
+    if status is None:
+        return rebuild(amap, reviews=rest)
+    if status not in ("asked", "answered", "dismissed"):
+        raise EditError(f"unknown review status '{status}' (asked, answered or dismissed)", element=key)
+    new = Review(
+        key=key,
+        status=status,  # type: ignore[arg-type]
+        question=(question.strip() or None) if question is not None else (old.question if old else None),
+        note=(note.strip() or None) if note is not None else (old.note if old else None),
+        author=author or (old.author if old else None),
+        created=_now(),
+    )
+    return rebuild(amap, reviews=(*rest, new))
