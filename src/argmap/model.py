@@ -83,6 +83,9 @@ class _Element(_Frozen):
     # Why the extractor (or a user) put it here: the cue words and the rule that fired.
     cues: tuple[str, ...] = ()
     reason: str | None = None
+    # Earlier reasons, oldest first: an edit that changes an element's place writes a new ``reason``
+    # ("moved under s4 by Sam") and keeps the one it replaces (often the extractor's) readable here.
+    history: tuple[str, ...] = ()
 
 
 class Statement(_Element):

@@ -247,3 +247,42 @@ def test_selected_evidence_names_its_statement_in_words(app) -> None:
     select(at, ev.id)
     words = " ".join(amap.element(ev.target).text.split()[:3])
     assert any(f"for {ev.target} (“{words}" in shown(m.value) for m in at.markdown)
+
+
+def test_undo_and_redo_say_what_they_undid(app) -> None:
+    at = select(app("map"), "s8")
+    at.selectbox(key="move_target").select("s3")
+    at.button(key="move_submit").click().run()
+    assert any(
+        m.startswith("Moved s8 (“If it brings in cash") and "under s3 (“" in m
+        for m in messages(at)["success"]
+    )
+    assert current(at).statement("s8").reason.startswith("moved under s3")
+    assert shown(at.button(key="map_undo").proto.help).startswith("Undo: moved s8")
+    at.button(key="map_undo").click().run()
+    assert any(m.startswith("Undid: moved s8 (“") for m in messages(at)["success"])
+    at.button(key="map_redo").click().run()
+    assert any(m.startswith("Redid: moved s8 (“") for m in messages(at)["success"])
+
+
+def test_a_move_that_would_make_a_circle_is_refused_in_words(app) -> None:
+    at = select(app("map"), "s3")
+    before = current(at)
+    at.selectbox(key="move_target").select("s7")  # s7 supports s3
+    at.button(key="move_submit").click().run()
+    assert current(at) == before
+    assert any("circle" in m and "s3 → s7" in m for m in messages(at)["error"])
+
+
+def test_pin_a_new_main_conclusion_keeps_the_old_one_with_its_reasons(app) -> None:
+    at = select(app("map"), "s4")
+    at.radio(key="pin_old_main").set_value("reason")
+    at.button(key="pin_main").click().run()
+    assert not at.exception
+    amap = current(at)
+    from argmap.roles import derive
+
+    roles = derive(amap)
+    assert roles.main == "s4" and roles.role["s1"] == "intermediate"
+    assert roles.role["s10"] == "rebuttal"  # the author's answer stays an answer
+    assert any(m.startswith("Pinned s4 (“") for m in messages(at)["success"])

@@ -146,6 +146,8 @@ def settle(page) -> None:
     """Wait for Streamlit to finish the current run (its status widget goes away)."""
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
+    # Elements of the run before linger a moment, marked stale: a locator could find both.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
 
 
 def shot(page, name: str) -> None:

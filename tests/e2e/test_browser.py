@@ -39,7 +39,7 @@ def choose(page, label: str, option_text: str) -> None:
 def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     page.goto(server)
     before = set(wait_for_map(page))
-    choose(page, "Select a node", "s3 · intermediate")
+    choose(page, "Select a node", "intermediate conclusion · s3")
     page.get_by_role("tab", name="Counterargument").click()
     settle(page)  # a tracked tab reruns the page: let it finish before typing
     page.get_by_role("textbox", name="Counterargument").fill(
@@ -58,7 +58,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     assert edge == f"{nid}->s3"
     drawn = page.locator('[data-testid="stGraphVizChart"] svg g.edge').filter(has_text=f"{nid}->s3")
     assert drawn.locator("path").first.get_attribute("stroke-dasharray")  # an attack: dashed
-    assert banner(page, f"Added {nid} as an objection to s3").is_visible()
+    assert banner(page, f"Added {nid} (“").filter(has_text="as an objection to s3 (“").is_visible()
     # The user stays on the form they used (the tab bar used to fall back to "Text").
     assert page.get_by_role("tab", name="Counterargument").get_attribute("aria-selected") == "true"
     shot(page, "counterargument")
@@ -69,12 +69,12 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     # selection must survive that, or the next form silently acts on another node.
     page.goto(server)
     before = set(wait_for_map(page))
-    choose(page, "Select a node", "s12 · objection")
+    choose(page, "Select a node", "objection · s12")
     form = page.locator('[data-testid="stForm"]').filter(has_text="Statement").first
     form.locator("textarea").fill("Most voters never learn who buys their data, so few of them will care.")
     page.get_by_role("button", name="Save changes").click()
     settle(page)
-    banner(page, "Saved the changes to s12.").wait_for()
+    banner(page, "Edited the text of s12 (“").wait_for()
     page.get_by_role("tab", name="Counterargument").click()
     settle(page)  # a tracked tab reruns the page: let it finish before typing
     page.get_by_role("textbox", name="Counterargument").fill("Data sales make the news; voters hear of them.")
@@ -86,7 +86,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     )
     (nid,) = set(node_ids(page)) - before
     assert f"{nid}->s12" in edge_titles(page)
-    assert banner(page, f"Added {nid} as an objection to s12").is_visible()
+    assert banner(page, f"Added {nid} (“").filter(has_text="as an objection to s12 (“").is_visible()
 
 
 def add_counterargument(page, target_label: str, text: str) -> None:
@@ -138,7 +138,7 @@ def test_download_the_argdown_export(page, server: str, tmp_path: Path) -> None:
 def test_save_reload_and_open_from_the_library(page, server: str, store_dir: Path) -> None:
     page.goto(server)
     wait_for_map(page)
-    add_counterargument(page, "s12 · objection", "Data brokers make every sale public within weeks.")
+    add_counterargument(page, "objection · s12", "Data brokers make every sale public within weeks.")
     saved_ids = set(node_ids(page))
     go(page, "Library")
     page.get_by_role("textbox", name="Save as (a new map)").fill("e2e-saved")
@@ -178,7 +178,7 @@ def test_every_page_opens_without_error(page, server: str) -> None:
         if name in ("Analyze", "Table"):
             shot(page, name.lower())
     page.set_viewport_size({"width": 1440, "height": 2000})
-    choose(page, "Select a node", "s9 · objection")
+    choose(page, "Select a node", "objection · s9")
     page.get_by_text("Why it is here").wait_for()
     shot(page, "map-details")
 
@@ -186,7 +186,7 @@ def test_every_page_opens_without_error(page, server: str) -> None:
 def test_share_link_opens_read_only_in_another_browser(page, browser, server: str) -> None:
     page.goto(server)
     wait_for_map(page)
-    add_counterargument(page, "s4 · intermediate", "Turnout models were not new in 2012.")
+    add_counterargument(page, "intermediate conclusion · s4", "Turnout models were not new in 2012.")
     shared = set(node_ids(page))
     go(page, "Export & share")
     link = page.locator('[data-testid="stCode"] code').first.text_content().strip()

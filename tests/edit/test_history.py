@@ -42,3 +42,21 @@ def test_history_is_bounded() -> None:
     assert len(h.past) == 3
     h = History(start(), limit=0).push(amap)
     assert h.past == () and not h.can_undo
+
+
+def test_undo_and_redo_say_what_they_undid() -> None:
+    h = History(start())
+    assert h.undo_words is None and h.redo_words is None
+    one, _ = edit.add_statement(h.present, "one")
+    two, _ = edit.add_statement(one, "two")
+    h = h.push(one, "added s2").push(two, "moved s3 under s1")
+    assert h.undo_words == "moved s3 under s1"
+    h = h.undo()
+    assert (h.undo_words, h.redo_words) == ("added s2", "moved s3 under s1")
+    h = h.undo()
+    assert (h.undo_words, h.redo_words) == (None, "added s2")
+    h = h.redo()
+    assert (h.undo_words, h.redo_words) == ("added s2", "moved s3 under s1")
+    # A history built without words (older code) still lines up: every step is "an edit".
+    plain = History(two, past=(start(), one))
+    assert plain.undo_words == "an edit" and plain.undo().redo_words == "an edit"

@@ -401,3 +401,75 @@ def test_an_edit_error_names_the_element_at_fault(op: Any, args: tuple, element:
     with pytest.raises(EditError) as err:
         op(start(), *args)
     assert err.value.element == element
+
+
+# --- coherence: circles, and "why it is here" after each edit that changes a place ------------
+
+
+def chain() -> ArgumentMap:
+    """ "s1 ← s2 ← s3 (s3 supports s2 supports s1), s4 objects to s2, s5 apart; some reasons drafted."""
+    return native.from_data(
+        {
+            "id": "m",
+            "statements": [
+                {"id": "s1", "text": "Close the streets", "reason": "main: closing line"},
+                {"id": "s2", "text": "Traffic is dangerous"},
+                {"id": "s3", "text": "Three children were hurt"},
+                {"id": "s4", "text": "Drivers are careful"},
+                {"id": "s5", "text": "Streets are for people"},
+            ],
+            "inferences": [
+                {"id": "i1", "premises": ["s2"], "conclusion": "s1", "reason": "cue 'because'"},
+                {"id": "i2", "premises": ["s3"], "conclusion": "s2"},
+            ],
+            "attacks": [{"id": "a1", "source": "s4", "target": "s2"}],
+        }
+    )
+
+
+def test_move_refuses_a_circle_naming_the_link_that_would_close_it() -> None:
+    amap = chain()
+    with pytest.raises(EditError) as err:
+        edit.relink(amap, "s2", "s3")
+    message = str(err.value)
+    assert "circle" in message and "s2 → s3" in message and "“Three children were hurt”" in message
+    assert err.value.element == "s2"
+    with pytest.raises(EditError, match=r"s3 → s2 → s1"):
+        edit.relink(amap, "s1", "s3")  # s3 argues, through s2, for s1
+    with pytest.raises(EditError, match="circle"):
+        edit.relink(amap, "s1", "s4")  # s4 attacks s2, which supports s1
+    # A move that makes no circle goes through.
+    assert check(edit.relink(amap, "s3", "s1"))
+
+
+def test_move_updates_why_and_keeps_the_old_reasons() -> None:
+    amap = check(edit.relink(chain(), "s2", "s5", author="Sam"))
+    s2 = amap.statement("s2")
+    assert s2.reason == "moved under s5 (“Streets are for people”) by Sam (now supports it)"
+    assert s2.history == ("drafted under s1: cue 'because'",)
+    amap = check(edit.relink(amap, "s2", "s1"))
+    assert amap.statement("s2").reason.startswith("moved under s1")
+    assert amap.statement("s2").history[-1].startswith("moved under s5")
+    attacker = check(edit.relink(chain(), "s4", "s3", author="Ana")).statement("s4")
+    assert attacker.reason == "moved under s3 (“Three children were hurt”) by Ana (now attacks it)"
+
+
+def test_move_to_where_it_already_is_is_refused() -> None:
+    with pytest.raises(EditError, match="already under s1"):
+        edit.relink(chain(), "s2", "s1")
+
+
+def test_adding_merging_and_deleting_say_why() -> None:
+    amap, sid = edit.add_premise(chain(), "s1", "Speed kills", author="Sam")
+    assert amap.statement(sid).reason == "added as a reason for s1 (“Close the streets”) by Sam"
+    amap, oid = edit.add_attack(amap, "s1", "Shops lose trade")
+    assert amap.statement(oid).reason == "added as an attack on s1 (“Close the streets”)"
+    merged = check(edit.merge(amap, "s2", sid, author="Sam"))
+    assert merged.statement("s2").reason == f"merged with {sid} (“Speed kills”) by Sam"
+    # Deleting s2: s3 and s4 argued only about it and now stand apart; they say why.
+    gone = check(edit.remove(chain(), "s2", author="Sam"))
+    assert (
+        gone.statement("s3").reason
+        == "stands apart: s2 (“Traffic is dangerous”), which it argued about, was deleted by Sam"
+    )
+    assert gone.statement("s1").reason == "main: closing line"  # s1 did not move

@@ -12,6 +12,8 @@ import streamlit as st
 
 from argmap.app import state, widgets
 from argmap.edit import operations as edit
+from argmap.edit.restructure import PLACEMENTS, Placement, promote
+from argmap.edit.wording import name, pick_label, sentence
 from argmap.errors import ArgmapError
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -21,6 +23,7 @@ from argmap.model import (
     EvidenceSource,
     Statement,
 )
+from argmap.roles import derive
 
 EDIT_TABS = ("Text", "Premise", "Counterargument", "Rebuttal", "Evidence", "Move", "Delete")
 EDIT_TAB = "edit_tab"  # session-state key of the chosen edit tab
@@ -44,6 +47,20 @@ def _action(fn: Callable[[ArgumentMap, str], str | None]) -> Callable[[], None]:
     return run
 
 
+def undo() -> None:
+    """The Undo button: step back, and say what was undone."""
+    words = state.undo()
+    if words:
+        state.flash("success", widgets.md(f"Undid: {words}."))
+
+
+def redo() -> None:
+    """The Redo button: step forward, and say what was redone."""
+    words = state.redo()
+    if words:
+        state.flash("success", widgets.md(f"Redid: {words}."))
+
+
 def _value(key: str) -> str:
     return str(st.session_state.get(key) or "")
 
@@ -53,14 +70,19 @@ def edit_key(name: str, sel: str) -> str:
     return f"{name}_{sel}_v{state.version()}"
 
 
+def _done(amap: ArgumentMap, new: ArgumentMap, phrase: str) -> str:
+    """Push ``new`` with ``phrase`` for the undo history; the confirmation says the same."""
+    state.push(new, phrase)
+    return sentence(phrase)
+
+
 def _edit_text(amap: ArgumentMap, sel: str) -> str:
     new = edit.edit_text(amap, sel, _value(edit_key("edit_text", sel)))
     implicit = bool(st.session_state.get(edit_key("edit_implicit", sel)))
     el = new.element(sel)
     if isinstance(el, Statement) and implicit != el.implicit:
         new = edit.mark_implicit(new, sel, implicit)
-    state.push(new)
-    return f"Saved the changes to {sel}."
+    return _done(amap, new, f"edited the text of {name(amap, sel)}")
 
 
 def _add_premise(amap: ArgumentMap, sel: str) -> str:
@@ -74,26 +96,23 @@ def _add_premise(amap: ArgumentMap, sel: str) -> str:
         implicit=bool(st.session_state.get("premise_implicit")),
         author=state.author(),
     )
-    state.push(new)
     st.session_state["premise_text"] = ""
-    how = f"a co-premise in {join}" if join else "a new reason"
-    return f"Added {nid} as {how} for {sel}."
+    how = f"a co-premise in {name(amap, join)}" if join else "a new reason"
+    return _done(amap, new, f"added {name(new, nid)} as {how} for {name(amap, sel)}")
 
 
 def _add_attack(amap: ArgumentMap, sel: str) -> str:
     target = st.session_state.get("attack_target") or sel
     new, nid = edit.add_attack(amap, target, _value("attack_text"), author=state.author())
-    state.push(new)
     st.session_state["attack_text"] = ""
     what = "an undercut of" if target != sel else "an objection to"
-    return f"Added {nid} as {what} {target}."
+    return _done(amap, new, f"added {name(new, nid)} as {what} {name(amap, target)}")
 
 
 def _add_rebuttal(amap: ArgumentMap, sel: str) -> str:
     new, nid = edit.add_rebuttal(amap, sel, _value("rebuttal_text"), author=state.author())
-    state.push(new)
     st.session_state["rebuttal_text"] = ""
-    return f"Added {nid}, a rebuttal of {sel}."
+    return _done(amap, new, f"added {name(new, nid)}, a rebuttal of {name(amap, sel)}")
 
 
 def _attach_evidence(amap: ArgumentMap, sel: str) -> str:
@@ -107,33 +126,37 @@ def _attach_evidence(amap: ArgumentMap, sel: str) -> str:
         source=source,
         author=state.author(),
     )
-    state.push(new)
     for k in ("text", "title", "author", "url", "date"):
         st.session_state[f"evidence_{k}"] = ""
-    return f"Attached evidence {eid} to {sel}."
+    return _done(amap, new, f"attached evidence {name(new, eid)} to {name(amap, sel)}")
 
 
 def _move(amap: ArgumentMap, sel: str) -> str:
     target = st.session_state.get("move_target")
     if not target:
         return ""
-    state.push(edit.relink(amap, sel, target))
-    return f"Moved {sel} under {target}."
+    new = edit.relink(amap, sel, target, author=state.author())
+    return _done(amap, new, f"moved {name(amap, sel)} under {name(amap, target)}")
 
 
 def _pin(amap: ArgumentMap, sel: str) -> str:
-    state.push(edit.pin_main(amap, None if amap.main == sel else sel))
-    return f"{sel} is now pinned as the main conclusion." if amap.main != sel else "Unpinned."
+    if amap.main == sel:
+        return _done(amap, edit.pin_main(amap, None), f"unpinned {name(amap, sel)} as the main conclusion")
+    placement: Placement = st.session_state.get("pin_old_main") or "reason"
+    new = promote(
+        amap, sel, old_main=placement, under=st.session_state.get("pin_under"), author=state.author()
+    )
+    return _done(amap, new, f"pinned {name(amap, sel)} as the main conclusion")
 
 
 def _delete(amap: ArgumentMap, sel: str) -> str:
     if not st.session_state.get("delete_confirm"):
         state.flash("warning", "Tick the box to confirm the deletion.")
         return ""
-    state.push(edit.remove(amap, sel))
+    new = edit.remove(amap, sel, author=state.author())
     state.select(None)
     st.session_state["delete_confirm"] = False
-    return f"Deleted {sel} (undo brings it back)."
+    return _done(amap, new, f"deleted {name(amap, sel)}") + " Undo brings it back."
 
 
 def _add_first() -> None:
@@ -145,7 +168,7 @@ def _add_first() -> None:
     except ArgmapError as err:
         widgets.report(err)
         return
-    state.push(new)
+    state.push(new, f"added {name(new, sid)}")
     state.select(sid)
     st.session_state["first_text"] = ""
     state.flash(
@@ -165,12 +188,51 @@ def first_statement() -> None:
         st.form_submit_button("Add statement", key="first_submit", on_click=_add_first, type="primary")
 
 
+def _pin_form(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
+    """Pin the selected statement as the main conclusion, choosing where the old one goes."""
+    main = derive(amap).main
+    if amap.main == sel:
+        st.button(
+            "Unpin main conclusion",
+            key="pin_main",
+            on_click=_action(_pin),
+            help="Argmap then finds the main conclusion itself again.",
+        )
+        return
+    if main == sel:
+        st.caption("This is the main conclusion (Argmap found it: nothing it argues for, most support).")
+        return
+    with st.expander("Make this the main conclusion", expanded=False):
+        if main is None:
+            st.markdown("The map has no main conclusion yet; this statement becomes it.")
+        else:
+            st.markdown(
+                f"Now the main conclusion is {widgets.md(name(amap, main))}. It keeps its reasons and "
+                "objections; choose where it goes:"
+            )
+        with st.form("form_pin"):
+            if main is not None:
+                st.radio(
+                    "The old main conclusion",
+                    list(PLACEMENTS),
+                    key="pin_old_main",
+                    format_func=lambda p: PLACEMENTS[p],
+                )
+                others = [s.id for s in amap.statements if s.id not in (sel, main)]
+                st.selectbox(
+                    "Another statement (if it becomes a reason for another statement)",
+                    others,
+                    key="pin_under",
+                    format_func=lambda t: labels.get(t, t),
+                )
+            st.form_submit_button("Pin as the main conclusion", key="pin_main", on_click=_action(_pin))
+
+
 def _detach(amap: ArgumentMap, sel: str) -> str:
     target = amap.element(sel)
-    state.push(edit.detach_evidence(amap, sel))
     if isinstance(target, Evidence):
         state.select(target.target)
-    return f"Detached {sel}."
+    return _done(amap, edit.detach_evidence(amap, sel), f"detached {name(amap, sel)}")
 
 
 def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
@@ -203,13 +265,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     key=edit_key("edit_implicit", sel),
                 )
                 st.form_submit_button("Save changes", key="edit_submit", on_click=_action(_edit_text))
-            pinned = amap.main == sel
-            st.button(
-                "Unpin main conclusion" if pinned else "Pin as the main conclusion",
-                key="pin_main",
-                on_click=_action(_pin),
-                help="Argmap finds the main conclusion itself; pin one if it chose wrongly.",
-            )
+            _pin_form(amap, sel, labels)
         with tabs[1]:
             joins = [i.id for i in amap.inferences if i.conclusion == sel]
             with st.form("form_premise"):
@@ -292,9 +348,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     "Attack instead" if is_attacker else "Support instead",
                     targets,
                     key="move_target",
-                    format_func=lambda t: labels.get(
-                        t, f"{t} (the step into {step[t].conclusion})" if t in step else t
-                    ),
+                    format_func=lambda t: labels.get(t) or pick_label(amap, t, "step"),
                 )
                 st.form_submit_button("Move", key="move_submit", on_click=_action(_move))
         with tabs[6], st.form("form_delete"):

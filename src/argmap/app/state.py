@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from argmap.edit.history import History
+from argmap.edit.history import SOME_EDIT, History
 from argmap.errors import ArgmapError, EditError
 from argmap.model import ArgumentMap
 
@@ -89,29 +89,48 @@ def open_map(amap: ArgumentMap, *, name: str | None = None, readonly: bool = Fal
     _bump()
 
 
-def push(amap: ArgumentMap) -> None:
-    """Record an edited map as the present (undoable). Refused in a read-only map."""
+def push(amap: ArgumentMap, what: str = SOME_EDIT) -> None:
+    """Record an edited map as the present (undoable); ``what`` says what changed, in words, for
+    Undo and Redo to repeat. Refused in a read-only map."""
     if readonly():
         raise EditError("this map is read-only (opened from a share link): make an editable copy first")
     h = history()
-    st.session_state[_HISTORY] = History(present=amap) if h is None else h.push(amap)
+    st.session_state[_HISTORY] = History(present=amap) if h is None else h.push(amap, what)
     _bump()
 
 
-def undo() -> None:
-    """Step back one edit."""
+def undo() -> str | None:
+    """Step back one edit; returns what it undid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_undo and not readonly():
-        st.session_state[_HISTORY] = h.undo()
-        _bump()
+    if h is None or not h.can_undo or readonly():
+        return None
+    words = h.undo_words
+    st.session_state[_HISTORY] = h.undo()
+    _bump()
+    return words
 
 
-def redo() -> None:
-    """Step forward one undone edit."""
+def redo() -> str | None:
+    """Step forward one undone edit; returns what it redid, in words (None if nothing)."""
     h = history()
-    if h is not None and h.can_redo and not readonly():
-        st.session_state[_HISTORY] = h.redo()
-        _bump()
+    if h is None or not h.can_redo or readonly():
+        return None
+    words = h.redo_words
+    st.session_state[_HISTORY] = h.redo()
+    _bump()
+    return words
+
+
+def undo_words() -> str | None:
+    """What Undo would undo, in words."""
+    h = history()
+    return h.undo_words if h is not None and not readonly() else None
+
+
+def redo_words() -> str | None:
+    """What Redo would redo, in words."""
+    h = history()
+    return h.redo_words if h is not None and not readonly() else None
 
 
 def can_undo() -> bool:
@@ -137,7 +156,7 @@ def revision() -> int | None:
 def mark_saved(saved: ArgumentMap, name: str) -> None:
     """After a save: the saved map (new revision) becomes the present, without losing undo."""
     h = history()
-    st.session_state[_HISTORY] = History(present=saved) if h is None else h.push(saved)
+    st.session_state[_HISTORY] = History(present=saved) if h is None else h.push(saved, f"saved as {name}")
     st.session_state[_NAME] = name
     st.session_state[_REVISION] = saved.revision
     st.session_state[_SAVED] = saved

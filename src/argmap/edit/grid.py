@@ -222,7 +222,15 @@ def describe_changes(before: ArgumentMap, after: ArgumentMap) -> str:
     old, new = before.ids(), after.ids()
     added = [i for i in _order(after) if i not in old]
     removed = [i for i in _order(before) if i not in new]
-    changed = [i for i in _order(after) if i in old and after.element(i) != before.element(i)]
+    # An edit's own note on what it moved (reason, history) is no change the user made in the table.
+    bookkeeping = {"reason", "history"}
+    changed = [
+        i
+        for i in _order(after)
+        if i in old
+        and after.element(i).model_dump(exclude=bookkeeping)
+        != before.element(i).model_dump(exclude=bookkeeping)
+    ]
     gone_statements = [i for i in removed if i in {s.id for s in before.statements}]
     gone_others = [i for i in removed if i not in gone_statements]
     parts = []

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.edit.cycles import refuse_cycle
+from argmap.edit.wording import by, name
 from argmap.errors import EditError
 from argmap.model import (
     Answer,
@@ -75,6 +77,12 @@ def _swap(amap: ArgumentMap, new: Any) -> ArgumentMap:
     """``amap`` with the element of ``new``'s id replaced by ``new``, validated."""
     group = _GROUP[type(new)]
     return rebuild(amap, **{group: tuple(new if x.id == new.id else x for x in getattr(amap, group))})
+
+
+def restate(s: Statement, reason: str) -> Statement:
+    """``s`` with a new reason; the one it replaces moves to its history."""
+    earlier = (*s.history, s.reason) if s.reason else s.history
+    return s.model_copy(update={"reason": reason, "history": earlier})
 
 
 def _new_statement(amap: ArgumentMap, text: str, author: str | None, **kw: Any) -> Statement:
@@ -210,19 +218,47 @@ def add_premise(
     Returns the new map and the new statement's id.
     """
     _need(amap, conclusion, Statement)
-    with_s, sid = _with_statement(amap, text, author, implicit=implicit)
+    how = f"a co-premise in {name(amap, join)}" if join else "a reason"
+    reason = f"added as {how} for {name(amap, conclusion)}{by(author)}"
+    with_s, sid = _with_statement(amap, text, author, implicit=implicit, reason=reason)
     return link_premise(with_s, sid, conclusion, join=join, author=author)[0], sid
 
 
-def relink(amap: ArgumentMap, sid: str, new_conclusion: str) -> ArgumentMap:
-    """Move a statement under another conclusion: its support (or attack) now goes there."""
-    _need(amap, sid, Statement)
+def relink(amap: ArgumentMap, sid: str, new_conclusion: str, *, author: str | None = None) -> ArgumentMap:
+    """Move a statement under another conclusion: its support (or attack) now goes there.
+
+    A move that would make circular argument is refused, naming the link that would close the
+    circle. The moved statement's reason says where it went and who moved it; the reasons it
+    replaces (its own and the old link's, often the extractor's) stay readable in its history.
+    """
+    s = _need(amap, sid, Statement)
     target = _need(amap, new_conclusion, Statement, Inference)
     if sid == new_conclusion:
         raise EditError("a statement cannot be moved under itself", element=sid)
+    head = target.conclusion if isinstance(target, Inference) else new_conclusion
+    if head == sid:
+        raise EditError(f"{sid} cannot attack a step into itself", element=sid)
+    refuse_cycle(amap, sid, head, moving=True)
     outgoing_attacks = [a for a in amap.attacks if a.source == sid]
+    supports = [i for i in amap.inferences if sid in i.premises]
+    old_links: list[Attack | Inference] = [*outgoing_attacks, *supports]
+    old_places = [a.target for a in outgoing_attacks] + [i.conclusion for i in supports]
+    if any(a.target == new_conclusion for a in outgoing_attacks) or any(
+        i.premises == (sid,) and i.conclusion == new_conclusion for i in amap.inferences
+    ):
+        raise EditError(f"{sid} is already under {new_conclusion}", element=sid)
+    verb = "attacks" if outgoing_attacks else "supports"
+    reason = f"moved under {name(amap, new_conclusion)}{by(author)} (now {verb} it)"
+    earlier = [*s.history, *([s.reason] if s.reason else [])]
+    for link, place in zip(old_links, old_places, strict=True):
+        if link.reason:
+            earlier.append(f"drafted under {place}: {link.reason}")
+    moved = s.model_copy(update={"reason": reason, "history": tuple(earlier)})
+    amap = _swap(amap, moved)
     if outgoing_attacks:
-        first = outgoing_attacks[0].model_copy(update={"target": new_conclusion})
+        first = outgoing_attacks[0].model_copy(
+            update={"target": new_conclusion, "author": author or outgoing_attacks[0].author}
+        )
         return rebuild(
             amap,
             attacks=tuple(
@@ -246,7 +282,7 @@ def relink(amap: ArgumentMap, sid: str, new_conclusion: str) -> ArgumentMap:
             a for a in amap.attacks if a.target in {i.id for i in kept} | {s.id for s in amap.statements}
         ),
     )
-    out, _ = link_premise(base, sid, new_conclusion)
+    out, _ = link_premise(base, sid, new_conclusion, author=author)
     return out
 
 
@@ -267,7 +303,8 @@ def add_attack(
     statement's id.
     """
     _need(amap, target, Statement, Inference)
-    with_s, sid = _with_statement(amap, text, author, implicit=implicit)
+    reason = f"added as an attack on {name(amap, target)}{by(author)}"
+    with_s, sid = _with_statement(amap, text, author, implicit=implicit, reason=reason)
     return link_attack(with_s, sid, target, author=author)[0], sid
 
 
@@ -342,7 +379,7 @@ def detach_evidence(amap: ArgumentMap, eid: str) -> ArgumentMap:
 # --- removal and merging --------------------------------------------------------------------
 
 
-def remove(amap: ArgumentMap, eid: str) -> ArgumentMap:
+def remove(amap: ArgumentMap, eid: str, *, author: str | None = None) -> ArgumentMap:
     """Remove any element, with a defined cascade.
 
     Removing a statement drops it from every inference; an inference left without premises, or
@@ -370,9 +407,21 @@ def remove(amap: ArgumentMap, eid: str) -> ArgumentMap:
         for a in amap.attacks
         if a.id not in gone_a and a.source not in gone_s and a.target not in gone_s | gone_i
     )
+    # A statement that argued only for what went now stands apart: its reason says so.
+    argued_before = {p for i in amap.inferences for p in i.premises} | {a.source for a in amap.attacks}
+    argues_now = {p for i in infs for p in i.premises} | {a.source for a in attacks}
+    orphans = (argued_before - argues_now) - gone_s
+    what = name(amap, eid)
+    statements = tuple(
+        restate(s, f"stands apart: {what}, which it argued about, was deleted{by(author)}")
+        if s.id in orphans
+        else s
+        for s in amap.statements
+        if s.id not in gone_s
+    )
     return rebuild(
         amap,
-        statements=tuple(s for s in amap.statements if s.id not in gone_s),
+        statements=statements,
         inferences=tuple(infs),
         attacks=attacks,
         evidence=tuple(e for e in amap.evidence if e.target not in gone_s),
@@ -380,7 +429,7 @@ def remove(amap: ArgumentMap, eid: str) -> ArgumentMap:
     )
 
 
-def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
+def merge(amap: ArgumentMap, keep: str, drop: str, *, author: str | None = None) -> ArgumentMap:
     """Merge two duplicate statements: every link to ``drop`` now goes to ``keep``; ``drop`` goes.
 
     Links that would become self-support or duplicates are dropped.
@@ -423,9 +472,8 @@ def merge(amap: ArgumentMap, keep: str, drop: str) -> ArgumentMap:
     kept_s = amap.statement(keep)
     dropped = amap.statement(drop)
     tags = tuple(dict.fromkeys((*kept_s.tags, *dropped.tags)))
-    statements = tuple(
-        s.model_copy(update={"tags": tags}) if s.id == keep else s for s in amap.statements if s.id != drop
-    )
+    merged = restate(kept_s, f"merged with {name(amap, drop)}{by(author)}").model_copy(update={"tags": tags})
+    statements = tuple(merged if s.id == keep else s for s in amap.statements if s.id != drop)
     return rebuild(
         amap,
         statements=statements,

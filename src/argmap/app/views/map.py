@@ -6,6 +6,7 @@ import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
 from argmap.app import forms, state, widgets
+from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
     ArgumentMap,
@@ -36,10 +37,8 @@ st.title(widgets.md(amap.title, line=True))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
-labels = {
-    s.id: f"{s.id} · {ROLE_LABELS[roles.role[s.id]]} — {widgets.short(s.text)}" for s in amap.statements
-}
-labels |= {e.id: f"{e.id} · evidence — {widgets.short(e.text)}" for e in amap.evidence}
+labels = {s.id: pick_label(amap, s.id, ROLE_LABELS[roles.role[s.id]]) for s in amap.statements}
+labels |= {e.id: pick_label(amap, e.id, "evidence") for e in amap.evidence}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
@@ -57,8 +56,22 @@ sel = top[0].selectbox(
     help="Choose a statement or piece of evidence: its words light up in the text; "
     "its details and edits appear below.",
 )
-top[1].button("↶ Undo", key="map_undo", on_click=state.undo, disabled=not state.can_undo(), width="stretch")
-top[2].button("↷ Redo", key="map_redo", on_click=state.redo, disabled=not state.can_redo(), width="stretch")
+top[1].button(
+    "↶ Undo",
+    key="map_undo",
+    on_click=forms.undo,
+    disabled=not state.can_undo(),
+    width="stretch",
+    help=widgets.md(f"Undo: {state.undo_words()}") if state.can_undo() else "Nothing to undo",
+)
+top[2].button(
+    "↷ Redo",
+    key="map_redo",
+    on_click=forms.redo,
+    disabled=not state.can_redo(),
+    width="stretch",
+    help=widgets.md(f"Redo: {state.redo_words()}") if state.can_redo() else "Nothing to redo",
+)
 st.caption(
     "Its words light up in the source text; "
     + (
@@ -235,6 +248,8 @@ with d1:
     st.markdown(
         "\n".join(f"- {widgets.md(w)}" for w in why) if why else "_Added by hand; no cue words recorded._"
     )
+    if el.history:
+        st.caption("Earlier: " + " · ".join(widgets.md(h) for h in reversed(el.history)))
     attached = [e for e in amap.evidence if e.target == sel]
     if attached:
         st.markdown("**Evidence**")

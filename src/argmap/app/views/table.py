@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import forms, state, widgets
 from argmap.edit.grid import (
     RELATION_COLUMNS,
     RELATION_KINDS,
@@ -62,7 +62,7 @@ st.caption(
 )
 widgets.show_flash()
 if not locked:
-    st.button("↶ Undo", key="table_undo", on_click=state.undo, disabled=not state.can_undo())
+    st.button("↶ Undo", key="table_undo", on_click=forms.undo, disabled=not state.can_undo())
 
 st.subheader("Statements")
 statements = pd.DataFrame(statement_rows(amap), columns=list(STATEMENT_COLUMNS))
