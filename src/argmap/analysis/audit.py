@@ -60,6 +60,11 @@ _WHAT: dict[str, str] = {
     "near_duplicate": "it says nearly the same as another statement ({cue})",
     "hasty_generalisation": "a sweeping claim resting on a single example",
     "rhetorical_question": "a question ({cue}) stands where a reason should",
+    "hedged_premise": "it is stated outright, but the reasons for it are hedged ({cue})",
+    "attack_on_arguer": "it criticises the arguer ({cue}) rather than the argument",
+    "slippery_slope": "a slippery slope ({cue}): each step taken for granted",
+    "false_dilemma": "only two options are offered ({cue})",
+    "appeal_to_popularity": "what many people think ({cue}) is offered as a reason",
 }
 
 # Info-level notices grouped by check: (one, many); {n} is the count.

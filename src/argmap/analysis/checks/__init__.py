@@ -77,7 +77,7 @@ CHECKS = (
     strawman_cue,
 )
 
-__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity", "by_node", "check"]
+__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity", "at_least", "by_node", "check"]
 
 
 def check(amap: ArgumentMap, *, min_severity: Severity = "info") -> list[Finding]:
