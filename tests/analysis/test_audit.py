@@ -111,3 +111,17 @@ def test_the_audit_lists_the_check_worthy_claims_with_the_source_given():
     assert "figure" in figure.kinds and figure.source == ""
     assert figure.start is not None and amap.source.text[figure.start : figure.end] in figure.text
     assert all("should" not in c.text for c in claims)  # judgements are not facts to check
+
+
+def test_asking_the_writer_records_the_question_and_opens_a_comment_on_the_node():
+    m = _map({"c": "C.", "x": "X."}, ((("x",), "c"),))
+    key = "figure_without_source:x"
+    asked = edit.ask_writer(m, key, "Where is the 23 from?", node="x", author="Ed")
+    assert [(r.key, r.status, r.question) for r in asked.reviews] == [(key, "asked", "Where is the 23 from?")]
+    assert [(c.target, c.text, c.author) for c in asked.comments] == [
+        ("x", "Question for the writer: Where is the 23 from?", "Ed")
+    ]
+    from argmap.errors import EditError
+
+    with pytest.raises(EditError, match="needs words"):
+        edit.ask_writer(m, key, "  ", node="x")

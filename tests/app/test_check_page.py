@@ -161,6 +161,8 @@ def test_a_point_asked_dismissed_and_answered_is_remembered_in_the_map(app) -> N
     assert not at.exception
     review = {r.key: r for r in current(at).reviews}[first]
     assert (review.status, review.question) == ("asked", "Where does this figure come from?")
+    thread = [c for c in current(at).comments if "Where does this figure come from?" in c.text]
+    assert len(thread) == 1 and thread[0].text.startswith("Question for the writer:")
     at.button(key=f"audit_drop_{second}").click().run()
     assert {r.key: r.status for r in current(at).reviews}[second] == "dismissed"
     assert second not in [

@@ -44,15 +44,29 @@ def _decide(key: str, status: str | None) -> None:
     amap = state.current_map()
     if amap is None:
         return
-    question = st.session_state.get(f"audit_q_{key}") if status == "asked" else None
     try:
-        new = edit.review(amap, key, status, question=question, author=state.author())
+        if status == "asked":  # a review and a comment thread on the finding's statement
+            node = _anchor(amap, key)
+            question = str(st.session_state.get(f"audit_q_{key}") or "")
+            new = edit.ask_writer(amap, key, question, node=node, author=state.author())
+        else:
+            new = edit.review(amap, key, status, author=state.author())
     except ArgmapError as err:
         widgets.report(err)
         return
     state.push(new)
-    done = {"asked": "Noted as a question for the writer (it is in the report).", None: "Reopened."}
+    done = {
+        "asked": "Asked: the question is in the report and in a comment on the statement.",
+        None: "Reopened.",
+    }
     state.flash("success", done.get(status, f"Marked {_STATUS_WORDS.get(status or '', status)}."))
+
+
+def _anchor(amap: ArgumentMap, key: str) -> str:
+    """The statement a finding's key is about (its first node; evidence: the claim it backs)."""
+    first = key.split(":", 1)[-1].split("+")[0]
+    s = statement_of(amap, first)
+    return s.id if s else first
 
 
 def _choose(key: str) -> None:
