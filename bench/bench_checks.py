@@ -17,13 +17,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from argmap.analysis.audit import audit, statement_of
 from argmap.analysis.checks import CHECKS, check
 from argmap.analysis.evaluation import evaluation
 from argmap.extractor import extract
 from argmap.extractor.scoring import corpus_dir
 from argmap.model import MAX_STATEMENTS, ArgumentMap, Attack, Evidence, Inference, Source, Span, Statement
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_app.build: the 500-node map
 
 
 def measure(name: str, paths: list[Path]) -> None:
@@ -139,8 +142,88 @@ def scale() -> None:
         )
 
 
+PIECES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "audit"
+
+
+def audit_pieces() -> None:
+    """Per piece: findings by level, what the Check page shows by default before (every finding, one
+    by one) and after (the audit's top points and one line per group of notices), and the rank of the
+    planted weak point (tests/fixtures/audit/expectations.json; goal: in the top three, <= 5 shown)."""
+    import json
+
+    expected = json.loads((PIECES / "expectations.json").read_text(encoding="utf-8"))
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(PIECES.glob("*.txt"))
+    print("\n== the audit on the seeds and the written pieces (goal: <= 5 warnings shown, planted in top 3)")
+    print(
+        f"{'piece':32} {'words':>5} {'info':>4} {'warn':>4} {'err':>3}  {'shown before':>12} → after  planted"
+    )
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        amap = extract(text)
+        found = check(amap)
+        result = audit(amap, found)
+        levels = Counter(f.severity for f in found)
+        after = f"{len(result.top)} points + {len(result.notices)} lines"
+        planted = "-"
+        if p.name in expected:
+            want = expected[p.name]["planted"]
+            ranks = [
+                n
+                for n, pt in enumerate(result.points, 1)
+                if (s := statement_of(amap, pt.finding.node_ids[0])) is not None and want in s.text
+            ]
+            planted = f"#{ranks[0]}" if ranks else "missed"
+        print(
+            f"{p.name:32} {len(text.split()):>5} {levels['info']:>4} {levels['warning']:>4} {levels['error']:>3}  "
+            f"{len(found):>12} → {after}  {planted}"
+        )
+
+
+def audit_speed() -> None:
+    """check + audit on the 500-node map of bench_app (first call, then again), and the Check page's
+    rerun time on it (AppTest; the page keeps the audit while the map does not change). Goal: <= 150 ms."""
+    import os
+    import shutil
+    import tempfile
+
+    from bench_app import EXAMPLE, build  # type: ignore[import-not-found]
+
+    from argmap.formats import native
+
+    amap = build()
+    print("\n== the audit of a 500-node map (goal: <= 150 ms a rerun after the first run)")
+    for label, m in (("first", amap), ("again, same map", amap), ("a changed copy", amap.model_copy())):
+        t0, c0 = time.perf_counter(), time.process_time()
+        audit(m)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"  check + audit, {label}: {cpu * 1000:7.1f} ms CPU ({wall * 1000:.1f} ms wall)")
+    store = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    try:
+        (store / f"{EXAMPLE}.json").write_text(native.dumps(amap), encoding="utf-8")
+        os.environ["ARGMAP_STORE"] = str(store)
+        from streamlit.testing.v1 import AppTest
+
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+        t0 = time.perf_counter()
+        at.switch_page("src/argmap/app/views/check.py").run()
+        first = time.perf_counter() - t0
+        assert not at.exception, at.exception
+        reruns = []
+        for _ in range(9):
+            t0 = time.perf_counter()
+            at.run()
+            reruns.append(time.perf_counter() - t0)
+        print(
+            f"  Check page, first run: {first * 1000:7.1f} ms; rerun: median {statistics.median(reruns) * 1000:.1f} ms"
+        )
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+
+
 def main() -> None:
     check(extract("We should act. Costs will rise."))  # warm up: imports and compiled patterns
+    audit_pieces()
+    audit_speed()
     measure("seeds", sorted(SEEDS.glob("*.txt")))
     folder = corpus_dir()
     if folder is None:

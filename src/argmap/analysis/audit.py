@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from argmap.analysis.checks import Finding, check
 from argmap.analysis.claims import Claim, check_worthy
+from argmap.analysis.memo import per_map
 from argmap.model import ArgumentMap, Review, Statement
 from argmap.roles import derive
 
@@ -236,11 +237,7 @@ def _short(text: str, n: int = 80) -> str:
 
 
 def _words_of(amap: ArgumentMap, nid: str) -> str:
-    try:
-        el = amap.element(nid)
-    except KeyError:
-        return ""
-    return getattr(el, "text", "")
+    return _lookup(amap)[2].get(nid, "")
 
 
 def _lead(amap: ArgumentMap, f: Finding, share: float, main: str | None, side: dict[str, str | None]) -> str:
@@ -365,10 +362,18 @@ def audit(amap: ArgumentMap, findings: list[Finding] | None = None) -> Audit:
     )
 
 
+@per_map
+def _lookup(amap: ArgumentMap) -> tuple[dict[str, Statement], dict[str, str], dict[str, str]]:
+    """Statements by id, each evidence's claim, and every element's words, built once per map."""
+    words = {
+        e.id: getattr(e, "text", "")
+        for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence)
+        for e in g
+    }
+    return {s.id: s for s in amap.statements}, {e.id: e.target for e in amap.evidence}, words
+
+
 def statement_of(amap: ArgumentMap, nid: str) -> Statement | None:
     """The statement a node stands for (evidence: its target), or None."""
-    by_id = {s.id: s for s in amap.statements}
-    if nid in by_id:
-        return by_id[nid]
-    target = next((e.target for e in amap.evidence if e.id == nid), None)
-    return by_id.get(target) if target else None
+    by_id, target_of, _ = _lookup(amap)
+    return by_id.get(nid) or by_id.get(target_of.get(nid, ""))

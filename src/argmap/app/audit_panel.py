@@ -25,6 +25,7 @@ from argmap.render.highlight import excerpt_html, marks
 
 CHOSEN = "audit_point"  # session key: the key of the point shown beside its words
 _CACHE = "audit_cache"
+_MORE = 20  # points listed past the top five
 _STATUS_WORDS = {"asked": "asked the writer", "answered": "answered", "dismissed": "dismissed"}
 
 
@@ -154,9 +155,13 @@ def show(amap: ArgumentMap, result: Audit) -> None:
         _point(amap, n, point, readonly)
     rest = result.points[len(result.top) :]
     if rest:
+        # One block of text, not a card each: a long map has hundreds (every finding is listed below).
+        shown = rest[:_MORE]
+        lines = [f"{n}. {widgets.md(p.sentence)}" for n, p in enumerate(shown, len(result.top) + 1)]
+        if len(rest) > len(shown):
+            lines.append(f"… and {len(rest) - len(shown)} more, under Every finding below.")
         with st.expander(f"{len(rest)} more points"):
-            for n, point in enumerate(rest, len(result.top) + 1):
-                _point(amap, n, point, readonly)
+            st.markdown("  \n".join(lines))
     if result.notices:
         st.markdown("**Also noticed:** " + " ".join(widgets.md(n.sentence) for n in result.notices))
     if result.dismissed:
@@ -210,6 +215,6 @@ def _downloads(amap: ArgumentMap, result: Audit) -> None:
         file_name=f"{stem}-claims.jsonld",
         mime="application/ld+json",
         key="audit_claims_ld",
-        help="schema.org ClaimReview skeletons: the claim, where it appeared, who wrote it; you rate it.",
+        help="ClaimReview skeletons for a fact-checker: the claim, where it appeared, who wrote it; you rate it.",
         width="stretch",
     )

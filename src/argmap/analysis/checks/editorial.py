@@ -15,8 +15,12 @@ from collections.abc import Iterator
 from argmap.analysis.checks import lexicons as lx
 from argmap.analysis.checks.finding import Finding, Severity
 from argmap.analysis.checks.language import contexts, cues, is_question
+from argmap.analysis.memo import per_map
 from argmap.model import ArgumentMap
-from argmap.roles import Roles, derive
+from argmap.roles import Roles
+from argmap.roles import derive as _derive
+
+derive = per_map(_derive)  # several checks read the same map's roles
 
 # Where one clause of a sentence hands on to the next ("..., which means ...", "...; so ...").
 _CLAUSE = re.compile(r",\s*(?:which|and so|so|and then|then)\b|;|\s+so\s+(?=\w)|\s+which\s+", re.IGNORECASE)

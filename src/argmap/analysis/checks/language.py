@@ -18,6 +18,7 @@ from functools import cache
 
 from argmap.analysis.checks import lexicons as lx
 from argmap.analysis.checks.finding import Finding, Severity
+from argmap.analysis.memo import per_map
 from argmap.model import ArgumentMap, Evidence, Inference, Statement
 
 _SENTENCE_END = re.compile(r"[.?!…](?=[\s\"'”’)]|$)|\n")
@@ -148,6 +149,7 @@ def is_question(text: str) -> bool:
     return "?" in text
 
 
+@per_map
 def contexts(amap: ArgumentMap) -> dict[str, str]:
     """Each statement's text plus the words around its span, up to the sentence's ends or the
     nearest words another element quotes (so a cue is credited to the nearest claim only)."""

@@ -256,7 +256,8 @@ def _window_pairs(keys: list[str], members: list[int], cutoff: float) -> list[tu
     lengths = np.array([len(k) for k in ordered])
     reach = 200.0 / cutoff - 1.0 if cutoff > 0 else float("inf")  # longest partner / own length
     cut = int(np.ceil(cutoff))
-    out: list[tuple[int, int, int]] = []
+    index = np.array(order)
+    found: list[tuple[int, int, int]] = []
     for a in range(0, len(ordered), _BLOCK):
         b = min(a + _BLOCK, len(ordered))
         hi = int(np.searchsorted(lengths, lengths[b - 1] * reach, side="right"))
@@ -269,30 +270,34 @@ def _window_pairs(keys: list[str], members: list[int], cutoff: float) -> list[tu
             workers=-1 if b - a > 64 else 1,
         )
         rows, cols = np.nonzero(np.triu(scores, k=1) >= cut)  # column c is ordered[a + c]
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = order[a + r], order[a + c]
-            out.append((min(i, j), max(i, j), int(scores[r, c])))
-    return out
+        i, j = index[a + rows], index[a + cols]
+        found += zip(
+            np.minimum(i, j).tolist(), np.maximum(i, j).tolist(), scores[rows, cols].tolist(), strict=True
+        )
+    return found
 
 
 def _groups(n: int, pairs: list[tuple[int, int, int]]) -> list[list[int]]:
-    """Connected groups (two or more members, each in index order) of the pairs' graph."""
-    parent = list(range(n))
+    """Connected groups (two or more members, each in index order) of the pairs' graph: labels
+    spread along the pairs with numpy, each node taking its smallest neighbour's label, until stable."""
+    import numpy as np
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j, _ in pairs:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    if not pairs:
+        return []
+    edges = np.array([(i, j) for i, j, _ in pairs])
+    left, right = edges[:, 0], edges[:, 1]
+    label = np.arange(n)
+    while True:
+        before = label.copy()
+        np.minimum.at(label, left, label[right])
+        np.minimum.at(label, right, label[left])
+        label = label[label]  # pointer jumping: a chain of n links settles in about log n rounds
+        if np.array_equal(label, before):
+            break
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[root(i)].append(i)
-    return [g for g in groups.values() if len(g) > 1]
+    for node in np.unique(edges).tolist():
+        groups[int(label[node])].append(node)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
 
 
 def near_duplicate(amap: ArgumentMap) -> Iterator[Finding]:
