@@ -5,6 +5,7 @@
     ├── EditError            an edit cannot be made (unknown id, would break the map) (.element)
     ├── InputError           input text refused (too large, not text) before any work
     ├── FormatError          a file is not valid for a format (.path, .line, .element)
+    │   └── UnknownFormat    the format cannot be told from the name or content: name it
     ├── RenderError          Graphviz missing or failed
     └── StoreError           arguments/ store problems (.path)
         ├── UnsafeName       a name that would leave arguments/
@@ -84,6 +85,10 @@ class FormatError(ArgmapError):
             if part
         )
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class UnknownFormat(FormatError):
+    """The format cannot be told from the file's name or content; the caller should name one."""
 
 
 class RenderError(ArgmapError):

@@ -215,6 +215,6 @@ def _downloads(amap: ArgumentMap, result: Audit) -> None:
         file_name=f"{stem}-claims.jsonld",
         mime="application/ld+json",
         key="audit_claims_ld",
-        help="ClaimReview skeletons for a fact-checker: the claim, where it appeared, who wrote it; you rate it.",
+        help="ClaimReview skeletons for a fact-checker: the claim, where it appeared, who wrote it.",
         width="stretch",
     )

@@ -169,17 +169,3 @@ def map_caption(amap: ArgumentMap) -> str:
         f"{len(amap.statements)} statements · {len(amap.inferences)} inferences · "
         f"{len(amap.attacks)} attacks · {len(amap.evidence)} evidence — {where}{changed}"
     )
-
-
-def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
-    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text) and its title."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
-    if filename.lower().endswith((".html", ".htm")):
-        from argmap.extractor.html import read_html
-
-        page = read_html(text)
-        return page.text, page.title
-    return text, None

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.classroom.compare import WEIGHTS, Comparison, compare
-from argmap.classroom.exercise import read_map
 from argmap.errors import ArgmapError
+from argmap.formats import read
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -19,8 +19,9 @@ COLUMNS = ("student", "score", *WEIGHTS, "missed", "extra", "feedback", "error")
 
 
 def read_student(path: Path) -> ArgumentMap:
-    """A student's map file in any format Argmap reads (chosen by suffix, then by content)."""
-    return read_map(path.name, path.read_bytes())
+    """A student's map file in any format Argmap reads (chosen by suffix, then by content; an exercise
+    file gives its reference map)."""
+    return read(path.read_bytes(), path.name)[0]
 
 
 def row(student: str, result: Comparison | None, error: str = "") -> dict[str, Any]:

@@ -10,7 +10,7 @@ from argmap.classroom import exercise, grading
 from argmap.classroom.compare import PART_LABELS, Comparison, compare
 from argmap.classroom.exercise import Exercise
 from argmap.errors import ArgmapError
-from argmap.formats import FORMATS, decode
+from argmap.formats import FORMATS, decode, read
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
 
@@ -20,7 +20,7 @@ FEEDBACK = "classroom_feedback"  # the student's last Comparison
 
 
 def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
-    return exercise.read_map(upload.name, upload.getvalue())
+    return read(upload.getvalue(), upload.name)[0]
 
 
 SHORT_LABELS = {
