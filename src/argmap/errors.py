@@ -7,10 +7,11 @@
     ├── FormatError          a file is not valid for a format (.path, .line, .element)
     │   └── UnknownFormat    the format cannot be told from the name or content: name it
     ├── RenderError          Graphviz missing or failed
-    └── StoreError           arguments/ store problems (.path)
-        ├── UnsafeName       a name that would leave arguments/
-        ├── MapNotFound      no such map or revision
-        └── Conflict         someone saved in between (.expected, .found)
+    ├── StoreError           arguments/ store problems (.path)
+    │   ├── UnsafeName       a name that would leave arguments/
+    │   ├── MapNotFound      no such map or revision
+    │   └── Conflict         someone saved in between (.expected, .found)
+    └── ClassroomError       an assignment refuses an action, saying why (.code: the assignment)
 
 A weak argument is never an exception: it is a finding (see ``argmap.analysis.checks``).
 """
@@ -35,15 +36,27 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class MapInvalid(ArgmapError):
-    """A map (or a map file) breaks one or more invariants."""
+MAX_LISTED = 20  # problems named in a message; the rest are counted (a message must stay readable)
 
-    def __init__(self, problems: list[Problem], path: str | None = None) -> None:
-        self.problems = problems
+
+def listed(problems: list[Problem] | list[str], sep: str = "; ", total: int | None = None) -> str:
+    """The first ``MAX_LISTED`` problems joined by ``sep``, and how many more there are (of ``total``,
+    when only the first few were found)."""
+    shown = sep.join(str(p) for p in problems[:MAX_LISTED])
+    more = max(total or 0, len(problems)) - min(len(problems), MAX_LISTED)
+    return f"{shown}{sep}... and {more} more" if more > 0 else shown
+
+
+class MapInvalid(ArgmapError):
+    """A map (or a map file) breaks one or more invariants (the message names the first 20)."""
+
+    def __init__(self, problems: list[Problem], path: str | None = None, total: int | None = None) -> None:
+        self.problems = problems  # (``total``: how many there are, when only the first few were found)
         self.path = path
         head = f"{path}: " if path else ""
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{head}invalid map ({len(problems)} problem(s)):\n{lines}")
+        count = max(total or 0, len(problems))
+        lines = listed([f"  - {p}" for p in problems], "\n", count)
+        super().__init__(f"{head}invalid map ({count} problem(s)):\n{lines}")
 
 
 class EditError(ArgmapError):
@@ -129,3 +142,14 @@ class Conflict(StoreError):
             f"the store now has revision {found}. Reload, or save as a new map.",
             path,
         )
+
+
+class ClassroomError(ArgmapError):
+    """An assignment refuses an action: unknown code, wrong teacher key, another piece, past the due date.
+
+    ``code`` is the assignment's join code, when there is one.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code
+        super().__init__(message)

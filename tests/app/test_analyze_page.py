@@ -101,6 +101,7 @@ def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch
     at.switch_page("src/argmap/app/views/analyze.py").run()
     at.text_area(key="analyze_text").input(long)
     at.button(key="analyze_go").click().run()
+    at.button(key="analyze_go_yes").click().run()  # the first draft is open and not saved: it asks
     assert not at.exception
     assert seen[0] is None  # short: a spinner, no progress callback
     assert seen[1] and seen[1][-1] == 1.0  # long: the bar went to the end
@@ -117,6 +118,23 @@ def test_a_sample_keeps_its_own_headline_as_title(app) -> None:
     assert not at.exception
     headline = seed.read_text(encoding="utf-8").strip().splitlines()[0].strip()
     assert current(at).title == headline  # not the file's name
+
+
+def test_map_it_asks_before_replacing_an_unsaved_map(app) -> None:
+    at = app("analyze")
+    at.text_area(key="analyze_text").input(PIECE)
+    at.button(key="analyze_go").click().run()
+    first = at.session_state["argmap_history"].present
+    at.switch_page("src/argmap/app/views/analyze.py").run()
+    at.text_area(key="analyze_text").input("We should plant trees. Trees cool the streets.")
+    at.button(key="analyze_go").click().run()
+    assert at.session_state["argmap_history"].present == first  # not yet
+    assert any("replaces the open map" in w.value for w in at.warning)
+    at.button(key="analyze_go_no").click().run()
+    assert at.session_state["argmap_history"].present == first
+    at.button(key="analyze_go").click().run()
+    at.button(key="analyze_go_yes").click().run()
+    assert at.session_state["argmap_history"].present != first
 
 
 # --- the files people have (tests/pieces/samples.py makes them) -------------------------------

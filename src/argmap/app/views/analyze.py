@@ -126,9 +126,10 @@ author = c2.text_input("Author or outlet", key="analyze_author")
 url = c3.text_input("URL", key="analyze_url", placeholder=default_url or "https://…")
 
 # Never disabled: a text pasted but not yet committed (no blur) arrives with the click itself.
-if st.button("Map it", key="analyze_go", type="primary") and not text.strip():
+clicked = st.button("Map it", key="analyze_go", type="primary")
+if clicked and not text.strip():
     st.warning("There is no text to map yet: paste a text, upload a file or pick a sample first.")
-elif st.session_state.get("analyze_go"):
+elif widgets.replace_confirmed("Mapping this text", "analyze_go", clicked and bool(text.strip())):
     try:
         amap = _draft(text, title or default_title or None)
         given = (("author", author), ("url", url or default_url))
