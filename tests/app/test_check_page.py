@@ -131,7 +131,7 @@ def test_the_page_opens_on_the_top_points_in_sentences_and_groups_the_rest(app) 
     top = [p for p in points if re.match(r"\*\*[1-5]\.\*\* ", p)]
     assert 1 <= len(top) <= 5
     if len(points) > 5:  # the rest wait, folded, below the top five
-        assert any("more points" in e.label for e in at.expander)
+        assert any("more point" in e.label for e in at.expander)
     assert all(" — " in p for p in points)  # "<where it sits> — <what is weak>"
     assert any(m.value.startswith("**Also noticed:**") and "no reason given" in m.value for m in at.markdown)
     assert {"audit_report", "audit_claims_csv", "audit_claims_ld"} <= {

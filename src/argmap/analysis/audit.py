@@ -61,7 +61,7 @@ _WHAT: dict[str, str] = {
     "near_duplicate": "it says nearly the same as another statement ({cue})",
     "hasty_generalisation": "a sweeping claim resting on a single example",
     "rhetorical_question": "a question ({cue}) stands where a reason should",
-    "hedged_premise": "it is stated outright, but the reasons for it are hedged ({cue})",
+    "hedged_premise": "a hedged reason ({cue}) carries a conclusion stated outright",
     "attack_on_arguer": "it criticises the arguer ({cue}) rather than the argument",
     "slippery_slope": "a slippery slope ({cue}): each step taken for granted",
     "false_dilemma": "only two options are offered ({cue})",

@@ -94,7 +94,8 @@ def render(amap: ArgumentMap, a: Audit, fmt: str = "text") -> str:
         if p.note:
             out.append(f"   Note: {p.note}")
     if len(a.points) > len(a.top):
-        out.append(f"({len(a.points) - len(a.top)} more points are on the Check page.)")
+        more = len(a.points) - len(a.top)
+        out.append(f"({more} more point{' is' if more == 1 else 's are'} on the Check page.)")
     out.append("")
     head("Questions for the writer")
     for n, p in enumerate(_questions(a), 1):

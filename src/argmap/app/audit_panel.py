@@ -160,7 +160,7 @@ def show(amap: ArgumentMap, result: Audit) -> None:
         lines = [f"{n}. {widgets.md(p.sentence)}" for n, p in enumerate(shown, len(result.top) + 1)]
         if len(rest) > len(shown):
             lines.append(f"… and {len(rest) - len(shown)} more, under Every finding below.")
-        with st.expander(f"{len(rest)} more points"):
+        with st.expander(f"{len(rest)} more point{'' if len(rest) == 1 else 's'}"):
             st.markdown("  \n".join(lines))
     if result.notices:
         st.markdown("**Also noticed:** " + " ".join(widgets.md(n.sentence) for n in result.notices))
