@@ -85,6 +85,7 @@ def causal_chain_without_evidence(amap: ArgumentMap) -> Iterator[Finding]:
             deepest = max(steps, default=(0, ()))
             best[cur] = (links[cur] + deepest[0], (cur, *deepest[1]))
     inside = {p for _, chain in best.values() for p in chain[1:]}
+    text = {s.id: s.text for s in amap.statements}
     for top, (count, chain) in best.items():
         if count < 2 or top in inside:
             continue
@@ -100,7 +101,7 @@ def causal_chain_without_evidence(amap: ArgumentMap) -> Iterator[Finding]:
                 f"A causal chain of {shown + 1} steps with no evidence for the last {shown}"
                 + (f": {' → '.join(reversed(nodes))}." if len(nodes) > 1 else ".")
             ),
-            cue=_show(cues(lx.CONSEQUENCE, amap.statement(top).text) if len(nodes) < 3 else [])
+            cue=_show(cues(lx.CONSEQUENCE, text[top]) if len(nodes) < 3 else [])
             or "one step resting on the next",
             question="What shows each step leads to the next? Which step has evidence behind it?",
         )
