@@ -1,34 +1,26 @@
 """Results computed once per map: a frozen map never changes, so what is derived from it can be
-kept while the same map object is in use (several checks read the same contexts and roles)."""
+kept while the map lives (several checks read the same contexts and roles). Kept by ``graph.memo``,
+the one per-map store: dropped with the map."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from argmap import graph
 from argmap.model import ArgumentMap
 
 T = TypeVar("T")
-_KEEP = 8  # maps remembered per function: the open map and its last few versions
 
 
 def per_map(fn: Callable[[ArgumentMap], T]) -> Callable[[ArgumentMap], T]:
-    """``fn(amap)`` computed once per map object (by identity: equal maps are not compared, so
-    this costs nothing). The result is shared: callers must not change it."""
-    cache: OrderedDict[int, tuple[ArgumentMap, Any]] = OrderedDict()
+    """``fn(amap)`` computed once per map object and kept as long as the map lives. The result is
+    shared: callers must not change it."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
 
     @wraps(fn)
     def cached(amap: ArgumentMap) -> T:
-        hit = cache.get(id(amap))
-        if hit is not None and hit[0] is amap:
-            cache.move_to_end(id(amap))
-            return hit[1]  # type: ignore[no-any-return]
-        result = fn(amap)
-        cache[id(amap)] = (amap, result)  # the map is held, so its id is not reused while cached
-        if len(cache) > _KEEP:
-            cache.popitem(last=False)
-        return result
+        return graph.memo(amap, name, fn)
 
     return cached
