@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
-from argmap.app import forms, state, widgets
+from argmap.app import discussion, forms, state, widgets
 from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -119,10 +119,19 @@ with st.expander("View options", expanded=False):
     collapsed = f2.multiselect(
         "Collapse", parents, key="view_collapsed", format_func=lambda eid: labels.get(eid, eid)
     )
+    signed = {e.id: e.author for e in (*amap.statements, *amap.evidence) if e.author}
+    people = list(dict.fromkeys(signed.values()))
+    marked_by = st.multiselect(
+        "Mark what these people added",
+        people,
+        key="view_marked_by",
+        placeholder="nobody" if people else "nobody has signed a node yet",
+        help="Their nodes get a thick double border; colour by author to tell everyone apart.",
+    )
 
 legend_col, layout_col = st.columns([4, 1], vertical_alignment="center")
 with legend_col:
-    widgets.legend(color_by)
+    widgets.legend(color_by, people)
 if large and depth:
     st.caption(
         f"A large map ({nodes} nodes): showing {depth} levels below the main conclusion, folded branches "
@@ -143,9 +152,11 @@ with left:
         depth=depth or None,
         collapsed=frozenset(collapsed),
         show_evidence=show_evidence,
-        highlight=frozenset({sel}) if sel else frozenset(),
+        highlight=(frozenset({sel}) if sel else frozenset())
+        | {eid for eid, who in signed.items() if who in marked_by},
         color_by=color_by,
         evaluation=evaluate(amap) if color_by == "evaluation" else None,
+        authors=signed if color_by == "author" else None,
     )
     st.graphviz_chart(to_dot(amap, options), width="stretch")
     if beside:
@@ -202,8 +213,9 @@ with d1:
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
-    if el.author:
-        facts.append(f"added by {widgets.md(el.author)}")
+    if el.author or el.created:
+        who = f"added by {widgets.md(el.author)}" if el.author else "added"
+        facts.append(who + (f" on {el.created:%Y-%m-%d %H:%M} UTC" if el.created else ""))
     st.markdown(" · ".join(facts) if facts else "")
 
     steps = {i.id: i for i in amap.inferences}
@@ -259,6 +271,8 @@ with d1:
                 for e in attached
             )
         )
+
+    discussion.panel(amap, sel)
 
 with d2:
     forms.edit_panel(amap, sel, labels)
