@@ -11,7 +11,7 @@ import streamlit as st
 from argmap.app import state
 from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
 from argmap.model import ArgumentMap
-from argmap.render.highlight import STATUS_COLORS, legend_html
+from argmap.render.highlight import STATUS_COLORS, legend_html, lines_html
 from argmap.roles import ROLE_LABELS, Roles, derive
 
 VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
@@ -135,9 +135,10 @@ def legend(color_by: str = "role") -> None:
             + legend_html(STATUS_COLORS)
             + '<div style="font-size:0.85em;color:#555">Text, by role:</div>'
             + legend_html()
+            + lines_html()
         )
     else:
-        st.html(legend_html())
+        st.html(legend_html() + lines_html())
 
 
 def short(text: str, width: int = 70) -> str:

@@ -30,14 +30,12 @@ _REF = re.compile(r"\[([A-Za-z0-9_.:\-]{1,64})\]")
 _SUBJECT = re.compile(
     r"^(?:[+&\u2212] )?(?:together |undercuts \[[^\]]+\]: |\u25c6 evidence )?\[([A-Za-z0-9_.:\-]{1,64})\]"
 )
-_SVG_START = re.compile(r"<svg\b")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def dumps(amap: ArgumentMap) -> str:
     """The whole page as one HTML string (needs Graphviz's ``dot`` for the picture)."""
-    from argmap.render import ViewOptions, legend_dot, run_dot, to_digraph  # lazy: graphviz
+    from argmap.render import ViewOptions, inline_svg, legend_dot, run_dot, to_digraph  # lazy: graphviz
 
     outline_html, outline_ids = _outline(amap)
     spans = {s.id for s in amap.statements if s.span is not None} | {
@@ -45,8 +43,8 @@ def dumps(amap: ArgumentMap) -> str:
     }
     links = {eid: f"#src-{eid}" for eid in spans}
     links |= {eid: f"#outline-{eid}" for eid in outline_ids if eid not in spans}
-    svg = _inline(run_dot(to_digraph(amap, ViewOptions(), links=links).source, "svg"))
-    legend = _inline(run_dot(legend_dot(), "svg"), id_prefix="legend-")
+    svg = inline_svg(run_dot(to_digraph(amap, ViewOptions(), links=links).source, "svg"))
+    legend = inline_svg(run_dot(legend_dot(), "svg"), id_prefix="legend-")
     esc = _esc
     src = amap.source
     meta = []
@@ -91,16 +89,6 @@ def dumps(amap: ArgumentMap) -> str:
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def _inline(svg: bytes, id_prefix: str = "") -> str:
-    """Graphviz's SVG ready to sit inside HTML: no XML prolog, doctype or comments; ids prefixed."""
-    text = svg.decode("utf-8")
-    start = _SVG_START.search(text)
-    text = _COMMENT.sub("", text[start.start() if start else 0 :])
-    if id_prefix:  # a second picture must not reuse the first one's ids (graph0, node1, ...)
-        text = text.replace(' id="', f' id="{id_prefix}')
-    return text
 
 
 def _outline(amap: ArgumentMap) -> tuple[str, set[str]]:

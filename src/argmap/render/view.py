@@ -37,6 +37,9 @@ class ViewOptions:
       rejected / unrated; ids missing from it count as unrated).
     - ``wrap``: characters per line of node text.
     - ``legend``: add the legend as a cluster of the graph itself (see also ``legend_dot``).
+    - ``ids``: start each node's header with its id ("s3 · premise"); off, the header names the
+      role only (the id stays the node's name, its tooltip and its SVG id).
+    - ``label_chars``: longer statements are cut on the box with "…"; the tooltip has them whole.
     """
 
     direction: Direction = "TB"
@@ -49,6 +52,8 @@ class ViewOptions:
     evaluation: Mapping[str, str] | None = None
     wrap: int = 32
     legend: bool = False
+    ids: bool = False
+    label_chars: int = 140
 
 
 @dataclass(frozen=True)
