@@ -13,11 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from argmap.errors import Problem
 
-SCHEMA_VERSION: Final = 1
+# 2 added comments and saved_by; a version-1 file is a version-2 map without them, so it loads as one.
+SCHEMA_VERSION: Final = 2
 
 # Documented size limits (README, "The file format").
 MAX_STATEMENTS = 5_000
@@ -143,6 +144,22 @@ class Evidence(_Element):
     reliability: Reliability | None = None
 
 
+class Comment(_Frozen):
+    """One message in the discussion of an element: a thread opens with a comment, replies follow it.
+
+    ``reply_to`` is the comment opening the thread (one level: a reply to a reply joins the same
+    thread); ``resolved`` is kept on that opening comment and closes the whole thread.
+    """
+
+    id: Id
+    target: Id  # the statement, inference, attack or evidence discussed
+    text: str
+    author: str | None = None
+    created: datetime | None = None
+    reply_to: Id | None = None
+    resolved: bool = False
+
+
 class Source(_Frozen):
     """The piece a map was drawn from."""
 
@@ -157,18 +174,25 @@ class Source(_Frozen):
 class ArgumentMap(_Frozen):
     """A whole argument map. Construct it (or ``model_validate`` it) and the invariants run."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: Id
     title: str = "Untitled map"
     created: datetime | None = None
     updated: datetime | None = None
     revision: int = Field(default=0, ge=0)
+    saved_by: str | None = None  # who saved this revision (the store sets it with the revision)
     source: Source | None = None
     main: Id | None = None  # a main conclusion the user pinned; otherwise derived
     statements: tuple[Statement, ...] = ()
     inferences: tuple[Inference, ...] = ()
     attacks: tuple[Attack, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _upgrade(cls, value: object) -> object:
+        return SCHEMA_VERSION if value == 1 else value  # version 1 lacks only what 2 added
 
     @model_validator(mode="after")
     def _check_invariants(self) -> ArgumentMap:
@@ -294,4 +318,33 @@ def problems(amap: ArgumentMap) -> list[Problem]:
         span_ok(where, e.span)
     if amap.main is not None and amap.main not in sids:
         add(Problem("main", f"pinned main conclusion '{amap.main}' is not a statement in this map"))
+    if amap.comments:
+        out.extend(comment_problems(amap, sids | iids | set(others)))
+    return out
+
+
+def comment_problems(amap: ArgumentMap, element_ids: set[str]) -> list[Problem]:
+    """What is wrong with the comments of ``amap``: each is on an element, replies open no threads."""
+    out: list[Problem] = []
+    openers = {c.id: c for c in amap.comments if c.reply_to is None}
+    seen: set[str] = set()
+    for c in amap.comments:
+        where = f"comment '{c.id}'"
+        if c.id in seen or c.id in element_ids:
+            out.append(Problem(where, "duplicate id"))
+        seen.add(c.id)
+        if not c.text.strip():
+            out.append(Problem(where, "text is empty"))
+        if len(c.text) > MAX_STATEMENT_CHARS:
+            out.append(
+                Problem(where, f"text has {len(c.text)} characters; the limit is {MAX_STATEMENT_CHARS}")
+            )
+        if c.target not in element_ids:
+            out.append(Problem(where, f"target '{c.target}' is not an element of this map"))
+        if c.reply_to is not None:
+            opener = openers.get(c.reply_to)
+            if opener is None:
+                out.append(Problem(where, f"replies to '{c.reply_to}', which opens no thread in this map"))
+            elif opener.target != c.target:
+                out.append(Problem(where, f"replies on '{c.target}' to a thread on '{opener.target}'"))
     return out

@@ -206,3 +206,41 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
     assert run("validate", path).exit_code == 0
+
+
+# --- diff ---------------------------------------------------------------------------------------
+
+
+def test_diff_of_two_files_says_what_changed_in_words(tmp_path: Path) -> None:
+    from argmap.edit import operations as edit
+    from argmap.roles import derive
+
+    old = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    main_id = derive(old).main
+    new, _ = edit.add_attack(old, main_id, "Voters never read privacy policies", author="ann")
+    (tmp_path / "old.json").write_text(native.dumps(old), encoding="utf-8")
+    (tmp_path / "new.json").write_text(native.dumps(new), encoding="utf-8")
+    result = run("diff", tmp_path / "old.json", tmp_path / "new.json")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith(": ann added 1 statement and 1 attack")
+    assert (
+        lines[1].startswith("  - ann added an objection to '")
+        and "'Voters never read privacy policies'" in lines[1]
+    )
+    data = json.loads(run("diff", tmp_path / "old.json", tmp_path / "new.json", "--json").output)
+    assert [(c["op"], c["kind"]) for c in data["changes"]] == [("added", "statement"), ("added", "attack")]
+    assert run("diff", tmp_path / "old.json", tmp_path / "old.json").output.endswith(": no changes\n")
+
+
+def test_diff_reads_stored_revisions_by_name_at_revision(tmp_path: Path) -> None:
+    from argmap.edit import operations as edit
+
+    store = Store(tmp_path / "arguments")
+    first = store.save(native.loads(EXAMPLE.read_text(encoding="utf-8")), "v", expected_revision=None)
+    store.save(edit.edit_text(first, "s1", "A new first claim"), "v", expected_revision=1, author="bob")
+    result = run("diff", "v@1", "v@2", "--store", tmp_path / "arguments")
+    assert result.exit_code == 0, result.output
+    assert "bob reworded" in result.output and "{+A new first claim+}" in result.output
+    missing = run("diff", "v@9", "v@2", "--store", tmp_path / "arguments")
+    assert missing.exit_code == 1 and "has no revision 9" in missing.output

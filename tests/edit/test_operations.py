@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,16 +54,22 @@ def test_add_statement_gets_a_fresh_id_and_stamps() -> None:
     amap, sid = edit.add_statement(start(), "  Students can focus on lessons  ", implicit=True, author="ann")
     check(amap)
     s = amap.statement(sid)
-    assert sid == "s4" and s.text == "Students can focus on lessons" and s.implicit and s.author == "ann"
+    assert re.fullmatch(r"s4-[a-z2-9]{4}", sid)  # the next number, and a tag no other session makes
+    assert s.text == "Students can focus on lessons" and s.implicit and s.author == "ann"
     assert s.created is not None
     assert derive(amap).role[sid] == "unconnected"
 
 
 def test_next_id_skips_used_and_foreign_ids() -> None:
-    amap, _ = edit.add_statement(start(), "x")
-    amap = edit.update(amap, "s4", note="n")
-    assert edit.next_id(amap, "s") == "s5"
-    assert edit.next_id(amap, "q") == "q1"
+    amap, sid = edit.add_statement(start(), "x")
+    amap = edit.update(amap, sid, note="n")
+    assert edit.next_id(amap, "s").startswith("s5-")  # tagged ids count: numbers keep rising
+    assert edit.next_id(amap, "q").startswith("q1-")
+
+
+def test_ids_made_in_two_sessions_of_one_map_do_not_clash() -> None:
+    made = {edit.add_statement(start(), "same twelfth statement")[1] for _ in range(200)}
+    assert len(made) == 200 and all(m.startswith("s4-") for m in made)
 
 
 def test_edit_text_of_statement_and_evidence() -> None:
@@ -189,14 +196,14 @@ def test_attach_and_detach_evidence() -> None:
 
 
 def test_remove_a_conclusion_cascades() -> None:
-    amap, _ = edit.add_attack(start(), "i1", "Correlation is not cause")
+    amap, new = edit.add_attack(start(), "i1", "Correlation is not cause")
     amap = edit.pin_main(amap, "s1")
     amap = check(edit.remove(amap, "s1"))
     assert "s1" not in amap.ids()
     assert amap.inferences == ()  # its inference lost its conclusion
     assert amap.attacks == ()  # the rebut of s1 and the undercut of i1 went with them
     assert amap.main is None
-    assert {s.id for s in amap.statements} == {"s2", "s3", "s4"}  # attackers stay as statements
+    assert {s.id for s in amap.statements} == {"s2", "s3", new}  # attackers stay as statements
     assert [e.id for e in amap.evidence] == ["e1"]
 
 

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "show": "maps:show",
     "list": "maps:list_maps",
     "schema": "maps:schema",
+    "diff": "maps:diff",
     "extract": "extract:extract_cmd",
     "eval": "extract:eval_cmd",
     "check": "checking:check_cmd",

@@ -1,4 +1,4 @@
-"""CLI commands over saved maps: validate, show, list, schema."""
+"""CLI commands over saved maps: validate, show, list, schema, diff."""
 
 from __future__ import annotations
 
@@ -86,3 +86,44 @@ def schema() -> None:
     from argmap.model import ArgumentMap
 
     click.echo(json.dumps(ArgumentMap.model_json_schema(), indent=2))
+
+
+def _map_or_revision(ref: str, location: str | None) -> ArgumentMap:
+    """A map file, or ``NAME@REV`` (a revision of a stored map) when no such file exists."""
+    from pathlib import Path
+
+    from argmap.storage.location import open_store
+
+    name, at, rev = ref.rpartition("@")
+    if not Path(ref).exists() and at and rev.isdigit() and name:
+        return open_store(location).load_revision(name, int(rev))
+    return read_map(ref)
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--store", "location", default=None, metavar="DIR|URL",
+    help="The store NAME@REV is read from (default: $ARGMAP_STORE, else arguments/).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="The changes as JSON, for scripts.")
+def diff(old: str, new: str, location: str | None, as_json: bool) -> None:
+    """What changed from OLD to NEW (map files, or NAME@REV for a stored revision), in words."""
+    from argmap.analysis.changes import changes, sentences, summary
+
+    before, after = _map_or_revision(old, location), _map_or_revision(new, location)
+    found = changes(before, after)
+    said = sentences(before, after, found, who=after.saved_by)
+    if as_json:
+        items = [{"op": c.op, "kind": c.kind, "id": c.id, "fields": list(c.fields)} for c in found.items]
+        click.echo(json.dumps({"changes": items, "sentences": said}, indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo(f"{old} and {new}: no changes")
+        return
+    authors = [e.author for c in found.items for e in (c.new,) if getattr(e, "author", None)]
+    who = authors or ([after.saved_by] if after.saved_by else [])
+    click.echo(f"{old} → {new}: {summary(found, who)}")
+    for line in said:
+        click.echo(f"  - {line}")

@@ -8,6 +8,7 @@ Undo and redo over these immutable maps live in ``argmap.edit.history``.
 from __future__ import annotations
 
 import re
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,20 +37,42 @@ _GROUP: dict[type, str] = {
 }
 
 
+# Letters and digits that cannot be misread for one another (no 0/o, 1/l/i).
+_TAG_CHARS = "abcdefghjkmnpqrstuvwxyz23456789"
+TAG_LENGTH = 4
+
+
+def new_tag() -> str:
+    """A short random tag (``k3fq``): what keeps ids made in two sessions apart."""
+    return "".join(secrets.choice(_TAG_CHARS) for _ in range(TAG_LENGTH))
+
+
 def next_id(amap: ArgumentMap, prefix: str) -> str:
-    """A fresh short id such as ``s12`` that no element of ``amap`` uses."""
-    used = amap.ids()
-    nums = [int(m.group(1)) for i in used if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))]
+    """A fresh id such as ``s12-k3fq`` that no element of ``amap`` uses, nor one made elsewhere.
+
+    The number keeps ids readable and in order (one past the highest ``<prefix><n>`` in the map,
+    tagged or not); the random tag keeps two people who both add the twelfth statement of the same
+    map from making the same id (``argmap.edit.merge`` still renames a clash, should one happen).
+    Ids already in a map are never changed.
+    """
+    used = amap.ids() | {c.id for c in amap.comments}
+    pattern = re.compile(re.escape(prefix) + r"(\d+)(?:-[a-z0-9]+)?")
+    nums = [int(m.group(1)) for i in used if (m := pattern.fullmatch(i))]
     n = max(nums, default=0) + 1
-    while f"{prefix}{n}" in used:
-        n += 1
-    return f"{prefix}{n}"
+    while True:
+        candidate = f"{prefix}{n}-{new_tag()}"
+        if candidate not in used:
+            return candidate
 
 
 def rebuild(amap: ArgumentMap, **changes: Any) -> ArgumentMap:
     """A copy of ``amap`` with ``changes``, validated; invariant breaks become ``EditError``."""
     data = {name: getattr(amap, name) for name in type(amap).model_fields}
     data.update(changes)
+    if "comments" not in changes and amap.comments:
+        # An element's thread goes with it (an edit that removes a link removes its discussion).
+        alive = {x.id for g in ("statements", "inferences", "attacks", "evidence") for x in data[g]}
+        data["comments"] = tuple(c for c in amap.comments if c.target in alive)
     try:
         return ArgumentMap(**data)
     except ValidationError as err:
@@ -370,9 +393,13 @@ def attach_evidence(
 
 
 def detach_evidence(amap: ArgumentMap, eid: str) -> ArgumentMap:
-    """Remove a piece of evidence."""
+    """Remove a piece of evidence (and the comments on it)."""
     _need(amap, eid, Evidence)
-    return rebuild(amap, evidence=tuple(e for e in amap.evidence if e.id != eid))
+    return rebuild(
+        amap,
+        evidence=tuple(e for e in amap.evidence if e.id != eid),
+        comments=tuple(c for c in amap.comments if c.target != eid),
+    )
 
 
 # --- removal and merging --------------------------------------------------------------------
@@ -406,6 +433,8 @@ def remove(amap: ArgumentMap, eid: str, *, author: str | None = None) -> Argumen
         for a in amap.attacks
         if a.id not in gone_a and a.source not in gone_s and a.target not in gone_s | gone_i
     )
+    evidence = tuple(e for e in amap.evidence if e.target not in gone_s)
+    kept = {x.id for group in (amap.statements, infs, attacks, evidence) for x in group} - gone_s
     # A statement that argued only for what went now stands apart: its reason says so.
     argued_before = {p for i in amap.inferences for p in i.premises} | {a.source for a in amap.attacks}
     argues_now = {p for i in infs for p in i.premises} | {a.source for a in attacks}
@@ -423,9 +452,15 @@ def remove(amap: ArgumentMap, eid: str, *, author: str | None = None) -> Argumen
         statements=statements,
         inferences=tuple(infs),
         attacks=attacks,
-        evidence=tuple(e for e in amap.evidence if e.target not in gone_s),
+        evidence=evidence,
         main=None if amap.main in gone_s else amap.main,
+        comments=_comments_on(amap, kept),
     )
+
+
+def _comments_on(amap: ArgumentMap, kept: set[str]) -> tuple[Any, ...]:
+    """The comments of ``amap`` whose element is in ``kept`` (a thread goes with its element)."""
+    return tuple(c for c in amap.comments if c.target in kept)
 
 
 def merge(amap: ArgumentMap, keep: str, drop: str, *, author: str | None = None) -> ArgumentMap:
@@ -473,11 +508,19 @@ def merge(amap: ArgumentMap, keep: str, drop: str, *, author: str | None = None)
     tags = tuple(dict.fromkeys((*kept_s.tags, *dropped.tags)))
     merged = restate(kept_s, f"merged with {name(amap, drop)}{by(author)}").model_copy(update={"tags": tags})
     statements = tuple(merged if s.id == keep else s for s in amap.statements if s.id != drop)
+    kept_attacks = tuple(a for a in attacks if a.target in inf_ids or a.target in {s.id for s in statements})
+    evidence = tuple(e.model_copy(update={"target": sub(e.target)}) for e in amap.evidence)
+    alive = {x.id for g in (statements, infs, kept_attacks, evidence) for x in g}
+    # The dropped duplicate's threads move to the statement kept; a duplicate link's go with it.
+    retargeted = (
+        c.model_copy(update={"target": same_as.get(c.target, sub(c.target))}) for c in amap.comments
+    )
     return rebuild(
         amap,
         statements=statements,
         inferences=tuple(infs),
-        attacks=tuple(a for a in attacks if a.target in inf_ids or a.target in {s.id for s in statements}),
-        evidence=tuple(e.model_copy(update={"target": sub(e.target)}) for e in amap.evidence),
+        attacks=kept_attacks,
+        evidence=evidence,
         main=sub(amap.main) if amap.main else None,
+        comments=tuple(c for c in retargeted if c.target in alive),
     )

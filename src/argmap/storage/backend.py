@@ -16,12 +16,17 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import Conflict, StoreError
 from argmap.model import ArgumentMap
 from argmap.storage.names import SLUG_CHARS, check_name, slug
 
+if TYPE_CHECKING:
+    from argmap.storage.merging import SaveResult
+
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+SESSION = _ID  # what a browser session id may be
 
 
 @dataclass(frozen=True)
@@ -38,14 +43,34 @@ class Entry:
     updated: datetime | None
     size: int  # bytes on disk
     error: str | None = None
+    saved_by: str | None = None  # who saved it (None: not recorded)
+
+
+PRESENCE_SECONDS = 15.0  # a session that has not beaten for this long has left
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A browser session that has a map open: who (as they named themselves) and when last seen."""
+
+    session: str
+    who: str | None
+    seen: datetime
+
+
+def check_session(session: str) -> str:
+    """``session`` if it is a short ASCII id (a presence record is named by it), else ``StoreError``."""
+    if not isinstance(session, str) or not _ID.match(session):
+        raise StoreError(f"session id {session!r} is not a short ASCII id")
+    return session
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def stamped(amap: ArgumentMap, revision: int) -> ArgumentMap:
-    """``amap`` as saved: revision ``revision``, ``updated`` now, ``created`` kept (or now)."""
+def stamped(amap: ArgumentMap, revision: int, author: str | None = None) -> ArgumentMap:
+    """``amap`` as saved: revision ``revision``, ``updated`` now, ``created`` kept (or now), ``saved_by``."""
     now = _now()
     return ArgumentMap.model_validate(
         {
@@ -53,6 +78,7 @@ def stamped(amap: ArgumentMap, revision: int) -> ArgumentMap:
             "revision": revision,
             "updated": now,
             "created": amap.created or now,
+            "saved_by": author,
         }
     )
 
@@ -101,14 +127,36 @@ class MapStore(ABC):
 
     @abstractmethod
     def save(
-        self, amap: ArgumentMap, name: str | None = None, *, expected_revision: int | None
+        self,
+        amap: ArgumentMap,
+        name: str | None = None,
+        *,
+        expected_revision: int | None,
+        author: str | None = None,
     ) -> ArgumentMap:
         """Save ``amap`` as ``name`` (default: the slug of its title); returns the saved map.
 
         ``expected_revision`` is the revision the caller loaded; if the store holds another, ``Conflict`` is
-        raised and nothing is written. ``None`` (or 0) means "a new map": a conflict if the name is taken.
-        The saved map has the next revision and ``updated`` set; the one it replaces is kept.
+        raised and nothing is written (``save_merging`` merges instead). ``None`` (or 0) means "a new map":
+        a conflict if the name is taken. The saved map has the next revision, ``updated`` and ``saved_by``
+        (``author``) set; the one it replaces is kept.
         """
+
+    def save_merging(
+        self, amap: ArgumentMap, name: str, *, base: ArgumentMap | None, author: str | None = None
+    ) -> SaveResult:
+        """Save ``amap``, the caller's edit of ``base`` (the revision it loaded), merging others' saves.
+
+        If the store still holds ``base``'s revision, ``amap`` is saved as is. If others saved meanwhile,
+        their revision and ``amap`` are merged three ways against ``base`` (``argmap.edit.merge``): a clean
+        merge is saved; one with conflicts comes back unsaved for the caller to settle (``SaveResult``).
+        The base is read from the stored revisions; ``base`` stands in where that revision is no longer
+        kept. ``base=None`` saves a new map (``Conflict`` if the name is taken). Nobody's work is ever
+        overwritten. Written once for every backend, on ``load``, ``load_revision`` and ``save``.
+        """
+        from argmap.storage.merging import save_merging
+
+        return save_merging(self, amap, name, base=base, author=author)
 
     @abstractmethod
     def rename(self, old: str, new: str) -> None:
@@ -133,7 +181,27 @@ class MapStore(ABC):
         For ``argmap store copy``: nothing is renumbered; ``Conflict`` if the name is taken.
         """
 
-    def save_as(self, amap: ArgumentMap, name: str) -> ArgumentMap:
+    # --- who has a map open -----------------------------------------------------------------
+
+    @abstractmethod
+    def mark_present(self, name: str, session: str, who: str | None) -> None:
+        """Record that ``who`` (in browser session ``session``, a short ASCII id) has map ``name`` open, now.
+
+        Call it every few seconds while the map is open (a heartbeat); ``present`` forgets a session that
+        stopped beating. ``StoreError`` for a session id that is not a short ASCII id.
+        """
+
+    @abstractmethod
+    def leave(self, name: str, session: str) -> None:
+        """Forget that ``session`` has map ``name`` open (it opened another map, or closed)."""
+
+    @abstractmethod
+    def present(self, name: str, *, within: float = PRESENCE_SECONDS) -> builtins.list[Presence]:
+        """Who has map ``name`` open: sessions seen in the last ``within`` seconds, most recent first."""
+
+    # --- written once -------------------------------------------------------------------------
+
+    def save_as(self, amap: ArgumentMap, name: str, *, author: str | None = None) -> ArgumentMap:
         """Save a copy of ``amap`` as a new map called ``name`` (revision 1); ``Conflict`` if taken."""
         name = check_name(name)
         # The map's id follows its new name; ids are ASCII, so other scripts fall back to "map".
@@ -145,12 +213,14 @@ class MapStore(ABC):
         copy = ArgumentMap.model_validate(
             {**{k: getattr(amap, k) for k in type(amap).model_fields}, "id": new_id, "revision": 0}
         )
-        return self.save(copy, name, expected_revision=None)
+        return self.save(copy, name, expected_revision=None, author=author)
 
-    def restore(self, name: str, revision: int, *, expected_revision: int) -> ArgumentMap:
+    def restore(
+        self, name: str, revision: int, *, expected_revision: int, author: str | None = None
+    ) -> ArgumentMap:
         """Make past revision ``revision`` current again; it is saved as a new revision."""
         old = self.load_revision(name, revision)
-        return self.save(old, name, expected_revision=expected_revision)
+        return self.save(old, name, expected_revision=expected_revision, author=author)
 
     def import_file(self, path: str | os.PathLike[str], fmt: str | None = None) -> ArgumentMap:
         """Read a file in any known format and save it as a new map named after its title.

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
-from argmap.storage.backend import Entry, MapStore, stamped
+from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, check_session, stamped
 from argmap.storage.names import check_name
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from psycopg_pool import ConnectionPool
 
 CHANNEL = "argmap_changes"
+# An Entry's columns: who saved a revision is read from its body (the native JSON records it).
+_ENTRY = "name, title, revision, updated, octet_length(body), NULL, body::json->>'saved_by'"
 _MIGRATION_LOCK = 0x41524D50  # "ARMP": one advisory lock key for schema migrations
 _MIGRATION = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -133,9 +135,7 @@ class PostgresStore(MapStore):
     def list(self) -> list[Entry]:
         """Every map, by name."""
         with self._tx() as cur:
-            rows = cur.execute(
-                "SELECT name, title, revision, updated, octet_length(body) FROM argmap_maps ORDER BY name"
-            ).fetchall()
+            rows = cur.execute(f"SELECT {_ENTRY} FROM argmap_maps ORDER BY name").fetchall()
         return [Entry(*row) for row in rows]
 
     def exists(self, name: str) -> bool:
@@ -179,8 +179,8 @@ class PostgresStore(MapStore):
         name = check_name(name)
         with self._tx() as cur:
             rows = cur.execute(
-                "SELECT name, title, revision, updated, octet_length(body) FROM argmap_maps WHERE name = %s "
-                "UNION ALL SELECT name, title, revision, updated, octet_length(body) FROM argmap_revisions "
+                f"SELECT {_ENTRY} FROM argmap_maps WHERE name = %s "
+                f"UNION ALL SELECT {_ENTRY} FROM argmap_revisions "
                 "WHERE name = %s ORDER BY revision DESC",
                 (name, name),
             ).fetchall()
@@ -210,7 +210,12 @@ class PostgresStore(MapStore):
     # --- writing ----------------------------------------------------------------------------
 
     def save(
-        self, amap: ArgumentMap, name: str | None = None, *, expected_revision: int | None
+        self,
+        amap: ArgumentMap,
+        name: str | None = None,
+        *,
+        expected_revision: int | None,
+        author: str | None = None,
     ) -> ArgumentMap:
         """Save ``amap`` as ``name``: the contract of ``Store.save`` (``Conflict`` on a stale revision)."""
         from argmap.formats import native
@@ -235,7 +240,7 @@ class PostgresStore(MapStore):
                 )  # fmt: skip
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found)
-            saved = stamped(amap, found + 1)
+            saved = stamped(amap, found + 1, author)
             values = (saved.revision, saved.title, saved.updated, native.dumps(saved))
             if row is None:
                 cur.execute(
@@ -386,6 +391,39 @@ class PostgresStore(MapStore):
             self._notify(cur, "save", name, current.revision)
 
     # --- live updates -----------------------------------------------------------------------
+
+    # --- who has a map open -----------------------------------------------------------------
+
+    def mark_present(self, name: str, session: str, who: str | None) -> None:
+        """Record that ``who`` (in browser session ``session``) has map ``name`` open, now."""
+        check_session(session)
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO argmap_presence (name, session, who, seen) VALUES (%s, %s, %s, now()) "
+                "ON CONFLICT (name, session) DO UPDATE SET who = EXCLUDED.who, seen = now()",
+                (check_name(name), session, who),
+            )
+
+    def leave(self, name: str, session: str) -> None:
+        """Forget that ``session`` has map ``name`` open."""
+        with self._tx() as cur:
+            cur.execute(
+                "DELETE FROM argmap_presence WHERE name = %s AND session = %s", (check_name(name), session)
+            )
+
+    def present(self, name: str, *, within: float = PRESENCE_SECONDS) -> builtins.list[Presence]:
+        """Who has map ``name`` open: sessions seen in the last ``within`` seconds, most recent first."""
+        with self._tx() as cur:
+            cur.execute(
+                "DELETE FROM argmap_presence WHERE seen < now() - make_interval(secs => %s)",
+                (10 * max(within, PRESENCE_SECONDS),),
+            )
+            rows = cur.execute(
+                "SELECT session, who, seen FROM argmap_presence WHERE name = %s "
+                "AND seen >= now() - make_interval(secs => %s) ORDER BY seen DESC, session DESC",
+                (check_name(name), within),
+            ).fetchall()
+        return [Presence(*row) for row in rows]
 
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""

@@ -6,6 +6,7 @@ Layout under the store folder (``arguments/`` by default)::
     .revisions/<name>/<rev>.json     past revisions, the newest ``keep`` of them
     .revisions/.locks/<name>.lock    per-map lock files (never deleted: deleting one races)
     .trash/<name>/<stamp>/           deleted maps: ``map.json`` and its ``revisions/``
+    .presence/<name>/<session>.json  who has the map open (a heartbeat: ``mark_present``)
 
 A save is atomic (``argmap.storage.atomic.write_atomic``): a crash at any moment leaves either the old or
 the new revision, never half of one. Read-compare-write runs under an exclusive lock on the map's
@@ -30,8 +31,9 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
+from argmap.storage import backend
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
-from argmap.storage.backend import Entry, MapStore, stamped
+from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, _now, check_session, stamped
 from argmap.storage.names import check_name, slug
 
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
@@ -107,7 +109,7 @@ class Store(MapStore):
             reason = str(err).splitlines()[0][:160]
             size = path.stat().st_size if path.exists() else 0
             return Entry(name, f"(unreadable: {reason})", 0, None, size, error=str(err))
-        return Entry(name, amap.title, amap.revision, amap.updated, len(raw))
+        return Entry(name, amap.title, amap.revision, amap.updated, len(raw), saved_by=amap.saved_by)
 
     def describe(self) -> str:
         """Where the maps live, in words."""
@@ -174,14 +176,20 @@ class Store(MapStore):
     # --- writing ----------------------------------------------------------------------------
 
     def save(
-        self, amap: ArgumentMap, name: str | None = None, *, expected_revision: int | None
+        self,
+        amap: ArgumentMap,
+        name: str | None = None,
+        *,
+        expected_revision: int | None,
+        author: str | None = None,
     ) -> ArgumentMap:
         """Save ``amap`` as ``name`` (default: the slug of its title); returns the saved map.
 
         ``expected_revision`` is the revision the caller loaded; if the store holds another,
-        ``Conflict`` is raised and nothing is written. ``None`` (or 0) means "a new map": it is a
-        conflict if the name is taken. The saved map has the next revision and ``updated`` set; the
-        revision it replaces is kept under ``.revisions/``.
+        ``Conflict`` is raised and nothing is written (``save_merging`` merges instead). ``None`` (or
+        0) means "a new map": it is a conflict if the name is taken. The saved map has the next
+        revision, ``updated`` and ``saved_by`` (``author``) set; the revision it replaces is kept
+        under ``.revisions/``.
         """
         from argmap.formats import native
 
@@ -214,7 +222,7 @@ class Store(MapStore):
             if expected_revision and found != expected_revision:
                 raise Conflict(name, expected_revision, found, str(path))
 
-            saved = stamped(amap, found + 1)
+            saved = stamped(amap, found + 1, author)
             self._clear_temp(name)
             if raw is None and self._revdir(name).exists():
                 self._bin_orphan_revisions(name)
@@ -323,6 +331,46 @@ class Store(MapStore):
                 for past in history[:-1]:
                     write_atomic(revdir / f"{past.revision}.json", native.dumps(past).encode("utf-8"))
             write_atomic(self.path(name), native.dumps(history[-1]).encode("utf-8"))
+
+    # --- who has a map open -------------------------------------------------------------------
+
+    def mark_present(self, name: str, session: str, who: str | None) -> None:
+        """Record that ``who`` (in browser session ``session``) has map ``name`` open, now.
+
+        Call it every few seconds while the map is open (a heartbeat); ``present`` forgets a session
+        that stopped beating.
+        """
+        check_session(session)
+        folder = self.folder / ".presence" / check_name(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        record = {"who": who, "seen": _now().isoformat()}
+        write_atomic(folder / f"{session}.json", json.dumps(record).encode("utf-8"))
+
+    def leave(self, name: str, session: str) -> None:
+        """Forget that ``session`` has map ``name`` open (it opened another map, or closed)."""
+        if backend.SESSION.match(session):
+            (self.folder / ".presence" / check_name(name) / f"{session}.json").unlink(missing_ok=True)
+
+    def present(self, name: str, *, within: float = PRESENCE_SECONDS) -> builtins.list[Presence]:
+        """Who has map ``name`` open: sessions seen in the last ``within`` seconds, most recent first."""
+        folder = self.folder / ".presence" / check_name(name)
+        if not folder.is_dir():
+            return []
+        now = _now()
+        out = []
+        for path in folder.glob("*.json"):
+            try:
+                data = json.loads(path.read_bytes())
+                seen = datetime.fromisoformat(data["seen"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # half-written or foreign: nobody we can name
+            age = (now - seen).total_seconds()
+            if age <= within:
+                who = data.get("who") if isinstance(data.get("who"), str) else None
+                out.append(Presence(path.stem, who, seen))
+            elif age > 10 * max(within, PRESENCE_SECONDS):
+                path.unlink(missing_ok=True)  # long gone: keep the folder small
+        return sorted(out, key=lambda p: (p.seen, p.session), reverse=True)
 
     # --- housekeeping -----------------------------------------------------------------------
 
