@@ -10,44 +10,47 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 PORT   ?= 8501
 
-.PHONY: run test lint bench eval system test-system clean
+SETUP  := PYTHON=$(PYTHON) VENV=$(VENV) sh tools/setup.sh
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+.PHONY: run test lint bench eval system test-system clean app dev
 
-$(VENV)/.app: $(BIN)/python requirements.txt pyproject.toml
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements.txt -e .
-	touch $@
+# A working .venv with the app's packages (dev: and the test tools). tools/setup.sh checks for Python >= 3.11
+# and python3-venv and says what to install, rebuilds a broken .venv, and installs only what changed.
+app:
+	@$(SETUP) app
 
-$(VENV)/.dev: $(VENV)/.app requirements-dev.txt
-	$(BIN)/python -m pip install -q -r requirements-dev.txt
-	touch $@
+dev:
+	@$(SETUP) dev
 
 # Graphviz's `dot` renders SVG/PNG/PDF downloads; the in-browser map works without it.
 system:
-	@command -v dot >/dev/null || $(APT) graphviz || ($(SUDO) apt-get update -qq && $(APT) graphviz)
+	@command -v dot >/dev/null || { echo "setup: installing Graphviz (apt-get, about 10 s)"; \
+		$(APT) graphviz || ($(SUDO) apt-get update -qq && $(APT) graphviz); }
 
 # Debian's Chromium for the browser tests; PostgreSQL's server for the store tests (they start their own);
 # the Argdown CLI (npm) as an independent reader.
 test-system: system
-	@command -v chromium >/dev/null || $(APT) chromium chromium-driver || ($(SUDO) apt-get update -qq && $(APT) chromium chromium-driver)
-	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || $(APT) postgresql || ($(SUDO) apt-get update -qq && $(APT) postgresql)
-	@[ -x node_modules/.bin/argdown ] || npm install --no-audit --no-fund --silent
+	@command -v chromium >/dev/null || { echo "setup: installing Chromium for the browser tests (apt-get, about 20 s)"; \
+		$(APT) chromium chromium-driver || ($(SUDO) apt-get update -qq && $(APT) chromium chromium-driver); }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "setup: installing PostgreSQL for the store tests (apt-get, about 20 s)"; \
+		$(APT) postgresql || ($(SUDO) apt-get update -qq && $(APT) postgresql); }
+	@[ -x node_modules/.bin/argdown ] || { echo "setup: installing the Argdown CLI (npm, about 15 s)"; \
+		npm install --no-audit --no-fund --silent; }
 
-run: $(VENV)/.app system
+run: app system
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: $(VENV)/.dev test-system
+test: dev test-system
+	@echo "test: lint, format and type checks, then every test (pytest; several minutes)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev test-system
+bench: dev test-system
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
-eval: $(VENV)/.app
+eval: app
 	$(BIN)/argmap eval
 
 clean:

@@ -5,11 +5,13 @@
     ├── EditError            an edit cannot be made (unknown id, would break the map) (.element)
     ├── InputError           input text refused (too large, not text) before any work
     ├── FormatError          a file is not valid for a format (.path, .line, .element)
+    │   └── UnknownFormat    the format cannot be told from the name or content: name it
     ├── RenderError          Graphviz missing or failed
-    └── StoreError           arguments/ store problems (.path)
-        ├── UnsafeName       a name that would leave arguments/
-        ├── MapNotFound      no such map or revision
-        └── Conflict         someone saved in between (.expected, .found)
+    ├── StoreError           arguments/ store problems (.path)
+    │   ├── UnsafeName       a name that would leave arguments/
+    │   ├── MapNotFound      no such map or revision
+    │   └── Conflict         someone saved in between (.expected, .found)
+    └── ClassroomError       an assignment refuses an action, saying why (.code: the assignment)
 
 A weak argument is never an exception: it is a finding (see ``argmap.analysis.checks``).
 """
@@ -86,6 +88,10 @@ class FormatError(ArgmapError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class UnknownFormat(FormatError):
+    """The format cannot be told from the file's name or content; the caller should name one."""
+
+
 class RenderError(ArgmapError):
     """Rendering failed, usually because Graphviz's ``dot`` is not installed."""
 
@@ -124,3 +130,14 @@ class Conflict(StoreError):
             f"the store now has revision {found}. Reload, or save as a new map.",
             path,
         )
+
+
+class ClassroomError(ArgmapError):
+    """An assignment refuses an action: unknown code, wrong teacher key, another piece, past the due date.
+
+    ``code`` is the assignment's join code, when there is one.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code
+        super().__init__(message)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import ROOT, current, dot, messages
+import pytest
+
+from tests.app.conftest import ROOT, current, dot, messages, shown
+from tests.pieces import samples
 
 PIECE = """Schools should start later in the morning.
 
@@ -98,6 +101,7 @@ def test_a_long_text_shows_a_progress_bar_a_short_one_a_spinner(app, monkeypatch
     at.switch_page("src/argmap/app/views/analyze.py").run()
     at.text_area(key="analyze_text").input(long)
     at.button(key="analyze_go").click().run()
+    at.button(key="analyze_go_yes").click().run()  # the first draft is open and not saved: it asks
     assert not at.exception
     assert seen[0] is None  # short: a spinner, no progress callback
     assert seen[1] and seen[1][-1] == 1.0  # long: the bar went to the end
@@ -114,3 +118,92 @@ def test_a_sample_keeps_its_own_headline_as_title(app) -> None:
     assert not at.exception
     headline = seed.read_text(encoding="utf-8").strip().splitlines()[0].strip()
     assert current(at).title == headline  # not the file's name
+
+
+def test_map_it_asks_before_replacing_an_unsaved_map(app) -> None:
+    at = app("analyze")
+    at.text_area(key="analyze_text").input(PIECE)
+    at.button(key="analyze_go").click().run()
+    first = at.session_state["argmap_history"].present
+    at.switch_page("src/argmap/app/views/analyze.py").run()
+    at.text_area(key="analyze_text").input("We should plant trees. Trees cool the streets.")
+    at.button(key="analyze_go").click().run()
+    assert at.session_state["argmap_history"].present == first  # not yet
+    assert any("replaces the open map" in w.value for w in at.warning)
+    at.button(key="analyze_go_no").click().run()
+    assert at.session_state["argmap_history"].present == first
+    at.button(key="analyze_go").click().run()
+    at.button(key="analyze_go_yes").click().run()
+    assert at.session_state["argmap_history"].present != first
+
+
+# --- the files people have (tests/pieces/samples.py makes them) -------------------------------
+
+UPLOADS = {
+    "piece.docx": (
+        samples.docx_bytes,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "piece.pdf": (samples.pdf_bytes, "application/pdf"),
+    "piece.odt": (samples.odt_bytes, "application/vnd.oasis.opendocument.text"),
+    "notepad.txt": (samples.utf16_bytes, "text/plain"),
+    "windows.txt": (samples.cp1252_bytes, "text/plain"),
+}
+
+
+@pytest.mark.parametrize("name", UPLOADS)
+def test_upload_the_files_people_have(app, name) -> None:
+    make, media_type = UPLOADS[name]
+    at = app("analyze")
+    at.radio(key="analyze_source").set_value("Upload a file").run()
+    at.get("file_uploader")[0].upload(name, make(), media_type)
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("characters read from" in c.value for c in at.caption)
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    amap = current(at)
+    assert amap.title == samples.TITLE and samples.WORDS in amap.source.text
+    assert len(amap.statements) >= 4
+
+
+def test_a_damaged_upload_is_one_message_and_the_open_map_stays(app) -> None:
+    at = app("analyze")
+    before = current(at)
+    at.radio(key="analyze_source").set_value("Upload a file").run()
+    at.get("file_uploader")[0].upload("essay.pdf", samples.pdf_bytes(text=False), "application/pdf")
+    at.run()
+    assert not at.exception
+    assert at.error and "essay.pdf: the PDF has no text to read" in shown(at.error[0].value)
+    assert current(at) == before
+
+
+def test_fetch_a_web_page_and_map_it(app, monkeypatch) -> None:
+    monkeypatch.setenv("ARGMAP_FETCH_PRIVATE", "1")  # the test's server is on 127.0.0.1
+    with samples.serve({"/opinion/sundays": samples.Route(samples.html_bytes())}) as base:
+        at = app("analyze")
+        at.radio(key="analyze_source").set_value("Fetch a web page").run()
+        at.text_input(key="analyze_fetch_url").input(f"{base}/opinion/nowhere")
+        at.button(key="analyze_fetch").click().run()
+        assert not at.exception
+        assert at.error and "the server answered 404" in shown(at.error[0].value)
+        at.text_input(key="analyze_fetch_url").input(f"{base}/opinion/sundays")
+        at.button(key="analyze_fetch").click().run()
+    assert not at.exception and not at.error
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    amap = current(at)
+    assert amap.title == samples.TITLE and "Subscribe" not in amap.source.text
+    assert amap.source.url == f"{base}/opinion/sundays"
+
+
+def test_the_server_does_not_fetch_its_own_network_for_a_visitor(app, monkeypatch) -> None:
+    monkeypatch.delenv("ARGMAP_FETCH_PRIVATE", raising=False)
+    with samples.serve({"/admin": samples.Route(samples.html_bytes())}) as base:
+        at = app("analyze")
+        at.radio(key="analyze_source").set_value("Fetch a web page").run()
+        at.text_input(key="analyze_fetch_url").input(f"{base}/admin")
+        at.button(key="analyze_fetch").click().run()
+    assert not at.exception
+    assert at.error and "127.0.0.1 is on a private network" in shown(at.error[0].value)
+    assert "analyze_fetched" not in at.session_state

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from argmap.classroom.exercise import create
 from argmap.formats import native
 from argmap.storage import share
 from tests.app.conftest import APP, EXAMPLE, current, dot, messages, page_html, select
@@ -238,30 +237,42 @@ def test_deleting_a_statement_row_that_others_refer_to_says_what_happens(app) ->
 # --- Classroom ---------------------------------------------------------------------------------
 
 
-def test_classroom_bad_student_files_are_named_and_the_rest_graded(app) -> None:
-    at = app("classroom")
-    at.session_state["classroom_exercise"] = create(reference())
+def _teacher(at, store_dir) -> None:  # noqa: ANN001 - an AppTest
+    from argmap.classroom.assignment import AssignmentStore
+
+    made, key = AssignmentStore(store_dir).create(reference())
+    at.session_state["classroom_role"] = "teacher"
+    at.session_state["classroom_code"] = made.code
+    at.session_state["classroom_key"] = key
     at.run()
+
+
+def test_classroom_bad_student_files_are_named_and_the_rest_graded(app, store_dir) -> None:
+    at = app("classroom")
+    _teacher(at, store_dir)
     files = [
         ("ada.json", native.dumps(reference()).encode(), "application/json"),
         ("photo.json", PNG, "application/json"),
         ("bad.json", b"{", "application/json"),
     ]
-    at.get("file_uploader")[1].set_value(files).run()
+    next(u for u in at.get("file_uploader") if u.proto.label == "Student map files").set_value(files).run()
     assert not at.exception
     said = errors(at)
     assert any("photo.json" in e for e in said) and any("bad.json" in e for e in said), said
-    assert list(at.session_state["classroom_submissions"]) == ["ada"]
-    assert at.dataframe  # the results of the good one
+    table = next(d for d in at.dataframe if list(d.value["student"]) == ["ada"])
+    assert table.value["score"].iloc[0] == 1.0  # the good one is graded
 
 
-def test_classroom_broken_exercise_file_says_so(app) -> None:
+def test_classroom_broken_reference_file_says_so(app) -> None:
     at = app("classroom")
-    at.get("file_uploader")[0].upload("exercise.json", b"\x89PNG not json")
+    at.radio(key="as_ref_kind").set_value("A file (Argdown, AIF, Kialo, Argmap JSON)").run()
+    next(u for u in at.get("file_uploader") if u.proto.label == "Reference file").upload(
+        "reference.json", b"\x89PNG not json"
+    )
     at.run()
     assert not at.exception
-    assert errors(at), messages(at)
-    assert "classroom_exercise" not in at.session_state
+    assert any("reference.json" in e for e in errors(at)), messages(at)
+    assert "classroom_code" not in at.session_state
 
 
 def test_dollars_stars_and_brackets_in_a_statement_show_literally(app) -> None:

@@ -1,120 +1,164 @@
-"""The Classroom page: a teacher sets up an exercise and grades; a student submits and reads feedback."""
+"""The Classroom page: a teacher creates an assignment and follows the class; students join by code,
+map, save, submit and read feedback, all through the store (two sessions share nothing else)."""
 
 from __future__ import annotations
 
-from argmap.classroom import exercise
+from argmap.classroom.assignment import AssignmentStore
 from argmap.edit import operations as edit
 from argmap.edit.history import History
 from argmap.formats import native
+from argmap.model import ArgumentMap, Source
 from tests.app.conftest import EXAMPLE, current
+from tests.app.markup import text_of
 
 
-def reference():
+def reference() -> ArgumentMap:
     return native.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
-def damaged():
+def damaged() -> ArgumentMap:
     m = edit.remove(reference(), "a1")
     m, _ = edit.link_premise(m, "s9", "s7")
     return edit.remove(m, "s6")
 
 
-def markdown(at) -> str:
-    return " ".join(m.value for m in at.markdown)
+def texts(at) -> str:
+    """Every message on the page as the reader sees it (Markdown escapes undone)."""
+    shown = (*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.success)
+    return " ".join(text_of(m.value) for m in shown)
 
 
-def test_teacher_sets_up_an_exercise_and_grades_the_class(app) -> None:
+def create(at, **settings) -> tuple[str, str]:
+    """Create an assignment on the open (example) map through the form; (code, teacher key)."""
+    for key, value in settings.items():
+        at.radio(key="as_release").set_value(value) if key == "release" else at.checkbox(key=key).check()
+    at.button(key="FormSubmitter:assignment_form-Create the assignment").click().run()
+    assert not at.exception
+    return at.session_state["classroom_code"], at.session_state["classroom_key"]
+
+
+def join(at, code: str, name: str) -> None:
+    at.text_input(key="join_code").input(code)
+    at.button(key="join_go").click().run()
+    at.text_input(key="join_name").input(name)
+    at.button(key="join_seat").click().run()
+    assert not at.exception
+
+
+def test_teacher_creates_an_assignment_and_sees_the_class(app, store_dir) -> None:
     at = app("classroom")
-    at.checkbox(key="ex_show_draft").check()
-    at.button(key="ex_create").click().run()
-    assert not at.exception
-    ex = at.session_state["classroom_exercise"]
-    assert ex.reference == reference() and ex.show_draft is True
-    assert any(b.label == "Download the exercise" for b in at.get("download_button"))
-
-    at.session_state["classroom_submissions"] = {"ada": reference(), "bob": damaged()}
+    code, key = create(at, release="on_submit")
+    assert len(code) == 6
+    body = texts(at)
+    assert f"?join={code}" in " ".join(c.value for c in at.code)
+    assert "No student has joined yet" in body
+    store = AssignmentStore(store_dir)
+    seat = store.join(code, "Ada")
+    store.submit(code, seat.token, reference())
     at.run()
-    assert not at.exception
     table = at.dataframe[0].value
-    assert list(table["student"]) == ["ada", "bob"]
-    assert table["score"].iloc[0] == 1.0 and table["score"].iloc[1] < 1.0
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the missed-statements chart
-    at.selectbox(key="feedback_student").select("bob").run()
-    body = markdown(at)
-    assert "You missed “Data collection efforts" in body
-    assert "as a reason for" in body and "the author raises it to answer it" in body
+    assert list(table["student"]) == ["Ada"] and table["score"].iloc[0] == 1.0
+    assert list(table["status"]) == ["submitted"]
+    assert any(b.label == "Download the gradebook (CSV)" for b in at.get("download_button"))
 
 
-def test_student_submits_and_reads_feedback(app) -> None:
+def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), release="manual")
     at = app("classroom")
-    at.session_state["classroom_exercise"] = exercise.create(reference())
-    at.radio(key="classroom_mode").set_value("Student").run()
-    at.text_input(key="author").input("Ana").run()
-    mine = damaged()  # once: each new link gets a fresh id
-    at.session_state["argmap_history"] = History(present=mine)
+    join(at, made.code.lower(), "Ana")
+    assert at.session_state["classroom_role"] == "student"
+    at.session_state["argmap_history"] = History(present=damaged())
     at.button(key="student_submit").click().run()
     assert not at.exception
-    assert at.session_state["classroom_submissions"]["Ana"] == mine
+    sub = store.submissions(made.code, key)[0]
+    assert (sub.name, sub.status) == ("Ana", "submitted")
+    assert "Feedback and the reference map come when your teacher releases it" in texts(at)
+    assert not at.get("graphviz_chart")  # no reference before release
+    store.release(made.code, key)
+    at.run()
     assert any(m.label == "Score" and m.value != "100%" for m in at.metric)
-    assert "the author raises it to answer it" in markdown(at)
-    assert at.get("graphviz_chart")  # the reference, shown after submitting
+    assert "the author raises it to answer it" in texts(at)
+    assert at.get("graphviz_chart")  # the reference, after release
 
 
-def test_student_starts_an_empty_map_of_the_piece(app) -> None:
+def test_a_student_cannot_open_the_teacher_view(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
     at = app("classroom")
-    ex = exercise.create(reference())
-    at.session_state["classroom_exercise"] = ex
-    at.radio(key="classroom_mode").set_value("Student").run()
-    assert not [b for b in at.button if b.key == "student_draft"]  # the draft is not offered
-    at.button(key="student_start").click().run()
-    assert not at.exception
-    mine = current(at)
-    assert mine.statements == () and mine.source.text == ex.text
-
-
-def test_student_without_exercise_is_told_to_open_one(app) -> None:
-    at = app("classroom")
-    at.radio(key="classroom_mode").set_value("Student").run()
-    assert any("Open an exercise file" in m.value for m in at.info)
-
-
-def test_teacher_clears_the_submissions(app) -> None:
-    at = app("classroom")
-    at.session_state["classroom_exercise"] = exercise.create(reference())
-    at.session_state["classroom_submissions"] = {"ada": reference()}
+    join(at, made.code, "Ana")
+    assert "classroom_key" not in at.session_state
+    # A forged teacher link is refused.
+    at.session_state["classroom_role"] = "teacher"
+    at.session_state["classroom_key"] = "guess"
     at.run()
-    at.button(key="clear_submissions").click().run()
-    assert not at.exception
-    assert any("No student maps yet" in m.value for m in at.info)
+    assert "not this assignment's teacher key" in texts(at)
+    assert not at.dataframe
 
 
-def test_student_submitting_an_empty_map_is_told_to_add_statements(app) -> None:
+def test_the_role_and_assignment_stay_across_pages(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
     at = app("classroom")
-    at.session_state["classroom_exercise"] = exercise.create(reference())
-    at.radio(key="classroom_mode").set_value("Student").run()
+    join(at, made.code, "Ana")
+    at.switch_page("src/argmap/app/views/map.py").run()
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert at.session_state["classroom_role"] == "student"
+    assert "you are Ana" in texts(at)
+
+
+def test_a_wrong_piece_submission_is_refused(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    other = ArgumentMap(id="o", title="Other", source=Source(text="Another piece."))
+    other = edit.add_statement(other, "X.")[0]
+    made, key = store.create(other, title="Another piece")
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    at.button(key="student_submit").click().run()  # the example map is open: another piece
+    assert "is a map of another piece, not of “Another piece”" in texts(at)
+    assert store.submissions(made.code, key)[0].status == "not started"
+
+
+def test_start_my_map_asks_before_replacing_work(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference())
+    at = app("classroom")
+    join(at, made.code, "Ana")
     at.button(key="student_start").click().run()
-    at.button(key="student_submit").click().run()
-    assert not at.exception
-    assert any("no statements yet" in m.value for m in at.warning)
-    assert "classroom_feedback" not in at.session_state  # nothing graded
-    assert "classroom_submissions" not in at.session_state
+    assert current(at).statements == ()  # nothing of value was open: no question
+    mine = edit.add_statement(current(at), "My first claim.")[0]
+    at.session_state["argmap_history"] = History(present=mine)
+    at.button(key="student_start").click().run()
+    assert current(at) == mine  # not replaced yet
+    assert "replaces the open map" in texts(at)
+    at.button(key="student_start_no").click().run()
+    assert current(at) == mine
+    at.button(key="student_start").click().run()
+    at.button(key="student_start_yes").click().run()
+    assert current(at).statements == ()
 
 
-def test_a_student_map_in_argdown_is_graded_too(app) -> None:
-    from argmap.formats import FORMATS
-
+def test_pseudonyms_hide_names(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), pseudonyms=True)
     at = app("classroom")
-    at.session_state["classroom_exercise"] = exercise.create(reference())
-    at.run()
-    argdown = FORMATS["argdown"].dumps(reference()).encode("utf-8")
-    at.get("file_uploader")[1].upload("cy.argdown", argdown, "text/plain").run()
-    assert not at.exception
-    assert not at.error, [e.value for e in at.error]
-    assert list(at.session_state["classroom_submissions"]) == ["cy"]
+    at.text_input(key="join_code").input(made.code)
+    at.button(key="join_go").click().run()
+    assert not [t for t in at.text_input if t.key == "join_name"]
+    at.button(key="join_seat").click().run()
+    name = store.submissions(made.code, key)[0].name
+    assert len(name.split()) == 2 and f"you are {name}" in texts(at)
 
 
-def test_the_teacher_view_explains_the_round_trip_first(app) -> None:
+def test_an_unknown_code_is_refused(app) -> None:
     at = app("classroom")
-    steps = next(m.value for m in at.markdown if m.value.startswith("1. "))
-    for step in ("**Analyze**", "exercise file", "**Student** view", "Student maps"):
-        assert step in steps
+    at.text_input(key="join_code").input("ZZZZZZ")
+    at.button(key="join_go").click().run()
+    assert "no assignment has the code ZZZZZZ" in texts(at)
+
+
+def test_handouts_of_the_students_map(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    at.button(key="my_handouts_make").click().run()
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Essay plan (Markdown)", "Essay plan (Word)", "The map on one page (PDF)"} <= labels

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from argmap.classroom import exercise
 from argmap.edit.history import History
 from argmap.edit.operations import rebuild
 from argmap.formats import native
@@ -126,16 +125,16 @@ def test_hostile_words_show_as_text_on_the_map_page_for_statement_and_evidence(s
             assert shows(at, words), words
 
 
-def test_a_hostile_exercise_file_shows_title_instructions_and_source_as_text(store_dir: Path) -> None:
+def test_a_hostile_assignment_shows_title_instructions_and_source_as_text(store_dir: Path) -> None:
+    from argmap.classroom.assignment import AssignmentStore
+
     reference = native.loads(EXAMPLE.read_text(encoding="utf-8"))
-    ex = exercise.Exercise.model_validate(
-        exercise.create(reference).model_dump() | {"title": LINE, "instructions": HOSTILE, "source": HOSTILE}
-    )
+    made, _ = AssignmentStore(store_dir).create(reference, title=LINE, instructions=HOSTILE, source=HOSTILE)
     at = start("classroom", reference)
-    at.radio(key="classroom_mode").set_value("Student").run()
-    at.get("file_uploader")[0].upload("evil.json", exercise.dumps(ex).encode("utf-8"))
-    at.run()
-    assert at.session_state["classroom_exercise"].instructions == HOSTILE  # the file was read
+    at.text_input(key="join_code").input(made.code)
+    at.button(key="join_go").click().run()
+    at.text_input(key="join_name").input(LINE[:60])
+    at.button(key="join_seat").click().run()
     assert injected(at) == []
     subheaders = [text_of(s.value) for s in at.subheader]
     assert LINE in subheaders

@@ -65,3 +65,24 @@ def test_score_bins_count_every_student_once(folder, ref):
     bins = grading.score_bins(table)
     assert len(bins) == 10 and bins["students"].sum() == 3
     assert bins["students"].iloc[-1] >= 1  # ada's 100% is in the top band
+
+
+def test_the_gradebook_lists_every_student_with_status_and_score(tmp_path):
+    from argmap.classroom.assignment import AssignmentStore
+    from tests.classroom.variants import piece, variants, with_spans
+
+    text, reference, student = piece("square")
+    store = AssignmentStore(tmp_path)
+    made, key = store.create(reference)
+    good, weak = store.join(made.code, "Ana"), store.join(made.code, "Ben")
+    store.join(made.code, "Cy")
+    maps = variants(with_spans(student, text))
+    store.submit(made.code, good.token, maps[frozenset()])
+    store.save(made.code, weak.token, maps[frozenset({"objection as reason", "missed reason"})])
+    table, results = grading.gradebook(store.get(made.code), store.submissions(made.code, key))
+    assert list(table["student"]) == ["Ana", "Ben", "Cy"]
+    assert list(table["status"]) == ["submitted", "in progress", "not started"]
+    assert table["score"][0] >= 0.9 > table["score"][1]
+    assert table["score"].isna()[2]
+    assert set(results) == {"Ana", "Ben"}
+    assert list(table.columns) == list(grading.GRADEBOOK)

@@ -125,3 +125,30 @@ def test_check_reads_a_kialo_txt_as_a_map_not_a_text(tmp_path):
     path.write_text(kialo.dumps(native.loads(EXAMPLE.read_text(encoding="utf-8"))), encoding="utf-8")
     data = json.loads(run("check", path, "--json", "--severity", "info").output)
     assert any(f["check"] == "rhetorical_question" for f in data["findings"])
+
+
+def test_check_and_compare_take_the_files_people_have(tmp_path):
+    from tests.pieces import samples
+
+    essay = tmp_path / "essay.docx"
+    essay.write_bytes(samples.docx_bytes())
+    result = run("check", essay, "--json", "--severity", "info")
+    assert result.exit_code in (0, 1) and json.loads(result.output)["file"] == str(essay)
+    notepad = tmp_path / "notepad.txt"
+    notepad.write_bytes(samples.utf16_bytes())
+    result = run("compare", essay, notepad, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["score"] > 0.9  # the same piece, drafted from two files
+
+
+def test_compare_takes_an_exercise_through_formats_read(tmp_path):
+    from argmap.classroom import exercise
+
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    path = tmp_path / "class.json"
+    path.write_text(exercise.dumps(exercise.create(amap)), encoding="utf-8")
+    from argmap.formats import read
+
+    assert read(path.read_bytes(), path.name)[1].name == "exercise"
+    result = run("compare", path, EXAMPLE, "--json")
+    assert result.exit_code == 0 and json.loads(result.output)["score"] == 1.0

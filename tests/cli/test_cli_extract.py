@@ -1,10 +1,12 @@
 import json
+import random
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.extractor.scoring import corpus_dir
+from tests.pieces import samples
 
 TEXT = "We should plant more trees. They cool the streets. Of course they cost money, but they pay back."
 
@@ -41,7 +43,12 @@ def test_extract_html_drops_scripts(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "nothing to map"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\xfa text", "not UTF-8")],
+    [
+        (b"", "nothing to map"),
+        (b"\x00\x01\x02binary", "binary"),
+        (bytes(b for b in random.Random(0).randbytes(3000) if b), "not text in any encoding"),
+        (b"\xff\xfe\x00\xd8 text", "not valid UTF-16 text"),  # a lone surrogate after the byte-order mark
+    ],
 )
 def test_bad_input_is_a_one_line_message(tmp_path, content, message):
     src = tmp_path / "bad.txt"
@@ -71,3 +78,73 @@ def test_eval_prints_six_figures():
 def test_eval_without_corpus_says_where_to_put_it(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--corpus", str(tmp_path / "none")])
     assert result.exit_code == 1
+
+
+# --- the files people have (tests/pieces/samples.py makes them) -------------------------------
+
+KINDS = {
+    "piece.docx": samples.docx_bytes,
+    "piece.pdf": samples.pdf_bytes,
+    "piece.odt": samples.odt_bytes,
+    "piece.rtf": samples.rtf_bytes,
+    "piece.html": samples.html_bytes,
+    "notepad.txt": samples.utf16_bytes,
+    "windows.txt": samples.cp1252_bytes,
+}
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_extract_maps_the_files_people_have(tmp_path, name):
+    src = tmp_path / name
+    src.write_bytes(KINDS[name]())
+    out = tmp_path / "draft.json"
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["title"] == samples.TITLE
+    assert samples.WORDS in data["source"]["text"] and "Subscribe" not in data["source"]["text"]
+    assert any("Sunday" in s["text"] for s in data["statements"]) and len(data["statements"]) >= 4
+    if name == "windows.txt":
+        assert "\u00a3200,000" in data["source"]["text"] and "caf\u00e9" in data["source"]["text"]
+
+
+def test_extract_a_url_keeps_the_address(tmp_path):
+    with samples.serve({"/opinion/sundays": samples.Route(samples.html_bytes())}) as base:
+        result = CliRunner().invoke(main, ["extract", f"{base}/opinion/sundays"])
+        missing = CliRunner().invoke(main, ["extract", f"{base}/opinion/nothing-here"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["source"]["url"] == f"{base}/opinion/sundays" and data["title"] == samples.TITLE
+    assert missing.exit_code == 1 and "the server answered 404" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_extract_a_docx_on_stdin_by_its_content():
+    result = CliRunner().invoke(main, ["extract", "-"], input=samples.docx_bytes())
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["title"] == samples.TITLE
+
+
+def test_a_damaged_docx_is_one_line(tmp_path):
+    src = tmp_path / "essay.docx"
+    src.write_bytes(samples.docx_bytes()[:1500])
+    result = CliRunner().invoke(main, ["extract", str(src)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "essay.docx: not a readable Word document" in result.output
+
+
+def test_extract_output_is_written_atomically(tmp_path, monkeypatch):
+    src = tmp_path / "piece.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "draft.json"
+    out.write_text("the old draft", encoding="utf-8")
+    from argmap.storage import atomic
+
+    def crash(fd, *args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", crash)
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "the old draft"  # was: truncated by a plain write
+    assert {p.name for p in tmp_path.iterdir()} == {"piece.txt", "draft.json"}  # no temporary file left

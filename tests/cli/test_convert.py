@@ -81,10 +81,12 @@ def test_csv_import_round_trip_exact(example, tmp_path):
     assert native.loads(back.read_text()) == csv_table.loads(out.read_bytes())
 
 
-def test_import_from_stdin_needs_from():
+def test_import_from_stdin_tells_json_by_content_else_asks_for_from():
     text = EXAMPLE.read_text(encoding="utf-8")
     result = run("import", "-", "-o", "-", input=text)
-    assert result.exit_code == 1 and "name the format with --from" in result.output
+    assert result.exit_code == 0 and json.loads(result.output)["id"] == "democrats-voter-data"
+    result = run("import", "-", "-o", "-", input="[Claim]: We should act.\n  <+ Because it helps.\n")
+    assert result.exit_code == 1 and "name the format with --from FORMAT" in result.output
     result = run("import", "-", "--from", "json", "-o", "-", input=text)
     assert result.exit_code == 0 and json.loads(result.output)["id"] == "democrats-voter-data"
 
@@ -95,8 +97,17 @@ def test_import_from_stdin_needs_from():
         ("bad.json", '{"statements": [\n  {"id": "s1",}\n]}', r"bad.json: line 2"),
         ("bad.json", '{"schema_version": 1, "id": "m", "statements": [{"id": "s1", "text": ""}]}', "'s1'"),
         ("bad.zip", "not a zip", "bad.zip: not a zip file"),
-        ("notes.md", "# hello", "markdown files can be written but not read"),
-        ("data.xyz", "x", "cannot tell the format of '.*data.xyz' from its suffix; name it with --from"),
+        ("notes.md", "# hello", "a piece of writing, not a map file: draft its map with `argmap extract"),
+        (
+            "essay.txt",
+            "We should act.",
+            "a piece of writing, not a map file: draft its map with `argmap extract",
+        ),
+        (
+            "data.xyz",
+            "x",
+            "cannot tell the format of '.*data.xyz' from its suffix .*name the format with --from",
+        ),
     ],
 )
 def test_import_errors_name_file_place_and_expectation(name, content, expected, tmp_path):
@@ -237,3 +248,49 @@ def test_a_map_over_the_limit_is_refused_by_every_map_reader(tmp_path, monkeypat
     for argv in (["export", big, "-o", tmp_path / "o.md"], ["validate", big], ["check", big]):
         result = run(*argv)
         assert result.exit_code == 1 and "101 bytes; the limit is 100 bytes" in result.output, argv
+
+
+# --- a text is a text, a Kialo export is a map: chosen by content --------------------------------
+
+
+def test_export_a_text_file_drafts_it_rather_than_reading_it_as_kialo(tmp_path):
+    seed = ROOT / "seeds" / "letter-bike-lanes.txt"
+    out = tmp_path / "bike.argdown"
+    result = run("export", seed, "-o", out)
+    assert result.exit_code == 0, result.output  # was: "kialo: ... line 1: ..." (read as a Kialo file)
+    assert "[" in out.read_text(encoding="utf-8")
+    result = run("render", seed, "-o", tmp_path / "bike.dot")
+    assert result.exit_code == 0 and (tmp_path / "bike.dot").read_text(encoding="utf-8").startswith("digraph")
+    shown = run("show", seed)
+    assert shown.exit_code == 0 and "bike" in shown.output.lower()
+
+
+def test_a_kialo_txt_is_still_a_map(tmp_path):
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    path = tmp_path / "debate.txt"
+    path.write_text(FORMATS["kialo"].dumps(amap), encoding="utf-8")
+    result = run("import", path, "-o", tmp_path / "back.json")
+    assert result.exit_code == 0 and "read as Kialo" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["export", "{example}", "-o", "{tmp}/out.xyz"], "name the format with --to FORMAT"),
+        (["import", "{tmp}/data.xyz", "-o", "{tmp}/o.json"], "name the format with --from FORMAT"),
+        (["check", "{tmp}/data.xyz"], None),
+        (["export", "{tmp}/data.xyz", "-o", "{tmp}/o.argdown"], None),
+        (["validate", "{tmp}/data.xyz"], None),
+    ],
+)
+def test_every_hint_names_an_option_the_command_has(tmp_path, args, hint):
+    (tmp_path / "data.xyz").write_text("[A]: claim\n", encoding="utf-8")
+    argv = [a.format(example=EXAMPLE, tmp=tmp_path) for a in args]
+    result = run(*argv)
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    if hint:
+        assert hint in result.output, result.output
+    options = set(re.findall(r"(--[a-z-]+)", result.output))
+    command = main.get_command(None, argv[0])
+    known = {o for p in command.params for o in p.opts}
+    assert options <= known, f"{argv[0]} has no {options - known}: {result.output}"

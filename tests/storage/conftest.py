@@ -18,7 +18,9 @@ from argmap.storage.store import Store
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 from postgres_server import postgres_server  # noqa: E402
 
-TABLES = "argmap_maps, argmap_revisions, argmap_trash, argmap_trash_revisions, argmap_presence"
+TABLES = (
+    "argmap_maps, argmap_revisions, argmap_trash, argmap_trash_revisions, argmap_presence, argmap_documents"
+)
 
 
 @pytest.fixture(scope="session")

@@ -59,6 +59,13 @@ def seeds_folder() -> Path:
     return root() / "seeds"
 
 
+def fetch_public_only() -> bool:
+    """Whether the Analyze page refuses web addresses on a private network (the default: the server
+    must not fetch its own network for a visitor); ``ARGMAP_FETCH_PRIVATE=1`` allows them (a laptop,
+    tests)."""
+    return os.environ.get("ARGMAP_FETCH_PRIVATE") != "1"
+
+
 # --- the open map -------------------------------------------------------------------------
 
 

@@ -9,7 +9,16 @@ from contextlib import contextmanager
 import streamlit as st
 
 from argmap.app import state
-from argmap.errors import ArgmapError, Conflict, EditError, FormatError, InputError, MapInvalid, RenderError
+from argmap.errors import (
+    ArgmapError,
+    ClassroomError,
+    Conflict,
+    EditError,
+    FormatError,
+    InputError,
+    MapInvalid,
+    RenderError,
+)
 from argmap.model import ArgumentMap
 from argmap.render.highlight import STATUS_COLORS, legend_html, lines_html
 from argmap.roles import ROLE_LABELS, Roles, derive
@@ -23,6 +32,7 @@ _HINTS: tuple[tuple[type[ArgmapError], str], ...] = (
     (MapInvalid, "Fix the file (each problem names its element) and import it again."),
     (FormatError, "Check that the file is in the format its name says, or pick the format by hand."),
     (InputError, "Paste plain text (an article or essay) of a reasonable length."),
+    (ClassroomError, "Nothing was saved or sent."),
     (
         RenderError,
         "Install Graphviz (`apt-get install graphviz`) for image downloads; "
@@ -172,15 +182,37 @@ def map_caption(amap: ArgumentMap) -> str:
     )
 
 
-def upload_text(filename: str, data: bytes) -> tuple[str, str | None]:
-    """The text of an uploaded .txt/.md/.html file (HTML reduced to its readable text) and its title."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{filename} is not UTF-8 text; save it as UTF-8 and upload it again") from None
-    if filename.lower().endswith((".html", ".htm")):
-        from argmap.extractor.html import read_html
+def replace_confirmed(what: str, key: str, clicked: bool, *, valuable: bool | None = None) -> bool:
+    """True when ``what`` may replace the open map now: nothing unsaved is open, or the user said yes.
 
-        page = read_html(text)
-        return page.text, page.title
-    return text, None
+    Call it on every run with the button's click: a click over unsaved work shows the question
+    (kept across reruns) with "Replace it" and "Keep my map"; "Replace it" returns True once.
+    ``valuable`` overrides the default test (the open map has statements not saved in the Library).
+    """
+    pending = f"{key}_confirm"
+    amap = state.current_map()
+    if valuable is None:
+        valuable = amap is not None and bool(amap.statements) and state.unsaved()
+    if clicked and not valuable:
+        st.session_state.pop(pending, None)
+        return True
+    if clicked:
+        st.session_state[pending] = True
+    if not st.session_state.get(pending):
+        return False
+    with st.container(border=True):
+        title = amap.title if amap is not None else ""
+        n = len(amap.statements) if amap is not None else 0
+        st.warning(
+            f"{what} replaces the open map “{md(title, line=True)}” ({n} statements), "
+            "whose changes are not saved. Replace it?",
+            icon=":material/warning:",
+        )
+        c1, c2 = st.columns(2)
+        if c1.button("Replace it", key=f"{key}_yes", type="primary"):
+            st.session_state.pop(pending, None)
+            return True
+        if c2.button("Keep my map", key=f"{key}_no"):
+            st.session_state.pop(pending, None)
+            st.rerun()
+    return False

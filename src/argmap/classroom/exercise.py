@@ -69,13 +69,3 @@ def create(reference: ArgumentMap, *, title: str | None = None, show_draft: bool
         reference=reference,
         show_draft=show_draft,
     )
-
-
-def read_map(name: str, data: bytes) -> ArgumentMap:
-    """A map from a file's name and bytes, in any format Argmap reads; an exercise file gives its
-    reference map. Lives here, not in grading, so reading a map never imports the comparison."""
-    from argmap.formats import decode, read
-
-    if b'"argmap-exercise"' in data[:2000]:
-        return loads(decode(data, name), path=name).reference
-    return read(data, name)[0]

@@ -7,9 +7,10 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.classroom.assignment import Assignment, Submission
 from argmap.classroom.compare import WEIGHTS, Comparison, compare
-from argmap.classroom.exercise import read_map
 from argmap.errors import ArgmapError
+from argmap.formats import read
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -19,8 +20,9 @@ COLUMNS = ("student", "score", *WEIGHTS, "missed", "extra", "feedback", "error")
 
 
 def read_student(path: Path) -> ArgumentMap:
-    """A student's map file in any format Argmap reads (chosen by suffix, then by content)."""
-    return read_map(path.name, path.read_bytes())
+    """A student's map file in any format Argmap reads (chosen by suffix, then by content; an exercise
+    file gives its reference map)."""
+    return read(path.read_bytes(), path.name)[0]
 
 
 def row(student: str, result: Comparison | None, error: str = "") -> dict[str, Any]:
@@ -195,3 +197,48 @@ def mistakes_chart_svg(
         f'<text x="{left}" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
     ]
     return "\n".join([*head, *body, "</svg>"]) + "\n"
+
+
+# --- an assignment's gradebook -------------------------------------------------------------------
+
+GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted")
+_CACHE: dict[tuple[str, str, int], Comparison] = {}  # (code, seat, revision) → its comparison
+_CACHE_SIZE = 2_000
+
+
+def compare_cached(assignment: Assignment, sub: Submission) -> Comparison | None:
+    """The comparison of a student's latest work with the reference, computed once per revision."""
+    if sub.map is None:
+        return None
+    key = (assignment.code, sub.seat, sub.revision)
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = compare(assignment.reference, sub.map)
+    return _CACHE[key]
+
+
+def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFrame, dict[str, Comparison]]:
+    """A row per student (name, status, score of the latest work, revisions, times) and each comparison.
+
+    A student who has saved but not submitted gets the score of the work so far, so the teacher
+    sees the class progress; the CSV is what a gradebook imports.
+    """
+    import pandas as pd
+
+    rows, results = [], {}
+    for sub in subs:
+        result = compare_cached(assignment, sub)
+        if result is not None:
+            results[sub.name] = result
+        rows.append(
+            {
+                "student": sub.name,
+                "status": sub.status,
+                "score": round(result.score, 4) if result is not None else None,
+                "revisions": sub.revision,
+                "saved": sub.saved.strftime("%Y-%m-%d %H:%M") if sub.saved else "",
+                "submitted": sub.submitted.strftime("%Y-%m-%d %H:%M") if sub.submitted else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=list(GRADEBOOK)), results

@@ -15,26 +15,7 @@ if TYPE_CHECKING:
     from argmap.analysis.checks import Finding
     from argmap.model import ArgumentMap
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SEVERITY = click.Choice(["info", "warning", "error"])
-
-
-def load_any(path: str) -> ArgumentMap:
-    """A map from FILE: a text (.txt/.md/.html, or - for stdin) is drafted first; else a map file
-    in any format (``convert.load_map``)."""
-    if path == "-" or (path.lower().endswith(TEXT_SUFFIXES) and not _is_kialo(Path(path))):
-        from argmap.cli.extract import read_text
-        from argmap.extractor import extract
-
-        text, title, _ = read_text(path)
-        return extract(text, title=title)
-    return load_map(path)
-
-
-def _is_kialo(path: Path) -> bool:
-    """A Kialo export is a .txt map, not a text to draft."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        return fh.read(200).lstrip("\ufeff").startswith("Discussion Title:")
 
 
 @click.command("check")
@@ -55,7 +36,7 @@ def check_cmd(file: str, as_json: bool, severity: str) -> None:
     """
     from argmap.analysis.checks import by_node, check
 
-    amap = load_any(file)
+    amap = load_map(file)
     found = check(amap, min_severity=severity)  # type: ignore[arg-type]
     if as_json:
         click.echo(
@@ -109,7 +90,7 @@ def compare_cmd(reference: str, student: str, as_json: bool) -> None:
     """Compare a STUDENT map with the REF map (or exercise file): score 0-1, its parts, feedback."""
     from argmap.classroom.compare import compare
 
-    result = compare(load_any(reference), load_any(student))
+    result = compare(load_map(reference), load_map(student))
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -136,7 +117,7 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     paths = [p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in suffixes]
     if not paths:
         raise click.ClickException(f"{folder}: no map files ({', '.join(sorted(suffixes))}) to grade")
-    ref = load_any(reference)
+    ref = load_map(reference)
     table, results = grading.grade(ref, paths)
     out_path = Path(out)
     table.to_csv(out_path, index=False)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,11 +65,42 @@ def write_output(path: str, data: str | bytes) -> None:
 
 
 def load_map(path: str) -> ArgumentMap:
-    """A map from ``path`` (``-``: stdin, as Argmap JSON), size-checked, in any format Argmap reads;
-    an exercise file gives its reference map. The one door every command reads a map file through."""
-    from argmap.classroom.exercise import read_map
+    """The map in FILE (``-``: stdin), size-checked: a map file in any format Argmap reads (an exercise
+    file gives its reference map), else a piece of writing or an article's URL, drafted. The one door
+    every command that works on a map reads its input through."""
+    # Imported here: extract's commands write through this module (a cycle at import time).
+    from argmap.cli.extract import draft, read_piece
+    from argmap.formats import is_map_file, read
+    from argmap.pieces import is_url
 
-    return read_map("stdin.json" if path == "-" else path, read_input(path))
+    if is_url(path):
+        return draft(read_piece(path))
+    data = read_input(path)
+    name = None if path == "-" else path
+    if is_map_file(data, name):
+        return read(data, name)[0]
+    from argmap import pieces
+    from argmap.errors import UnknownFormat
+    from argmap.formats import FORMATS
+
+    if name is not None and not pieces.is_piece(data, name):
+        maps = sorted({s for f in FORMATS.values() if f.loads for s in f.suffixes})
+        raise UnknownFormat(
+            f"{name}: cannot tell what this file is from its name: Argmap reads maps ({', '.join(maps)}) and "
+            f"pieces of writing ({', '.join(pieces.SUFFIXES)}); rename it to the suffix it should have"
+        )
+    return draft(pieces.read(data, name or "<stdin>"))
+
+
+@contextmanager
+def naming(option: str) -> Iterator[None]:
+    """Say which option names the format when the core cannot tell it (the core knows no options)."""
+    from argmap.errors import UnknownFormat
+
+    try:
+        yield
+    except UnknownFormat as err:
+        raise UnknownFormat(f"{err} with {option} FORMAT") from None
 
 
 @click.command("export")
@@ -80,7 +113,10 @@ def export_cmd(map_file: str, to: str | None, output: str) -> None:
     from argmap.errors import FormatError
     from argmap.formats import guess
 
-    fmt = guess(None if output == "-" else output, None, to)
+    if output == "-" and to is None:
+        raise click.UsageError("writing to stdout (-o -): name the format with --to FORMAT")
+    with naming("--to"):
+        fmt = guess(None if output == "-" else output, None, to)
     if fmt.dumps is None:
         raise FormatError(f"{fmt.name} files can be read but not written", fmt=fmt.name)
     amap = load_map(map_file)
@@ -98,11 +134,18 @@ def export_cmd(map_file: str, to: str | None, output: str) -> None:
 def import_cmd(file: str, from_: str | None, output: str) -> None:
     """Read FILE (Argdown, AIF, Kialo, CSV zip, Argmap JSON) and write it as Argmap JSON."""
     from argmap.errors import FormatError
-    from argmap.formats import native, read
+    from argmap.formats import is_map_file, native, read
+    from argmap.pieces import is_piece
 
-    if from_ is None and file == "-":
-        raise FormatError("reading stdin: name the format with --from")
-    amap, fmt = read(read_input(file), None if file == "-" else file, from_)
+    data = read_input(file)
+    name = None if file == "-" else file
+    if from_ is None and name is not None and not is_map_file(data, name) and is_piece(data, name):
+        raise FormatError(
+            f"{name}: a piece of writing, not a map file: "
+            f"draft its map with `argmap extract {name} -o OUT.json`"
+        )
+    with naming("--from"):
+        amap, fmt = read(data, name, from_)
     write_output(output, native.dumps(amap))
     if output != "-":
         click.echo(

@@ -3,70 +3,56 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-# Files larger than this many bytes are refused before reading (4 bytes per character at most in UTF-8).
-_BYTES_PER_CHAR = 4
+from argmap.cli.convert import read_input, write_output
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.pieces import Piece
 
 
-def read_text(path: str) -> tuple[str, str | None, str]:
-    """The text to map from FILE (``-`` = stdin): (text, title or None, a name for messages).
+def read_piece(source: str) -> Piece:
+    """The piece at SOURCE: a file (text in any common encoding, Markdown, HTML, .docx, .odt, .rtf,
+    .pdf), ``-`` for stdin, or an http(s) address (fetched within a time and size limit)."""
+    from argmap import pieces
 
-    ``.html``/``.htm`` files are reduced to their readable text; others are read as UTF-8 text.
-    """
-    from argmap.errors import InputError
-    from argmap.model import MAX_SOURCE_CHARS
+    if pieces.is_url(source):
+        return pieces.read_url(source)
+    return pieces.read(read_input(source), "<stdin>" if source == "-" else source)
 
-    if path == "-":
-        raw = sys.stdin.buffer.read(MAX_SOURCE_CHARS * _BYTES_PER_CHAR + 1)
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        if p.stat().st_size > MAX_SOURCE_CHARS * _BYTES_PER_CHAR:
-            raise InputError(
-                f"{path}: {p.stat().st_size:,} bytes is over the limit of {MAX_SOURCE_CHARS:,} characters"
-            )
-        raw = p.read_bytes()
-        name = path
-    if len(raw) > MAX_SOURCE_CHARS * _BYTES_PER_CHAR:
-        raise InputError(f"{name}: the input is over the limit of {MAX_SOURCE_CHARS:,} characters")
-    if b"\x00" in raw[:100_000]:
-        raise InputError(f"{name}: this looks like binary data (it contains NUL bytes), not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not UTF-8 text (byte {err.start} cannot be decoded)") from None
-    title = None
-    looks_html = path.lower().endswith((".html", ".htm")) or (
-        path == "-" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
-    )
-    if looks_html:
-        from argmap.extractor.html import read_html
 
-        page = read_html(text)
-        text, title = page.text, page.title
-    return text, title, name
+def draft(piece: Piece, title: str | None = None) -> ArgumentMap:
+    """The drafted map of ``piece``: ``title``, else the file's own, helps find the main claim; a web
+    page's address is kept as the source's URL."""
+    from argmap.edit.operations import rebuild
+    from argmap.extractor import extract
+
+    amap = extract(piece.text, title=title or piece.title)
+    if piece.url and amap.source is not None:
+        amap = rebuild(amap, source=amap.source.model_copy(update={"url": piece.url}))
+    return amap
 
 
 @click.command("extract")
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE|URL")
 @click.option("-o", "--output", "out", metavar="OUT.json", help="Write the map here (default: print JSON).")
 @click.option("--title", default=None, help="The piece's title (helps find the main claim).")
 def extract_cmd(file: str, out: str | None, title: str | None) -> None:
-    """Draft an argument map from FILE (.txt, .md or .html; - reads stdin)."""
-    from argmap.extractor import extract
+    """Draft an argument map from FILE (text in any common encoding, .md, .html, .docx, .odt, .rtf or
+    .pdf; - reads stdin) or from an article's URL."""
     from argmap.formats import native
 
-    text, page_title, name = read_text(file)
-    amap = extract(text, title=title or page_title)
+    piece = read_piece(file)
+    amap = draft(piece, title)
     data = native.dumps(amap)
-    if out:
-        Path(out).write_text(data, encoding="utf-8")
+    if out and out != "-":
+        write_output(out, data)
         click.echo(
-            f"{name}: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
+            f"{file}: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
             f"{len(amap.attacks)} attacks, {len(amap.evidence)} evidence -> {out}",
             err=True,
         )

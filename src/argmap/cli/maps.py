@@ -8,26 +8,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.convert import read_input
+from argmap.cli.convert import load_map, read_input
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
 def read_map(path: str) -> ArgumentMap:
-    """Load a native JSON map from a path, or from stdin when the path is ``-`` (size-checked)."""
-    from argmap.errors import FormatError
-    from argmap.formats import native
+    """The map in a map file (any format Argmap reads; ``-``: stdin, by content), size-checked:
+    ``formats.read``, the one door for map files, without drafting a text."""
+    from argmap.formats import read
 
-    raw = read_input(path)
-    where = "<stdin>" if path == "-" else path
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
-    except UnicodeDecodeError as err:
-        raise FormatError(
-            f"not UTF-8 text (byte {err.start}): is this a map file?", fmt="json", path=where
-        ) from None
-    return native.loads(text, path=where)
+    return read(read_input(path), None if path == "-" else path)[0]
 
 
 @click.command()
@@ -51,10 +43,11 @@ def validate(map_file: str) -> None:
 @click.argument("map_file", metavar="MAP.json")
 @click.option("--json", "as_json", is_flag=True, help="A stable JSON view with derived roles.")
 def show(map_file: str, as_json: bool) -> None:
-    """Print MAP.json as an indented outline with roles marked (or --json for scripts)."""
+    """Print MAP.json (any readable map format, or a text, drafted first) as an indented outline with
+    roles marked (or --json for scripts)."""
     from argmap.render.outline import outline, view
 
-    amap = read_map(map_file)
+    amap = load_map(map_file)
     if as_json:
         click.echo(json.dumps(view(amap), indent=2, ensure_ascii=False))
     else:

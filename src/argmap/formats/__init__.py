@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import FormatError, InputError
+from argmap.errors import FormatError, InputError, UnknownFormat
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -87,6 +87,14 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "aif", (".json",), "aif:loads", "aif:dumps", "application/json", "AIF (AIFdb, OVA)", "aif:losses"
+        ),
+        Format(
+            "exercise",
+            (".json",),
+            "exercise:loads",
+            None,
+            "application/json",
+            "Argmap exercise (its reference map)",
         ),
         Format(
             "kialo",
@@ -196,10 +204,15 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
         raise InputError(
             f"{filename or 'input'}: {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes"
         )
-    if fmt is None and filename is None:
-        raise FormatError("cannot tell the format of unnamed input: name the format")
     binary = (fmt in FORMATS and FORMATS[fmt].binary) or data[:4] == b"PK\x03\x04"
     text = None if binary else decode(data, filename)
+    if fmt is None and filename is None:  # stdin: the content must tell
+        fmt = "csv" if binary else _sniff(text or "")
+        if fmt is None:
+            raise UnknownFormat(
+                f"cannot tell the format of unnamed input from its content (formats: {', '.join(FORMATS)}); "
+                "name the format"
+            )
     if fmt is None and text is not None and (filename or "").lower().endswith(".json"):
         # .json could be several formats: bad JSON is reported as such, with its line
         parse_json(text, fmt="json", path=filename)
@@ -230,6 +243,15 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
     if filename and "." in filename:
         suffix = "." + filename.rsplit(".", 1)[1].lower()
     matches = [f for f in FORMATS.values() if suffix in f.suffixes]
+    if suffix in _SNIFFED and text is not None:
+        # A suffix that also names pieces of writing: the content must show the format.
+        sniffed = _sniff(text)
+        if sniffed not in {f.name for f in matches}:
+            raise FormatError(
+                f"not a {' or '.join(f.label for f in matches)} ({_SNIFFED[suffix]}); "
+                "it reads as a piece of writing, whose map Argmap drafts",
+                path=filename,
+            )
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1 and text is not None:
@@ -237,11 +259,30 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
         if sniffed in {f.name for f in matches}:
             return FORMATS[sniffed]
     if not matches:
-        raise FormatError(
-            f"cannot tell the format of '{filename}' from its suffix; name it with --from "
-            f"({', '.join(FORMATS)})"
+        known = sorted({s for f in FORMATS.values() for s in f.suffixes})
+        raise UnknownFormat(
+            f"cannot tell the format of '{filename}' from its suffix (Argmap knows {', '.join(known)}; "
+            f"formats: {', '.join(FORMATS)}); name the format"
         )
-    raise FormatError(f"'{filename}' could be {' or '.join(f.name for f in matches)}; name one")
+    raise UnknownFormat(f"'{filename}' could be {' or '.join(f.name for f in matches)}; name the format")
+
+
+# Suffixes shared with pieces of writing, and what the content must show to be the map format.
+_SNIFFED = {".txt": "a Kialo export starts with 'Discussion Title:'"}
+
+
+def is_map_file(data: bytes, filename: str | None) -> bool:
+    """Whether a file is a map in a format Argmap reads (else it is a piece of writing to draft, or
+    nothing Argmap reads): by suffix, and by content where the suffix is shared with pieces (``.txt``)
+    or missing (stdin: a JSON object, a Kialo export)."""
+    suffix = "." + filename.rsplit(".", 1)[1].lower() if filename and "." in filename else ""
+    readable = {f.name for f in FORMATS.values() if f.loads and suffix in f.suffixes}
+    if suffix in _SNIFFED or not suffix:
+        head = data[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+        if not suffix and head.startswith("{"):
+            return True
+        return _sniff(head) == "kialo"
+    return bool(readable)
 
 
 def _sniff(text: str) -> str | None:
@@ -260,6 +301,8 @@ def _sniff(text: str) -> str | None:
         return None
     if "locutions" in data or isinstance(data.get("AIF"), dict) or ("nodes" in data and "edges" in data):
         return "aif"
+    if data.get("kind") == "argmap-exercise":
+        return "exercise"
     if "schema_version" in data or "statements" in data:
         return "json"
     return None

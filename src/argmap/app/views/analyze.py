@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from argmap import pieces
 from argmap.app import state, widgets
 from argmap.edit.operations import rebuild
 from argmap.errors import ArgmapError
@@ -12,6 +13,16 @@ from argmap.extractor import extract
 from argmap.model import ArgumentMap, Source
 
 LONG_TEXT = 20_000  # characters; above this the page shows a progress bar rather than a spinner
+FETCHED = "analyze_fetched"  # the Piece last fetched from a web address
+FETCH_HINT = (
+    "Check the address and try again; or save the page from your browser and upload it, or paste its text."
+)
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the file…")
+def _read_upload(name: str, data: bytes) -> pieces.Piece:
+    """The piece in an uploaded file, read once (a PDF or Word file is not parsed again on every rerun)."""
+    return pieces.read(data, name)
 
 
 def _show(bar: DeltaGenerator, done: float, label: str) -> None:
@@ -42,13 +53,14 @@ widgets.show_flash()
 seeds = sorted(state.seeds_folder().glob("*.txt")) if state.seeds_folder().is_dir() else []
 source_kind = st.radio(
     "Where is the text?",
-    ["Paste text", "Upload a file", "Pick a sample"],
+    ["Paste text", "Upload a file", "Fetch a web page", "Pick a sample"],
     key="analyze_source",
     horizontal=True,
 )
 
 text = ""
 default_title = ""
+default_url = ""
 if source_kind == "Paste text":
     text = st.text_area(
         "Text",
@@ -58,13 +70,39 @@ if source_kind == "Paste text":
     )
 elif source_kind == "Upload a file":
     upload = st.file_uploader(
-        "A .txt, .md or .html file", type=["txt", "md", "html", "htm"], key="analyze_upload"
+        "A text, Markdown, HTML, Word (.docx), OpenDocument (.odt), RTF or PDF file",
+        type=sorted({suffix.lstrip(".") for suffix in pieces.SUFFIXES}),
+        key="analyze_upload",
     )
     if upload is not None:
-        with widgets.guard():
-            text, page_title = widgets.upload_text(upload.name, upload.getvalue())
-            default_title = page_title or upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
-            st.caption(f"{len(text):,} characters read from {widgets.md(upload.name, line=True)}.")
+        with widgets.guard(
+            "Upload the piece in another form (text, Word, a PDF with text in it), or paste its text."
+        ):
+            piece = _read_upload(upload.name, upload.getvalue())
+            text = piece.text
+            # The file's own title, else none: the extractor reads the piece's headline, which beats
+            # the file's name ("The town library should open on Sundays", not "notepad").
+            default_title = piece.title or ""
+            st.caption(
+                f"{len(text):,} characters read from {widgets.md(upload.name, line=True)} ({piece.kind})."
+            )
+            with st.expander("Show the text"):
+                st.text(text)
+elif source_kind == "Fetch a web page":
+    c_url, c_go = st.columns([5, 1], vertical_alignment="bottom")
+    address = c_url.text_input("The article's address", key="analyze_fetch_url", placeholder="https://…")
+    if c_go.button("Fetch", key="analyze_fetch"):
+        st.session_state.pop(FETCHED, None)
+        with widgets.guard(FETCH_HINT), st.spinner("Fetching the page…"):
+            st.session_state[FETCHED] = pieces.read_url(address, public_only=state.fetch_public_only())
+    fetched: pieces.Piece | None = st.session_state.get(FETCHED)
+    if fetched is not None:
+        text, default_title, default_url = fetched.text, fetched.title or "", fetched.url or ""
+        st.caption(
+            f"{len(text):,} characters read from {widgets.md(fetched.url or '', line=True)} ({fetched.kind})."
+        )
+        with st.expander("Show the text"):
+            st.text(text)
 else:
     if not seeds:
         st.info("No samples found in seeds/.")
@@ -85,15 +123,17 @@ title = c1.text_input(
     placeholder=default_title or "From the text's first line, or type one",
 )
 author = c2.text_input("Author or outlet", key="analyze_author")
-url = c3.text_input("URL", key="analyze_url", placeholder="https://…")
+url = c3.text_input("URL", key="analyze_url", placeholder=default_url or "https://…")
 
 # Never disabled: a text pasted but not yet committed (no blur) arrives with the click itself.
-if st.button("Map it", key="analyze_go", type="primary") and not text.strip():
+clicked = st.button("Map it", key="analyze_go", type="primary")
+if clicked and not text.strip():
     st.warning("There is no text to map yet: paste a text, upload a file or pick a sample first.")
-elif st.session_state.get("analyze_go"):
+elif widgets.replace_confirmed("Mapping this text", "analyze_go", clicked and bool(text.strip())):
     try:
         amap = _draft(text, title or default_title or None)
-        extra = {k: v.strip() for k, v in (("author", author), ("url", url)) if v and v.strip()}
+        given = (("author", author), ("url", url or default_url))
+        extra = {k: v.strip() for k, v in given if v and v.strip()}
         if extra:
             base = amap.source or Source(text=text)
             amap = rebuild(amap, source=base.model_copy(update=extra))

@@ -1,46 +1,392 @@
-"""Classroom: a teacher sets up an exercise and grades the class; a student maps the piece,
-submits, and reads feedback. Comparison and grading live in argmap.classroom."""
+"""Classroom: a teacher creates an assignment (the piece, a reference map, settings) and follows the
+class on a live dashboard; students join by code, map the piece, save, submit and read feedback.
+
+Everything a class shares lives in the store (argmap.classroom.assignment); this session keeps only
+who it is: its role, the assignment's code and the secret that proves it (the teacher key, or the
+student's seat token), under plain session keys so they survive page changes.
+"""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, time
 
 import streamlit as st
 
 from argmap.app import state, widgets
-from argmap.classroom import exercise, grading
-from argmap.classroom.compare import PART_LABELS, Comparison, compare
-from argmap.classroom.exercise import Exercise
-from argmap.errors import ArgmapError
-from argmap.formats import FORMATS, decode
+from argmap.classroom import grading
+from argmap.classroom.assignment import (
+    RELEASE_LABELS,
+    AssignmentStore,
+    Brief,
+    Submission,
+    normalise_code,
+    same_piece,
+)
+from argmap.classroom.compare import PART_LABELS, Comparison
+from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
 
-EXERCISE = "classroom_exercise"  # the Exercise this session works on
-SUBMISSIONS = "classroom_submissions"  # student name -> ArgumentMap (uploaded or submitted)
-FEEDBACK = "classroom_feedback"  # the student's last Comparison
+ROLE = "classroom_role"  # "teacher" | "student" (plain keys: they outlive the widgets of one page)
+CODE = "classroom_code"
+KEY = "classroom_key"  # the teacher key
+TOKEN = "classroom_token"  # the student's seat token
+SAVED = "classroom_saved"  # the student's map as last saved to the assignment
+LINKED = "classroom_linked"  # the query string already read
+REFRESH = 3  # seconds between dashboard updates
 
 
-def _read_upload(upload) -> ArgumentMap:  # noqa: ANN001 - a streamlit UploadedFile
-    return exercise.read_map(upload.name, upload.getvalue())
+def _store() -> AssignmentStore:
+    where = state.store_location()
+    # Assignments are files for now; with a PostgreSQL map store they sit in the app's own folder.
+    return AssignmentStore(state.root() / "arguments" if "://" in where else where)
 
 
-SHORT_LABELS = {
-    "main": "Main",
-    "reasons": "Reasons",
-    "objections": "Objections",
-    "detail": "Detail",
-    "precision": "In ref.",
-}
+def _base_url() -> str:
+    url = str(st.context.url or "")
+    return url.split("?", 1)[0].rstrip("/").removesuffix("/classroom") + "/classroom"
 
 
-def _show_comparison(result: Comparison) -> None:
-    st.metric("Score", f"{result.score:.0%}")
-    cols = st.columns(len(result.parts))
-    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
-        col.metric(PART_LABELS.get(part, part), f"{value:.0%}")
-    if not result.feedback:
-        st.success("Your map matches the reference.")
-    for f in result.feedback:
-        st.markdown(f"- {widgets.md(f.message)}")
+def _forget() -> None:
+    for k in (ROLE, CODE, KEY, TOKEN, SAVED):
+        st.session_state.pop(k, None)
+    st.query_params.clear()
+
+
+def _from_link() -> None:
+    """Take the role from the link once: ``?join=CODE[&seat=TOKEN]`` or ``?teach=CODE&key=KEY``."""
+    params = dict(st.query_params)
+    stamp = repr(sorted(params.items()))
+    if st.session_state.get(LINKED) == stamp:
+        return
+    st.session_state[LINKED] = stamp
+    if params.get("teach") and params.get("key"):
+        st.session_state.update({ROLE: "teacher", CODE: normalise_code(params["teach"]), KEY: params["key"]})
+    elif params.get("join"):
+        st.session_state.update({ROLE: "student", CODE: normalise_code(params["join"])})
+        if params.get("seat"):
+            st.session_state[TOKEN] = params["seat"]
+
+
+def _keep_in_url(params: dict[str, str]) -> None:
+    """Put the session's link in the address bar (after a page change), so a reload or a bookmark
+    comes back to the same seat or dashboard."""
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+        st.session_state[LINKED] = repr(sorted(params.items()))
+
+
+def _when(d: datetime | None) -> str:
+    return d.strftime("%d %b %Y, %H:%M UTC") if d else "—"
+
+
+# --- the way in ----------------------------------------------------------------------------------
+
+
+def start() -> None:
+    st.markdown(
+        "A teacher creates an assignment and gets a **join code**; students type the code here "
+        "(or open the link), map the piece and submit. Feedback reaches each student when the "
+        "teacher says so."
+    )
+    left, right = st.columns(2)
+    with left, st.container(border=True):
+        st.subheader("Join an assignment")
+        code = st.text_input("Join code", key="join_code", placeholder="e.g. K7QF2M", max_chars=12)
+        if st.button("Join", key="join_go", type="primary"):
+            if not code.strip():
+                st.warning("Type the join code your teacher gave you.")
+            else:
+                with widgets.guard():
+                    brief = _store().brief(code)
+                    st.session_state.update({ROLE: "student", CODE: brief.code})
+                    st.rerun()
+    with right, st.container(border=True):
+        st.subheader("Teach")
+        create_form()
+        st.divider()
+        link = st.text_input(
+            "Open my dashboard: paste your teacher link",
+            key="teacher_link",
+            type="password",
+            help="The link you got when you created the assignment (it holds your teacher key).",
+        )
+        if st.button("Open the dashboard", key="teacher_open"):
+            code, key = _parse_teacher_link(link)
+            with widgets.guard():
+                _store().teacher(code, key)
+                st.session_state.update({ROLE: "teacher", CODE: normalise_code(code), KEY: key})
+                st.rerun()
+
+
+def _parse_teacher_link(link: str) -> tuple[str, str]:
+    from urllib.parse import parse_qs, urlsplit
+
+    q = parse_qs(urlsplit(link.strip()).query)
+    return (q.get("teach", [""])[0], q.get("key", [""])[0])
+
+
+def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
+    """The reference the teacher chose: the open map, or a file attached to a piece (and what was
+    not found in the piece)."""
+    amap = state.current_map()
+    has_piece = amap is not None and amap.source is not None and bool(amap.source.text.strip())
+    choice = st.radio(
+        "Reference map",
+        ("The open map", "A file (Argdown, AIF, Kialo, Argmap JSON)"),
+        key="as_ref_kind",
+        horizontal=True,
+        index=0 if has_piece else 1,
+    )
+    if choice == "The open map":
+        if not has_piece or amap is None:
+            st.info(
+                "The open map has no piece behind it. Map a piece on **Analyze**, correct it on **Map** "
+                "and come back, or use a reference file and paste its piece."
+            )
+            return None, ()
+        st.caption(
+            f"Reference: the open map, “{widgets.md(amap.title, line=True)}” ({len(amap.statements)} "
+            "statements). Students never see it before you release feedback."
+        )
+        return amap, ()
+    from argmap.classroom.attach import attach
+    from argmap.formats import read
+
+    upload = st.file_uploader(
+        "Reference file", type=["argdown", "ad", "json", "txt", "zip"], key="as_ref_file"
+    )
+    piece = st.text_area(
+        "The piece it maps (its statements are found in these words)",
+        value=amap.source.text if has_piece and amap is not None and amap.source else "",
+        key="as_ref_piece",
+        height=150,
+    )
+    if upload is None:
+        return None, ()
+    try:
+        ref = read(upload.getvalue(), upload.name)[0]
+        got = attach(ref, piece) if piece.strip() else None
+    except (ArgmapError, UnicodeDecodeError) as err:
+        first = str(err).splitlines()[0]
+        st.error(widgets.md(first if upload.name in first else f"{upload.name}: {first}"))
+        return None, ()
+    if got is None:
+        st.info("Paste the piece the reference maps: students get it to map.")
+        return None, ()
+    found = len(got.map.statements) + len(got.map.evidence) - len(got.unmatched)
+    st.caption(f"{found} of {found + len(got.unmatched)} statements found in the piece.")
+    if got.unmatched:
+        words = "; ".join(
+            widgets.md(f"{i} “{getattr(got.map.element(i), 'text', '')}”", line=True) for i in got.unmatched
+        )
+        st.warning(f"Not found in the piece (they keep no words to point at): {words}")
+    return got.map, got.unmatched
+
+
+def create_form() -> None:
+    amap, _unmatched = _reference()
+    if amap is None:
+        return
+    with st.form("assignment_form", border=False):
+        title = st.text_input("Title", value=amap.title, key="as_title")
+        instructions = st.text_area("Instructions (optional)", key="as_instructions", height=68)
+        c1, c2 = st.columns(2)
+        day = c1.date_input("Due date (optional)", value=None, key="as_due_day")
+        hour = c2.time_input("Due time (UTC)", value=time(23, 59), key="as_due_time")
+        release = st.radio(
+            "Feedback reaches students",
+            list(RELEASE_LABELS),
+            format_func=RELEASE_LABELS.__getitem__,
+            key="as_release",
+            horizontal=True,
+        )
+        draft = st.checkbox("Students may start from the automatic draft", key="as_draft")
+        pseudo = st.checkbox("Pseudonyms (students do not give their names)", key="as_pseudo")
+        go = st.form_submit_button("Create the assignment", type="primary")
+    if go:
+        due = datetime.combine(day, hour, tzinfo=UTC) if day else None
+        if release == "after_due" and due is None:
+            st.warning("Feedback after the due date needs a due date: set one, or choose another release.")
+            return
+        with widgets.guard():
+            made, key = _store().create(
+                amap,
+                title=title,
+                instructions=instructions,
+                due=due,
+                release=release,  # type: ignore[arg-type]
+                show_draft=draft,
+                pseudonyms=pseudo,
+            )
+            st.session_state.update({ROLE: "teacher", CODE: made.code, KEY: key})
+            st.query_params.from_dict({"teach": made.code, "key": key})
+            state.flash(
+                "success",
+                f"Assignment “{widgets.md(made.title, line=True)}” created: its join code is {made.code}.",
+            )
+            st.rerun()
+
+
+# --- the teacher ---------------------------------------------------------------------------------
+
+
+def teacher() -> None:
+    code, key = st.session_state[CODE], st.session_state.get(KEY, "")
+    try:
+        assignment = _store().teacher(code, key)
+    except ArgmapError as err:
+        widgets.error(err, "Paste your teacher link again, or join as a student.")
+        st.button("Back", key="teacher_back", on_click=_forget)
+        return
+    st.subheader(widgets.md(assignment.title, line=True))
+    _keep_in_url({"teach": assignment.code, "key": key})
+    c1, c2 = st.columns([1, 4])
+    c1.metric("Join code", assignment.code)
+    c2.markdown("**Student link** (share it with the class)")
+    c2.code(f"{_base_url()}?join={assignment.code}", language=None)
+    with st.expander("Your teacher link (keep it secret: it opens this dashboard)"):
+        st.code(f"{_base_url()}?teach={assignment.code}&key={key}", language=None)
+    due = _when(assignment.due) if assignment.due else "no due date"
+    when = RELEASE_LABELS[assignment.release]
+    released = f", released {_when(assignment.released)}" if assignment.released else ""
+    st.caption(
+        f"Due: {due} · Feedback reaches students {when}{released} · "
+        f"{'Pseudonyms' if assignment.pseudonyms else 'Names'} · "
+        f"{'draft offered' if assignment.show_draft else 'students map from scratch'}"
+    )
+    if assignment.released is None and st.button("Release feedback now", key="release", type="primary"):
+        with widgets.guard():
+            _store().release(code, key)
+            st.rerun()
+    dashboard(code, key)
+    with st.expander("Grade map files (maps students sent you as files)"):
+        grade_files(assignment.reference)
+    with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
+        handouts(assignment.reference, "ref_handouts")
+    st.button("Leave this assignment", key="teacher_leave", on_click=_forget)
+
+
+def handouts(amap: ArgumentMap, key: str) -> None:
+    """Downloads of a map as a one-page PDF and as an essay plan (Markdown, Word), made on request."""
+    from argmap.classroom import handout
+
+    if not st.button("Make the handouts", key=f"{key}_make"):
+        return
+    plan = handout.plan(amap)
+    name = amap.id
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        "Essay plan (Markdown)",
+        handout.to_markdown(plan),
+        f"{name}-plan.md",
+        "text/markdown",
+        key=f"{key}_md",
+    )
+    c2.download_button(
+        "Essay plan (Word)",
+        handout.to_docx(plan),
+        f"{name}-plan.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key=f"{key}_docx",
+    )
+    try:
+        pdf = handout.map_pdf(amap)
+    except ArgmapError as err:
+        c3.caption(widgets.md(str(err)))
+    else:
+        c3.download_button(
+            "The map on one page (PDF)", pdf, f"{name}.pdf", "application/pdf", key=f"{key}_pdf"
+        )
+
+
+def grade_files(reference: ArgumentMap) -> None:
+    """Maps that came as files (one each; the file name is the student's name), graded like the class."""
+    from argmap.formats import FORMATS, read
+
+    uploads = st.file_uploader(
+        "Student map files",
+        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
+        accept_multiple_files=True,
+        key="student_maps",
+    )
+    maps: dict[str, ArgumentMap] = {}
+    for up in uploads or ():
+        try:
+            maps[up.name.rsplit(".", 1)[0]] = read(up.getvalue(), up.name)[0]
+        except (ArgmapError, UnicodeDecodeError) as err:
+            first = str(err).splitlines()[0]
+            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
+    if not maps:
+        return
+    table, _results = grading.grade_maps(reference, maps)
+    st.dataframe(
+        table.drop(columns=["feedback", "error"]),
+        hide_index=True,
+        width="stretch",
+        key="files_table",
+        column_config={"score": st.column_config.NumberColumn("Score", format="percent")},
+    )
+
+
+@st.fragment(run_every=REFRESH)
+def dashboard(code: str, key: str) -> None:
+    """The class as it stands, refreshed every few seconds while students work."""
+    try:
+        store = _store()
+        assignment = store.teacher(code, key)
+        subs = store.submissions(code, key)
+    except ArgmapError as err:
+        widgets.error(err)
+        return
+    table, results = grading.gradebook(assignment, subs)
+    st.markdown(f"**Class** · updated {datetime.now(UTC).strftime('%H:%M:%S')} UTC")
+    if table.empty:
+        st.info(f"No student has joined yet: give them the code {assignment.code} or the student link.")
+        return
+    counts = table["status"].value_counts()
+    scored = table.dropna(subset=["score"])
+    cols = st.columns(4)
+    cols[0].metric("Joined", len(table))
+    cols[1].metric("Submitted", int(counts.get("submitted", 0)))
+    cols[2].metric("In progress", int(counts.get("in progress", 0)))
+    cols[3].metric("Mean score", f"{scored['score'].mean():.0%}" if len(scored) else "—")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="gradebook",
+        column_config={
+            "student": st.column_config.TextColumn("Student"),
+            "status": st.column_config.TextColumn("Status"),
+            "score": st.column_config.ProgressColumn("Score", format="percent", min_value=0, max_value=1),
+            "revisions": st.column_config.NumberColumn("Saves"),
+            "saved": st.column_config.TextColumn("Last saved (UTC)"),
+            "submitted": st.column_config.TextColumn("Submitted (UTC)"),
+        },
+    )
+    st.download_button(
+        "Download the gradebook (CSV)",
+        table.to_csv(index=False),
+        f"{assignment.code}-gradebook.csv",
+        "text/csv",
+        key="gradebook_csv",
+    )
+    if not results:
+        return
+    st.markdown("**What most students got wrong**")
+    mistakes = grading.mistakes_by(assignment.reference, results)
+    if mistakes.empty:
+        st.success("No student has made a mistake so far.")
+    else:
+        st.altair_chart(
+            _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
+        )
+    st.markdown("**Scores**")
+    st.altair_chart(_bins_chart(grading.score_bins(table)), width="stretch", height=180)
+    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
+    if who:
+        show_feedback(results[who], assignment.text, everything=True)
 
 
 def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
@@ -57,215 +403,204 @@ def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame
                 scale=alt.Scale(domain=[0, max(students, 1)]),
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
-            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=560, labelFontSize=13)),
+            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=900, labelFontSize=12)),
             tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
         )
     )
 
 
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _bins_chart(bins):  # noqa: ANN001, ANN202
+    import altair as alt
 
-
-# --- teacher ------------------------------------------------------------------------------------
-
-
-def teacher(ex: Exercise | None) -> None:
-    st.subheader("Set up an exercise")
-    # A teacher new to Argmap sees the whole round trip once, before the first button.
-    st.markdown(
-        "1. Map a piece on **Analyze** and correct it on **Map**: that map is the reference answer.\n"
-        "2. Make it the exercise below and download the exercise file for the class.\n"
-        "3. Students open the file on the **Student** view, map the piece themselves and submit "
-        "(or send you their map file).\n"
-        "4. Upload their maps under *Student maps* to see scores and what each student missed."
+    return (
+        alt.Chart(bins)
+        .mark_bar(color="#009E73")
+        .encode(
+            x=alt.X("band:N", sort=None, title="score"),
+            y=alt.Y("students:Q", title="students", axis=alt.Axis(tickMinStep=1, format="d")),
+            tooltip=["band", "students"],
+        )
     )
+
+
+def show_feedback(result: Comparison, text: str, *, everything: bool = False) -> None:
+    """The score, its parts and the ranked feedback: five sentences, the rest behind "Show all"."""
+    st.metric("Score", f"{result.score:.0%}")
+    cols = st.columns(len(result.parts))
+    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
+        col.metric(PART_LABELS.get(part, part), f"{value:.0%}")
+    items = result.feedback
+    show_all = everything or st.toggle(
+        f"Show all {len(items)} points", key="feedback_all", disabled=len(items) <= 5
+    )
+    for f in items if show_all else result.shown():
+        icon = "✓" if f.kind == "right" else "•"
+        st.markdown(f"{icon} {widgets.md(f.message)}")
+        words = list(
+            dict.fromkeys(" ".join(text[a:b].split()) for a, b in f.spans[:2] if 0 <= a < b <= len(text))
+        )
+        if words and f.kind != "right":
+            st.caption("In the piece: " + " … ".join(widgets.md(f"“{w}”") for w in words))
+
+
+# --- the student ---------------------------------------------------------------------------------
+
+
+def _replace(what: str, key: str, clicked: bool, brief: Brief) -> bool:
+    """True when ``what`` may replace the open map now (``widgets.replace_confirmed``); work saved to
+    the assignment and unchanged since is not worth asking about."""
     amap = state.current_map()
-    if amap is None or amap.source is None or not amap.source.text.strip():
-        st.info("Open the reference map (one drawn from a piece) first: the exercise uses its piece.")
-    else:
-        st.caption(
-            f"Reference: the open map, **{widgets.md(amap.title, line=True)}** "
-            f"({len(amap.statements)} statements)."
-        )
-        title = st.text_input("Exercise title", value=amap.title, key="ex_title")
-        draft = st.checkbox("Students may start from the automatic draft", value=False, key="ex_show_draft")
-        show_ref = st.checkbox(
-            "Students see the reference after submitting", value=True, key="ex_show_reference"
-        )
-        if st.button("Use the open map as the exercise", key="ex_create", type="primary"):
-            with widgets.guard():
-                made = exercise.create(amap, title=title or None, show_draft=draft)
-                st.session_state[EXERCISE] = Exercise.model_validate(
-                    made.model_dump() | {"show_reference": show_ref}
-                )
-                ex = st.session_state[EXERCISE]
-                st.success(
-                    f"Exercise “{widgets.md(ex.title, line=True)}” is ready: "
-                    "download it and share it with the class."
-                )
-    upload = st.file_uploader("…or open an exercise file", type=["json"], key="ex_upload_teacher")
-    if upload is not None:
-        with widgets.guard():
-            st.session_state[EXERCISE] = ex = exercise.loads(
-                decode(upload.getvalue(), upload.name), upload.name
-            )
-    if ex is None:
-        return
-    st.download_button(
-        "Download the exercise",
-        exercise.dumps(ex),
-        file_name=f"{ex.reference.id}-exercise.json",
-        mime="application/json",
-        key="ex_download",
+    saved = st.session_state.get(SAVED)
+    kept = (
+        saved is not None
+        and amap is not None
+        and same_piece(brief, amap)
+        and amap.statements == saved.statements
     )
+    valuable = amap is not None and bool(amap.statements) and state.unsaved() and not kept
+    return widgets.replace_confirmed(what, key, clicked, valuable=valuable)
 
-    st.subheader("Student maps")
-    uploads = st.file_uploader(
-        "Upload the students' maps (one file each; the file name is the student's name)",
-        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
-        accept_multiple_files=True,
-        key="student_maps",
-    )
-    subs: dict[str, ArgumentMap] = st.session_state.setdefault(SUBMISSIONS, {})
-    for up in uploads or ():
-        name = up.name.rsplit(".", 1)[0]
-        if name in subs:
-            continue
+
+def student() -> None:
+    store = _store()
+    code = st.session_state[CODE]
+    try:
+        brief = store.brief(code)
+    except ArgmapError as err:
+        widgets.error(err, "Check the code with your teacher.")
+        st.button("Back", key="student_back", on_click=_forget)
+        return
+    token = st.session_state.get(TOKEN)
+    sub: Submission | None = None
+    if token:
         try:
-            subs[name] = _read_upload(up)
-        except (ArgmapError, UnicodeDecodeError) as err:
-            first = str(err).splitlines()[0]
-            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
-    if not subs:
-        st.info("No student maps yet: upload them above, or have students submit on the Student view.")
+            sub = store.seat(code, token)
+        except ClassroomError as err:
+            widgets.error(err)
+            st.session_state.pop(TOKEN, None)
+            token = None
+    st.subheader(widgets.md(brief.title, line=True))
+    if sub is not None and token:
+        _keep_in_url({"join": brief.code, "seat": token})
+    if sub is None:
+        join(store, brief)
         return
-
-    st.button(
-        "Clear the submissions",
-        key="clear_submissions",
-        on_click=lambda: st.session_state.pop(SUBMISSIONS, None),
-        help="Forget every student map graded so far (uploads stay in the box above: remove them there).",
+    st.caption(
+        f"Code {brief.code} · you are **{widgets.md(sub.name, line=True)}** · due {_when(brief.due)} · "
+        f"{sub.status}" + (f", submitted {_when(sub.submitted)}" if sub.submitted else "")
     )
-    table, results = grading.grade_maps(ex.reference, subs)
-    summary = grading.summary(table)
-    cols = st.columns(4)
-    cols[0].metric("Students", summary["graded"])
-    for col, key, label in zip(
-        cols[1:], ("mean", "min", "max"), ("Mean score", "Lowest score", "Highest score"), strict=True
-    ):
-        col.metric(label, f"{summary[key]:.0%}")
-    st.dataframe(
-        table.drop(columns=["feedback", "error"]),
-        hide_index=True,
-        width="stretch",
-        key="results_table",
-        column_config={
-            "student": st.column_config.TextColumn("Student"),
-            "score": st.column_config.NumberColumn("Score", format="percent"),
-            **{
-                part: st.column_config.NumberColumn(SHORT_LABELS[part], help=label, format="percent")
-                for part, label in PART_LABELS.items()
-            },
-            "missed": st.column_config.NumberColumn("Missed", help="Reference statements not found"),
-            "extra": st.column_config.NumberColumn("Extra", help="Statements the reference does not have"),
-        },
-    )
-    st.download_button(
-        "Download results (CSV)", table.to_csv(index=False), "results.csv", "text/csv", key="results_download"
-    )
-    st.markdown("**What most students got wrong**")
-    shown = grading.mistakes_by(ex.reference, results)
-    if shown.empty:
-        st.success("No student made a mistake.")
-    else:
-        st.altair_chart(_mistakes_chart(shown, len(results)), width="stretch", height=34 * len(shown) + 60)
-    st.download_button(
-        "Download the chart (SVG)",
-        grading.mistakes_chart_svg(shown, len(results)),
-        "mistakes.svg",
-        "image/svg+xml",
-        key="chart_download",
-    )
-    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
-    if who:
-        _show_comparison(results[who])
+    with st.expander("Your link back to this map (keep it: it is the only way back from another device)"):
+        st.code(f"{_base_url()}?join={brief.code}&seat={token}", language=None)
+    st.text(brief.instructions)
+    with st.expander("The piece", expanded=sub.map is None):
+        st.text(brief.text)
+        if brief.source:
+            st.caption(widgets.md(brief.source))
+    work(store, brief, sub, token or "")
 
 
-# --- student ------------------------------------------------------------------------------------
+def join(store: AssignmentStore, brief: Brief) -> None:
+    st.text(brief.instructions)
+    with st.container(border=True):
+        if brief.pseudonyms:
+            st.markdown("This class uses pseudonyms: you get a name when you join.")
+            name = ""
+        else:
+            name = st.text_input("Your name (your teacher sees it)", key="join_name", max_chars=60)
+        if st.button("Join the assignment", key="join_seat", type="primary"):
+            with widgets.guard():
+                seat = store.join(brief.code, name)
+                st.session_state.update({TOKEN: seat.token})
+                st.query_params.from_dict({"join": brief.code, "seat": seat.token})
+                state.flash(
+                    "success", f"You joined as {widgets.md(seat.name, line=True)}. Start your map below."
+                )
+                st.rerun()
+    st.button("Not my assignment", key="student_leave", on_click=_forget)
 
 
-def student(ex: Exercise | None) -> None:
-    upload = st.file_uploader(
-        "Open the exercise file your teacher shared", type=["json"], key="ex_upload_student"
-    )
-    if upload is not None:
-        with widgets.guard():
-            st.session_state[EXERCISE] = ex = exercise.loads(
-                decode(upload.getvalue(), upload.name), upload.name
-            )
-    if ex is None:
-        st.info(
-            "Open an exercise file to start: the .json file your teacher gave you. A teacher makes one "
-            "on the **Teacher** view of this page."
-        )
-        return
-    # A shared file's words, shown as text: its title, instructions or source must never show a link.
-    st.subheader(widgets.md(ex.title, line=True))
-    st.markdown(widgets.md(ex.instructions))
-    with st.expander("The piece", expanded=True):
-        st.text(ex.text)
-        if ex.source:
-            st.caption(widgets.md(ex.source))
-
-    c1, c2 = st.columns(2)
-    if c1.button(
-        "Start my map", key="student_start", help="Opens an empty map of the piece on the Map page."
-    ):
-        blank = ArgumentMap(id="my-map", title=ex.title, source=Source(title=ex.title, text=ex.text))
+def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> None:
+    c1, c2, c3 = st.columns(3)
+    start = c1.button("Start my map", key="student_start", help="An empty map of the piece, on the Map page.")
+    if _replace("Start my map", "student_start", start, brief):
+        blank = ArgumentMap(id="my-map", title=brief.title, source=Source(title=brief.title, text=brief.text))
         state.open_map(blank)
-        st.success("Your map is open: add statements and links on the Map and Table pages, then submit here.")
-    if ex.show_draft and c2.button("Start from the automatic draft", key="student_draft"):
-        with widgets.guard():
-            from argmap.extractor import extract
+        st.session_state.pop(SAVED, None)
+        state.flash("success", "Your map is open: add statements and links on the Map page, then save here.")
+        st.rerun()
+    if brief.show_draft:
+        draft = c2.button("Start from the draft", key="student_draft")
+        if _replace("Start from the draft", "student_draft", draft, brief):
+            with widgets.guard():
+                from argmap.extractor import extract
 
-            state.open_map(extract(ex.text, title=ex.title))
-            st.success("The draft is open: correct it on the Map and Table pages, then submit here.")
+                state.open_map(extract(brief.text, title=brief.title))
+                st.session_state.pop(SAVED, None)
+                state.flash("success", "The draft is open: correct it on the Map page, then save here.")
+                st.rerun()
+    if sub.map is not None:
+        resume = c3.button("Open my saved map", key="student_resume")
+        if _replace("Opening your saved map", "student_resume", resume, brief):
+            state.open_map(sub.map)
+            st.session_state[SAVED] = sub.map
+            st.rerun()
 
     mine = state.current_map()
-    name = state.author() or "student"
-    what = (
-        f"the open map, **{widgets.md(mine.title, line=True)}** ({len(mine.statements)} statements)"
-        if mine
-        else "no map yet"
-    )
-    st.caption(f"You submit {what} as **{widgets.md(name, line=True)}** (set your name in the sidebar).")
-    if (
-        st.button("Submit my map", key="student_submit", type="primary", disabled=mine is None)
-        and mine is not None
-    ):
-        if not mine.statements:
-            st.warning(
-                "Your map has no statements yet: add the conclusion and its reasons on the Map or Table "
-                "page, then submit."
-            )
-        else:
-            st.session_state[FEEDBACK] = compare(ex.reference, mine)
-            st.session_state.setdefault(SUBMISSIONS, {})[name] = mine
-    result: Comparison | None = st.session_state.get(FEEDBACK)
+    if mine is None:
+        st.info("No map is open: start one above.")
+    else:
+        ok = same_piece(brief, mine)
+        st.caption(
+            f"Open map: “{widgets.md(mine.title, line=True)}”, {len(mine.statements)} statements"
+            + ("" if ok else " — a map of another piece, not this assignment's")
+        )
+        st.page_link(
+            f"{widgets.VIEWS}/map.py", label="Edit it on the Map page", icon=":material/account_tree:"
+        )
+        s1, s2 = st.columns(2)
+        if s1.button("Save my work", key="student_save"):
+            with widgets.guard():
+                saved = store.save(brief.code, token, mine)
+                st.session_state[SAVED] = mine
+                state.flash("success", f"Saved (revision {saved.revision}).")
+                st.rerun()
+        if s2.button("Submit my map", key="student_submit", type="primary", disabled=brief.closed()):
+            with widgets.guard():
+                done = store.submit(brief.code, token, mine)
+                st.session_state[SAVED] = mine
+                state.flash(
+                    "success",
+                    f"Submitted at {_when(done.submitted)}: you may submit again until the due date.",
+                )
+                st.rerun()
+        if brief.closed():
+            st.caption("The due date has passed: your teacher has your last submission.")
+        with st.expander("Handouts of my map (a one-page PDF, an essay plan)"):
+            handouts(mine, "my_handouts")
+
+    if sub.submitted is None:
+        return
+    st.subheader("Feedback")
+    if not brief.feedback_open(sub.submitted):
+        later = "after the due date" if brief.release == "after_due" else "when your teacher releases it"
+        st.info(f"Your map is submitted. Feedback and the reference map come {later}.")
+        return
+    assignment = store.get(brief.code)  # server side: the reference only after release
+    submitted = store.seat(brief.code, token)
+    result = grading.compare_cached(assignment, submitted)
     if result is not None:
-        st.subheader("Feedback")
-        _show_comparison(result)
-        if ex.show_reference:
-            with st.expander("The reference map"):
-                st.graphviz_chart(to_dot(ex.reference, ViewOptions()), width="stretch")
+        show_feedback(result, brief.text)
+    with st.expander("The reference map"):
+        st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
 
 
 st.title("Classroom")
 widgets.show_flash()
-mode = st.radio("I am", ("Teacher", "Student"), horizontal=True, key="classroom_mode")
-current: Exercise | None = st.session_state.get(EXERCISE)
-if mode == "Teacher":
-    teacher(current)
+_from_link()
+role = st.session_state.get(ROLE)
+if role == "teacher":
+    teacher()
+elif role == "student":
+    student()
 else:
-    student(current)
+    start()

@@ -1,13 +1,20 @@
-"""Reduce an HTML page to its readable text (stdlib ``html.parser``): scripts, styles and markup dropped.
+"""An HTML page: its article found among the page's clutter, then reduced to readable text.
 
-Block elements (paragraphs, headings, list items, quotes) become paragraph breaks, so the extractor sees
-the page's paragraphs; ``<title>`` (else the first ``<h1>``) becomes the title.
+``read`` finds the article with readability-lxml (the algorithm of Firefox's Reader View: menus, headers,
+footers, "most read" boxes and comments dropped), then ``read_html`` (stdlib ``html.parser``) reduces
+that to text: scripts, styles and markup dropped, block elements (paragraphs, headings, list items,
+quotes) turned into paragraph breaks, so the extractor sees the article's paragraphs. A fragment (no
+``<body>``), or a page where no article stands out, is reduced whole.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from argmap.pieces.piece import Piece
+from argmap.pieces.text import decode
 
 _SKIP = frozenset(("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"))
 _BLOCK = frozenset(
@@ -90,3 +97,55 @@ def read_html(markup: str) -> Page:
         if joined:
             paragraphs.append(joined)
     return Page(text="\n\n".join(paragraphs), title=reader.title or reader.first_h1)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_MIN_ARTICLE = 0.2  # an "article" under this share of the page's text is a wrong guess: keep the page
+_FULL_PAGE = re.compile(r"<(body|html|!doctype)\b", re.IGNORECASE)
+
+
+def decode_html(data: bytes, name: str = "input") -> str:
+    """An HTML file's text: its ``<meta charset>`` where it names one and UTF-8 fails, else any common
+    encoding (``pieces.text.decode``)."""
+    import codecs
+
+    found = _META_CHARSET.search(data[:4096])
+    if found and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode(found.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: guess
+    return decode(data, name)
+
+
+def read_article(markup: str) -> Page:
+    """The article of an HTML page as text with paragraph breaks, and its title (the article's
+    ``<h1>``, else the page's ``<title>``)."""
+    whole = read_html(markup)
+    if not _FULL_PAGE.search(markup[:10_000]):
+        return whole  # a fragment (a paragraph or two someone saved) has no clutter to drop
+    try:
+        from readability import Document
+
+        doc = Document(markup)
+        summary = doc.summary(html_partial=True)
+        page_title = doc.short_title() or None
+    except Exception:  # readability (lxml) gives up on some broken markup: the whole page is still text
+        return whole
+    article = read_html(summary)
+    if len(article.text) < _MIN_ARTICLE * len(whole.text):
+        return whole
+    return Page(text=article.text, title=article.title or page_title or whole.title)
+
+
+KIND = "web page"
+
+
+def read(data: bytes, name: str = "input") -> Piece:
+    """The article of an HTML file as text, and its title."""
+    page = read_article(decode_html(data, name))
+    return Piece(text=page.text, title=page.title, kind=KIND)

@@ -1,0 +1,103 @@
+"""Word, OpenDocument, RTF and PDF files: their paragraphs and title, and bad files refused in a sentence."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from argmap.errors import InputError
+from argmap.pieces import container, docx, odt, pdf, rtf
+from tests.pieces.samples import (
+    PARAGRAPHS,
+    TITLE,
+    docx_bytes,
+    odt_bytes,
+    pdf_bytes,
+    rtf_bytes,
+)
+
+
+def test_docx_paragraphs_and_title() -> None:
+    piece = docx.read(docx_bytes(), "a.docx")
+    assert piece.title == TITLE and piece.kind == "Word document"
+    assert piece.text == "\n\n".join((TITLE, *PARAGRAPHS))
+
+
+def test_docx_tables_are_read_as_paragraphs() -> None:
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    doc.add_paragraph("Before the table.")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Cells are text too."
+    table.cell(0, 1).text = "So are these."
+    buf = io.BytesIO()
+    doc.save(buf)
+    text = docx.read(buf.getvalue(), "t.docx").text
+    assert text == "Before the table.\n\nCells are text too.\n\nSo are these."
+
+
+def test_odt_paragraphs_and_heading_as_title() -> None:
+    piece = odt.read(odt_bytes(), "a.odt")
+    assert piece.title == TITLE and piece.text == "\n\n".join((TITLE, *PARAGRAPHS))
+
+
+def test_rtf_paragraphs_and_escapes() -> None:
+    piece = rtf.read(rtf_bytes(), "a.rtf")
+    assert piece.text == "\n\n".join((TITLE, *PARAGRAPHS))  # \u2019 and \u163 decoded
+
+
+def test_pdf_lines_are_joined_into_paragraphs() -> None:
+    piece = pdf.read(pdf_bytes(), "a.pdf")
+    assert piece.title == TITLE
+    expected = [TITLE, *(p.replace("\u2019", "'") for p in PARAGRAPHS)]
+    assert piece.text.split("\n\n") == expected
+
+
+def test_reflow_mends_hyphenation_and_keeps_short_last_lines() -> None:
+    page = (
+        "Cities that build protected lanes see more people cycling to work, and the\n"
+        "shops along them do not lose trade; a study of twelve high streets found sur-\n"
+        "prisingly little change.\n"
+        "A second paragraph starts here and runs on to the end of the line like this\n"
+        "one.\n"
+    )
+    assert pdf.reflow(page).split("\n\n") == [
+        "Cities that build protected lanes see more people cycling to work, and the shops along them do "
+        "not lose trade; a study of twelve high streets found surprisingly little change.",
+        "A second paragraph starts here and runs on to the end of the line like this one.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("read", "data", "message"),
+    [
+        (pdf.read, lambda: pdf_bytes(password="secret"), "the PDF is password-protected"),
+        (pdf.read, lambda: pdf_bytes(text=False), "the PDF has no text to read .a scanned page"),
+        (pdf.read, lambda: pdf_bytes()[:400], "not a readable PDF"),
+        (pdf.read, lambda: b"hello", "not a PDF"),
+        (docx.read, lambda: docx_bytes()[:2000], "not a readable Word document"),
+        (docx.read, lambda: b"PK\x03\x04 not really a zip", "not a readable Word document"),
+        (odt.read, lambda: odt_bytes()[:500], "not a readable OpenDocument text"),
+        (rtf.read, lambda: b"plain words", "not an RTF document"),
+    ],
+)
+def test_bad_files_are_one_sentence_naming_the_file(read, data, message) -> None:
+    with pytest.raises(InputError, match=r"^bad\.file: " + message):
+        read(data(), "bad.file")
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(container, "MAX_UNPACKED_BYTES", 1_000)
+    with pytest.raises(InputError, match=r"unpacks to [\d,]+ bytes; the limit is 1,000"):
+        docx.read(docx_bytes(), "big.docx")
+
+
+def test_a_docx_without_its_document_part() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match=r"it has no word/document.xml"):
+        docx.read(buf.getvalue(), "odd.docx")
