@@ -256,6 +256,11 @@ def keep_view(key: str) -> None:
     st.session_state.setdefault(_VIEW, {})[key] = st.session_state.get(key)
 
 
+def view_value(key: str) -> object:
+    """The view setting ``key`` as the user left it (None if never set), from any page."""
+    return st.session_state.get(_VIEW, {}).get(key)
+
+
 def set_view(key: str, value: object) -> None:
     """Change a view setting from code (a button that folds a branch, say)."""
     st.session_state[key] = value

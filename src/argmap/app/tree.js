@@ -115,7 +115,7 @@ export default function (component) {
   }
 
   function prepare(s, d) {
-    s.setAttribute("role", "img");
+    s.setAttribute("role", "group"); // its boxes are buttons: a group, not a flat image
     s.setAttribute("aria-label", d.title || "Argument map");
     s.removeAttribute("aria-hidden");
     const groups = s.querySelectorAll("g.node");
@@ -126,7 +126,11 @@ export default function (component) {
       g.dataset.id = id;
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "button");
-      g.setAttribute("aria-label", d.nodes[id]);
+      // The name starts with what the box shows (its header: role, or rating) and goes on with the
+      // whole statement (the box may show it cut).
+      const head = g.querySelector("text");
+      const words = (d.texts || {})[id];
+      g.setAttribute("aria-label", head && words ? head.textContent.trim() + ": " + words : d.nodes[id]);
       if (id === d.selected) g.setAttribute("aria-current", "true");
       g.addEventListener("click", (e) => {
         e.preventDefault();

@@ -73,6 +73,7 @@ def show(amap: ArgumentMap, options: ViewOptions, selected: str | None, *, key: 
             "selected": selected,
             "main": main_conclusion(amap),
             "nodes": labels,
+            "texts": {s.id: s.text for s in amap.statements} | {e.id: e.text for e in amap.evidence},
             "cards": cards,
             "title": alt,
             "minPx": MIN_LABEL_PX,

@@ -65,6 +65,8 @@ def _body(amap: ArgumentMap, options: ViewOptions, links: Mapping[str, str]) -> 
     sel = select(amap, options, roles.main)
     body: list[str] = []
     add = body.append
+    if options.title:
+        add(f'\tlabel=<<B>{html_text(options.title, 80)}</B>> labelloc="t" fontsize="20"\n')
 
     for s in amap.statements:
         if s.id in sel.visible:

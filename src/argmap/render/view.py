@@ -40,6 +40,7 @@ class ViewOptions:
     - ``ids``: start each node's header with its id ("s3 · premise"); off, the header names the
       role only (the id stays the node's name, its tooltip and its SVG id).
     - ``label_chars``: longer statements are cut on the box with "…"; the tooltip has them whole.
+    - ``title``: written above the drawing (pictures that travel alone: PNG, PDF, SVG files).
     """
 
     direction: Direction = "TB"
@@ -54,6 +55,7 @@ class ViewOptions:
     legend: bool = False
     ids: bool = False
     label_chars: int = 140
+    title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ labels |= {e.id: pick_label(amap, e.id, "evidence") for e in amap.evidence}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
-top = st.columns([3, 1, 1], vertical_alignment="bottom")
+# A read-only map (a share link) has nothing to undo: no greyed-out buttons for what cannot be done.
+top = st.columns([3, 1, 1] if not state.readonly() else [1], vertical_alignment="bottom")
 picker = state.picker_key()
 pickable = list(labels)
 shown = state.selected()
@@ -61,22 +62,23 @@ sel = top[0].selectbox(
     help="Choose a statement or piece of evidence: its words light up in the text; "
     "its details and edits appear below.",
 )
-top[1].button(
-    "↶ Undo",
-    key="map_undo",
-    on_click=forms.undo,
-    disabled=not state.can_undo(),
-    width="stretch",
-    help=widgets.md(f"Undo: {state.undo_words()}") if state.can_undo() else "Nothing to undo",
-)
-top[2].button(
-    "↷ Redo",
-    key="map_redo",
-    on_click=forms.redo,
-    disabled=not state.can_redo(),
-    width="stretch",
-    help=widgets.md(f"Redo: {state.redo_words()}") if state.can_redo() else "Nothing to redo",
-)
+if not state.readonly():
+    top[1].button(
+        "↶ Undo",
+        key="map_undo",
+        on_click=forms.undo,
+        disabled=not state.can_undo(),
+        width="stretch",
+        help=widgets.md(f"Undo: {state.undo_words()}") if state.can_undo() else "Nothing to undo",
+    )
+    top[2].button(
+        "↷ Redo",
+        key="map_redo",
+        on_click=forms.redo,
+        disabled=not state.can_redo(),
+        width="stretch",
+        help=widgets.md(f"Redo: {state.redo_words()}") if state.can_redo() else "Nothing to redo",
+    )
 st.caption(
     "Its words light up in the source text; "
     + (
@@ -207,8 +209,14 @@ with right:
             st.markdown(f"**{widgets.md(sel or '')} in the text**")
             st.html(excerpt)
         st.markdown("**Source text**")
-        with st.container(height=(420 if excerpt else 560) if beside else 320, border=True):
-            st.html(to_html(amap.source.text, found, selected=sel))
+        # A scrolling box a keyboard can reach (it takes focus and scrolls with the arrow keys).
+        height = (420 if excerpt else 560) if beside else 320
+        st.html(
+            f'<div tabindex="0" role="region" aria-label="Source text" style="max-height:{height}px;'
+            'overflow:auto;border:1px solid #d5d5d5;border-radius:8px;padding:8px 12px">'
+            + to_html(amap.source.text, found, selected=sel)
+            + "</div>"
+        )
     else:
         st.markdown("**Source text**")
         st.info(
