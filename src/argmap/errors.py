@@ -36,15 +36,27 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class MapInvalid(ArgmapError):
-    """A map (or a map file) breaks one or more invariants."""
+MAX_LISTED = 20  # problems named in a message; the rest are counted (a message must stay readable)
 
-    def __init__(self, problems: list[Problem], path: str | None = None) -> None:
-        self.problems = problems
+
+def listed(problems: list[Problem] | list[str], sep: str = "; ", total: int | None = None) -> str:
+    """The first ``MAX_LISTED`` problems joined by ``sep``, and how many more there are (of ``total``,
+    when only the first few were found)."""
+    shown = sep.join(str(p) for p in problems[:MAX_LISTED])
+    more = max(total or 0, len(problems)) - min(len(problems), MAX_LISTED)
+    return f"{shown}{sep}... and {more} more" if more > 0 else shown
+
+
+class MapInvalid(ArgmapError):
+    """A map (or a map file) breaks one or more invariants (the message names the first 20)."""
+
+    def __init__(self, problems: list[Problem], path: str | None = None, total: int | None = None) -> None:
+        self.problems = problems  # (``total``: how many there are, when only the first few were found)
         self.path = path
         head = f"{path}: " if path else ""
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{head}invalid map ({len(problems)} problem(s)):\n{lines}")
+        count = max(total or 0, len(problems))
+        lines = listed([f"  - {p}" for p in problems], "\n", count)
+        super().__init__(f"{head}invalid map ({count} problem(s)):\n{lines}")
 
 
 class EditError(ArgmapError):

@@ -162,3 +162,21 @@ def test_handouts_of_the_students_map(app, store_dir) -> None:
     at.button(key="my_handouts_make").click().run()
     labels = {b.label for b in at.get("download_button")}
     assert {"Essay plan (Markdown)", "Essay plan (Word)", "The map on one page (PDF)"} <= labels
+
+
+def test_the_teacher_joins_clause_fragments_of_the_draft_in_one_action(app) -> None:
+    from argmap.extractor import extract
+    from tests.classroom.variants import PIECES
+
+    at = app("classroom")
+    draft = extract((PIECES / "homework.txt").read_text(encoding="utf-8"))
+    at.session_state["argmap_history"] = History(present=draft)
+    at.run()
+    gap = next(s.id for s in draft.statements if s.text.startswith("Third, homework widens"))
+    cause = next(s.id for s in draft.statements if s.text.startswith("because some parents"))
+    at.multiselect(key=f"as_join_v{at.session_state['argmap_version']}").set_value([gap, cause]).run()
+    at.button(key="as_join").click().run()
+    assert not at.exception
+    joined = current(at)
+    assert len(joined.statements) == len(draft.statements) - 1
+    assert joined.statement(gap).text.endswith("because some parents can help and others cannot.")

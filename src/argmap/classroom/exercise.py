@@ -48,6 +48,12 @@ def loads(text: str, path: str | None = None) -> Exercise:
     data = parse_json(text, fmt="exercise", path=path)
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise FormatError(f'not an exercise file (no "kind": "{KIND}")', fmt="exercise", path=path)
+    from argmap.errors import listed
+    from argmap.model import size_problems
+
+    too_big = size_problems(data.get("reference"))  # before thousands of elements are validated
+    if too_big:
+        raise FormatError(listed(too_big), fmt="exercise", path=path, element="reference")
     try:
         return Exercise.model_validate(data)
     except ValidationError as err:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import importlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,27 +142,84 @@ FORMATS: dict[str, Format] = {
 MAX_INPUT_BYTES = 16_000_000  # a file larger than this is refused before it is parsed
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse_json(text: str, *, fmt: str, path: str | None = None) -> Any:
-    """``json.loads`` whose failure is a ``FormatError`` naming the format, file, line and column."""
+    """``json.loads`` whose failure is a ``FormatError`` naming the format, file, line and column.
+
+    Also refused, in a sentence: nesting deeper than Python's stack (RecursionError at ~1,000
+    levels), integers past Python's 4,300 digits, NaN and Infinity (no JSON number), and strings
+    holding a lone UTF-16 surrogate (``"\\ud800"``: no file can store it, so every later save failed).
+    """
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise FormatError(
             f"not valid JSON: {err.msg} (column {err.colno})", fmt=fmt, path=path, line=err.lineno
         ) from None
+    except RecursionError:
+        raise FormatError("not valid here: the JSON is nested too deeply", fmt=fmt, path=path) from None
+    except ValueError as err:  # integers past 4,300 digits, NaN, Infinity
+        raise FormatError(f"not valid here: {str(err).split(':')[0]}", fmt=fmt, path=path) from None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        where = lone_surrogate(data)
+        if where is not None:
+            raise FormatError(
+                "holds a lone UTF-16 surrogate (\\ud800-\\udfff), which is not text",
+                fmt=fmt,
+                path=path,
+                element=where,
+            )
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(data: Any, where: str = "") -> str | None:
+    """Where in parsed data a string holds a lone surrogate (JSON pairs them up when it can), or None."""
+    if isinstance(data, str):
+        return where or "text" if not data.isascii() and _SURROGATE.search(data) else None
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and not key.isascii() and _SURROGATE.search(key):
+            return f"{where}.{key}".strip(".")
+        found = lone_surrogate(
+            value, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}".lstrip(".")
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def validated(data: dict[str, Any], fail: Callable[[str], Exception]) -> ArgumentMap:
     """Validate a reader's plain data as a map: the one place readers build maps. Broken
-    invariants become the reader's own error (``fail`` gets the problems as one sentence)."""
+    invariants become the reader's own error (``fail`` gets the first 20 problems as one sentence).
+
+    The size limits are checked first, on the plain data."""
     from pydantic import ValidationError
 
-    from argmap.model import ArgumentMap
+    from argmap.errors import listed
+    from argmap.model import ArgumentMap, size_problems
 
+    too_big = size_problems(data)
+    if too_big:
+        raise fail(listed(too_big))
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
-        raise fail("; ".join(e["msg"].removeprefix("Value error, ") for e in err.errors())) from None
+        from argmap.formats.native import first_problems
+
+        found, total = first_problems(err, data)
+        raise fail(listed(found, total=total)) from None
 
 
 @contextmanager
@@ -295,7 +353,7 @@ def _sniff(text: str) -> str | None:
         return None
     try:
         data = json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None

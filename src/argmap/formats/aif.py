@@ -136,7 +136,7 @@ def _build(raw_nodes: list[Any], raw_edges: list[Any], path: str | None) -> Argu
             raise fail("expected an object with a 'nodeID'", f"node #{n}")
         nid = str(node["nodeID"])
         kind = node.get("type")
-        if kind not in _KNOWN:
+        if not isinstance(kind, str) or kind not in _KNOWN:  # a list or an object is no type (unhashable)
             raise fail(
                 f"type {kind!r}; expected one of {', '.join(sorted(k for k in _KNOWN if k))}", f"node '{nid}'"
             )

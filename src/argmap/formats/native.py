@@ -11,8 +11,16 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from argmap.errors import FormatError, MapInvalid, Problem
-from argmap.model import ArgumentMap, InvariantsBroken
+from argmap.errors import MAX_LISTED, FormatError, MapInvalid, Problem
+from argmap.model import (
+    ArgumentMap,
+    Attack,
+    Evidence,
+    Inference,
+    InvariantsBroken,
+    Statement,
+    size_problems,
+)
 
 NAME = "json"
 
@@ -37,10 +45,47 @@ def from_data(data: Any, path: str | None = None) -> ArgumentMap:
     """Validate parsed JSON as a map; every problem is reported with where it is."""
     if not isinstance(data, dict):
         raise FormatError("expected a JSON object at the top level", fmt=NAME, path=path)
+    too_big = size_problems(data)  # before any element is validated (and each listed)
+    if too_big:
+        raise MapInvalid(too_big, path=path)
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
-        raise MapInvalid([p for e in err.errors() for p in _problems(e, data)], path=path) from None
+        found, total = first_problems(err, data)
+        raise MapInvalid(found, path=path, total=total) from None
+
+
+_ELEMENTS = (
+    ("statements", Statement),
+    ("inferences", Inference),
+    ("attacks", Attack),
+    ("evidence", Evidence),
+)
+
+
+def first_problems(err: ValidationError, data: dict[str, Any]) -> tuple[list[Problem], int]:
+    """The problems of a failed validation, located, and how many there are in all.
+
+    ``err.errors()`` builds every error: seconds for a file of 60,000 broken elements, only for a
+    message that names 20. Past a hundred errors, the elements are validated one by one instead,
+    up to the first ``MAX_LISTED`` problems (``err.error_count()`` is the total, at no cost)."""
+    total = err.error_count()
+    if total <= 100:
+        found = [p for e in err.errors() for p in _problems(e, data)]
+        return found, max(total, len(found))
+    found = []
+    for group, model in _ELEMENTS:
+        items = data.get(group)
+        for n, item in enumerate(items if isinstance(items, list) else ()):
+            try:
+                model.model_validate(item)
+            except ValidationError as one:
+                found += [_problem(e | {"loc": (group, n, *e["loc"])}, data) for e in one.errors()]
+                if len(found) >= MAX_LISTED:
+                    return found, total
+    if not found:  # the errors are in the map's own fields, so few
+        found = [_problem(e, data) for e in err.errors()[:MAX_LISTED]]
+    return found, total
 
 
 def _problems(error: ErrorDetails, data: dict[str, Any]) -> list[Problem]:

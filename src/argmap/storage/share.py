@@ -15,13 +15,14 @@ import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from argmap.errors import FormatError
-from argmap.formats import native
+from argmap.formats import native, parse_json
 from argmap.model import ArgumentMap
 
 PARAM = "map"  # the query parameter that carries the token
 MAX_TOKEN_CHARS = 7_500  # leaves room for the host and path within an ~8 KB request line
 # A token inflates to at most this many bytes: a link cannot make the server allocate without bound.
-MAX_INFLATED_BYTES = 4_000_000
+# A map that fits in a link packs at most ~5.6 KB; real JSON inflates 5-20 times, so 1 MB is ample.
+MAX_INFLATED_BYTES = 1_000_000
 
 
 def encode(amap: ArgumentMap) -> str:
@@ -36,6 +37,11 @@ def decode(token: str) -> ArgumentMap:
     token = token.strip()
     if not token:
         raise FormatError("it carries no map", fmt="share link")
+    if len(token) > MAX_TOKEN_CHARS:  # no link Argmap makes is longer: refused before any work
+        raise FormatError(
+            f"it is {len(token):,} characters long; a link holds at most {MAX_TOKEN_CHARS:,}",
+            fmt="share link",
+        )
     try:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError):
@@ -48,10 +54,10 @@ def decode(token: str) -> ArgumentMap:
     if inflater.unconsumed_tail:
         raise FormatError("it holds more than a map can be", fmt="share link")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
         raise FormatError("it does not hold a map", fmt="share link") from None
-    return native.from_data(data, path="share link")
+    return native.from_data(parse_json(text, fmt="share link"), path="share link")
 
 
 def fits(token: str) -> bool:

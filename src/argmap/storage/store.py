@@ -46,7 +46,7 @@ def _stored_revision(path: Path, raw: bytes) -> int:
         rev = data["revision"]
         if not isinstance(rev, int) or isinstance(rev, bool) or rev < 0:
             raise ValueError(f"revision is {rev!r}")
-    except (ValueError, KeyError, TypeError) as err:
+    except (ValueError, KeyError, TypeError, RecursionError) as err:
         raise StoreError(
             f"{path}: the stored map is unreadable ({err}); it was not overwritten. Fix it by hand, "
             f"or delete it (it moves to the trash) and save again.",

@@ -149,7 +149,8 @@ def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
             f"Reference: the open map, “{widgets.md(amap.title, line=True)}” ({len(amap.statements)} "
             "statements). Students never see it before you release feedback."
         )
-        return amap, ()
+        clean(amap)
+        return state.current_map(), ()
     from argmap.classroom.attach import attach
     from argmap.formats import read
 
@@ -182,6 +183,33 @@ def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
         )
         st.warning(f"Not found in the piece (they keep no words to point at): {words}")
     return got.map, got.unmatched
+
+
+def clean(amap: ArgumentMap) -> None:
+    """Join clause fragments of a draft into one statement, in one action (the open map changes)."""
+    from argmap.edit.fragments import fragments, join
+
+    loose = fragments(amap)
+    label = (
+        f"Clean the reference: join clause fragments ({len(loose)} found)" if loose else "Clean the reference"
+    )
+    with st.expander(label):
+        marked = set(loose)
+        picked = st.multiselect(
+            "Statements to join into one (fragments marked ✂)",
+            [s.id for s in amap.statements],
+            default=None,
+            format_func=lambda sid: (
+                ("✂ " if sid in marked else "") + f"{sid} · {widgets.short(amap.statement(sid).text, 70)}"
+            ),
+            key=f"as_join_v{state.version()}",
+        )
+        if st.button("Join into one statement", key="as_join", disabled=len(picked) < 2):
+            with widgets.guard():
+                joined, keep = join(amap, picked, author=state.author())
+                state.push(joined)
+                state.flash("success", f"Joined {len(picked)} statements into {keep}.")
+                st.rerun()
 
 
 def create_form() -> None:

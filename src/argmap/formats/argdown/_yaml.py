@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN = re.compile(r"[^,:{}\[\]\n]*(?::(?![ \t\n])[^,:{}\[\]\n]*)*")
 
 
@@ -39,19 +40,31 @@ def string(text: str) -> str:
     return quoted
 
 
+MAX_DEPTH = 32  # flow collections nested deeper than this are no data Argdown writes: read as text
+
+
+class _TooDeep(Exception):
+    pass
+
+
 def parse(text: str) -> Any:
     """The value ``text`` spells, or ``text`` itself when it is not one whole value."""
-    parsed, end = _parse_at(text, 0)
+    try:
+        parsed, end = _parse_at(text, 0)
+    except _TooDeep:
+        return text
     return parsed if text[end:].strip() == "" else text
 
 
-def _parse_at(text: str, k: int) -> tuple[Any, int]:
+def _parse_at(text: str, k: int, depth: int = 0) -> tuple[Any, int]:
     while k < len(text) and text[k] in " \t\n":
         k += 1
     if k >= len(text):
         return None, k
     ch = text[k]
     if ch in "{[":
+        if depth >= MAX_DEPTH:
+            raise _TooDeep
         closing = "}" if ch == "{" else "]"
         items: Any = {} if ch == "{" else []
         k += 1
@@ -63,24 +76,30 @@ def _parse_at(text: str, k: int) -> tuple[Any, int]:
             if text[k] == closing:
                 return items, k + 1
             if ch == "{":
-                key, k = _parse_at(text, k)
+                key, k = _parse_at(text, k, depth + 1)
+                if isinstance(key, dict | list):  # a collection as a key: no Argdown data; str() of a
+                    raise _TooDeep  # nested one at every level would cost time and memory without bound
                 while k < len(text) and text[k] in " \t":
                     k += 1
                 if k < len(text) and text[k] == ":":
-                    item, k = _parse_at(text, k + 1)
+                    item, k = _parse_at(text, k + 1, depth + 1)
                 else:
                     item = None
                 items[str(key)] = item
             else:
-                item, k = _parse_at(text, k)
+                item, k = _parse_at(text, k, depth + 1)
                 items.append(item)
     if ch == '"':
         end = k + 1
         while end < len(text) and text[end] != '"':
             end += 2 if text[end] == "\\" else 1
         try:
-            return json.loads(text[k : end + 1]), end + 1
-        except json.JSONDecodeError:
+            quoted = json.loads(text[k : end + 1])
+            # "\ud800" alone is no character (a later save could not write it): keep it as typed
+            return (
+                quoted if quoted.isascii() or not _SURROGATE.search(quoted) else text[k + 1 : end]
+            ), end + 1
+        except ValueError:  # bad JSON escapes
             return text[k + 1 : end], end + 1
     if ch == "'":
         end = k + 1
@@ -100,10 +119,11 @@ def _scalar(plain: str) -> Any:
         return False
     if plain in ("null", "~", ""):
         return None
-    try:
-        return int(plain)
-    except ValueError:
-        pass
+    if len(plain) <= 100:  # Python refuses to read integers past 4,300 digits; no datum is that long
+        try:
+            return int(plain)
+        except ValueError:
+            pass
     try:
         return float(plain)
     except ValueError:

@@ -1,0 +1,348 @@
+"""Fuzz every importer: mutated and generated inputs; print unhandled exceptions and the slowest inputs.
+
+    PYTHONPATH=src python bench/fuzz_readers.py [-n 100000] [--seed 1] [--only json,aif] [--save DIR]
+
+Every input must end in a map or an ``ArgmapError`` (one sentence) within 2 s. The inputs: the example
+map written in each readable format (native JSON, AIF, Argdown, Kialo, CSV zip, an exercise file, a
+share link), then mutated — bytes flipped, inserted, deleted, repeated, spliced, cut — and, for JSON,
+values swapped for other types, deep nesting, huge integers and lone surrogates; for the zip, damaged
+members (bad CRC, encryption flag, unknown method, a bomb). ``argmap import`` runs through the CLI.
+Prints the count per reader, every unhandled exception's signature with its count and a short example,
+and the slowest inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from argmap.classroom import exercise  # noqa: E402
+from argmap.errors import ArgmapError  # noqa: E402
+from argmap.formats import FORMATS, native, read  # noqa: E402
+from argmap.storage import share  # noqa: E402
+
+EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+LIMIT_S = 2.0
+INTERESTING = [b"{", b"}", b"[", b"]", b'"', b"\\", b"\x00", b"\xff", b"\xed\xa0\x80", b"9" * 20, b",",
+               b":", b"\n", b"-", b"#", b"<", b">", b"[[", b"\\ud800", b"null", b"true", b"1e999",
+               b"PK\x03\x04"]  # fmt: skip
+
+
+def seeds() -> dict[str, bytes]:
+    """The example map in every readable format, keyed by reader."""
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    out: dict[str, bytes] = {}
+    for name in ("json", "aif", "argdown", "kialo", "csv"):
+        data = FORMATS[name].dumps(amap)  # type: ignore[misc]
+        out[name] = data if isinstance(data, bytes) else data.encode("utf-8")
+    out["exercise"] = exercise.dumps(exercise.create(amap)).encode("utf-8")
+    out["share"] = share.encode(amap).encode("ascii")
+    out["import"] = out["argdown"]
+    return out
+
+
+# --- readers: bytes in, a map or an ArgmapError out ----------------------------------------------
+
+
+def _cli_import() -> Callable[[bytes], Any]:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    runner = CliRunner()
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-import-"))
+    names = ["in.argdown", "in.json", "in.txt", "in.zip"]
+
+    def run(data: bytes) -> None:
+        path = folder / names[len(data) % len(names)]
+        path.write_bytes(data)
+        result = runner.invoke(main, ["import", str(path), "-o", str(folder / "out.json")])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        if result.exit_code not in (0, 1):
+            raise RuntimeError(f"exit status {result.exit_code}: {result.output[-200:]}")
+        if result.exit_code == 1 and "Traceback" in result.output:
+            raise RuntimeError(result.output[-300:])
+
+    return run
+
+
+READERS: dict[str, Callable[[bytes], Any]] = {
+    "json": lambda b: read(b, "map.json", "json"),
+    "aif": lambda b: read(b, "map.json", "aif"),
+    "argdown": lambda b: read(b, "map.argdown"),
+    "kialo": lambda b: read(b, "map.txt", "kialo"),
+    "csv": lambda b: read(b, "map.zip"),
+    "exercise": lambda b: read(b, "exercise.json", "exercise"),
+    "share": lambda b: share.decode(b.decode("latin-1")),
+}
+
+
+# --- mutations ----------------------------------------------------------------------------------
+
+
+def mutate_bytes(rng: random.Random, data: bytes, pool: list[bytes]) -> tuple[bytes, str]:
+    b = bytearray(data)
+    kind = rng.choice(["flip", "insert", "delete", "repeat", "splice", "cut", "interesting"])
+    n = max(len(b), 1)
+    at = rng.randrange(n)
+    if kind == "flip":
+        for _ in range(rng.randint(1, 8)):
+            if b:
+                i = rng.randrange(len(b))
+                b[i] ^= 1 << rng.randrange(8)
+    elif kind == "insert":
+        b[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
+    elif kind == "delete":
+        del b[at : at + rng.randint(1, 64)]
+    elif kind == "repeat":
+        chunk = b[at : at + rng.randint(1, 200)]
+        b[at:at] = chunk * rng.randint(2, 50)
+    elif kind == "splice":
+        other = rng.choice(pool)
+        j = rng.randrange(max(len(other), 1))
+        b = b[:at] + bytearray(other[j : j + rng.randint(1, 400)]) + b[at:]
+    elif kind == "cut":
+        b = b[:at]
+    else:
+        b[at:at] = rng.choice(INTERESTING)
+    return bytes(b), kind
+
+
+def _hostile_value(rng: random.Random, depth: int = 0) -> Any:
+    kind = rng.randrange(11)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return [] if rng.random() < 0.5 else [_hostile_value(rng, depth + 1)]
+    if kind == 2:
+        return {} if rng.random() < 0.5 else {"x": _hostile_value(rng, depth + 1)}
+    if kind == 3:
+        return rng.choice([0, -1, 2**63, 1.5, float("1e308")])
+    if kind == 4:
+        return rng.choice(["", " ", "\ud800", "a\udfffb", "x" * 100_000, "-", "[", "\x00"])
+    if kind == 5:
+        return rng.choice([True, False])
+    if kind == 6:
+        return "s1"
+    return rng.choice(["I", "RA", "CA", "L", "statement", "support", "attack", "2024-01-01"])
+
+
+def mutate_json(rng: random.Random, data: bytes) -> tuple[bytes, str]:
+    """Swap a random value of the parsed JSON for another type, or wrap the whole in hostile structure."""
+    doc = json.loads(data)
+    kind = rng.choice(["value", "value", "value", "deep", "bigint", "surrogate", "many"])
+    if kind == "deep":
+        depth = rng.choice([500, 990, 1_000, 5_000, 100_000])
+        text = "[" * depth + "]" * depth if rng.random() < 0.5 else '{"a":' * depth + "1" + "}" * depth
+        if rng.random() < 0.5 and isinstance(doc, dict):
+            body = json.dumps(doc)
+            text = body[:-1] + ', "deep": ' + text + "}"
+        return text.encode(), f"deep {depth}"
+    if kind == "bigint":
+        digits = rng.choice([4_300, 4_301, 50_000])
+        body = json.dumps(doc)
+        return body.replace('"revision": 1', '"revision": ' + "9" * digits, 1).replace(
+            "{", '{"n": ' + "9" * digits + ", ", 1
+        ).encode(), f"bigint {digits}"
+    if kind == "surrogate":
+        body = json.dumps(doc)
+        return body.replace('"text": "', '"text": "\\ud800', 1).encode(), "surrogate"
+    if kind == "many" and isinstance(doc, dict):
+        key = rng.choice(["statements", "nodes", "edges", "inferences", "attacks", "evidence"])
+        count = rng.choice([5_001, 20_001, 60_000])
+        doc[key] = [{"id": f"x{i}", "text": ""} for i in range(count)]
+        return json.dumps(doc).encode(), f"many {key} {count}"
+    # one value somewhere in the tree, replaced
+    paths: list[tuple[Any, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                paths.append((node, k))
+                walk(v)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                paths.append((node, i))
+                walk(v)
+
+    walk(doc)
+    for _ in range(rng.randint(1, 3)):
+        if paths:
+            parent, key = rng.choice(paths)
+            parent[key] = _hostile_value(rng)
+    return json.dumps(doc).encode(), "value"
+
+
+def mutate_zip(rng: random.Random, data: bytes) -> tuple[bytes, str]:
+    """A zip with one member damaged the ways real zips are: bad CRC, encrypted, unknown method, a bomb."""
+    kind = rng.choice(["crc", "encrypted", "method", "bomb", "member-bytes", "names"])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    if kind == "bomb":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, body in members.items():
+                out.writestr(name, body if name != "source.txt" else b"a" * 80_000_000)
+        return buf.getvalue(), "bomb"
+    if kind == "names":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, body in members.items():
+                out.writestr(rng.choice([name, name.upper(), "../" + name, name + "/"]), body)
+        return buf.getvalue(), "names"
+    if kind == "member-bytes":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, body in members.items():
+                if rng.random() < 0.5:
+                    body, _ = mutate_bytes(rng, body, [body])
+                out.writestr(name, body)
+        return buf.getvalue(), "member-bytes"
+    b = bytearray(data)
+    # the local header of a random member: signature PK\x03\x04, flags at +6, method at +8, CRC at +14
+    starts = [i for i in range(len(b) - 4) if b[i : i + 4] == b"PK\x03\x04"]
+    central = [i for i in range(len(b) - 4) if b[i : i + 4] == b"PK\x01\x02"]
+    if not starts:
+        return bytes(b), kind
+    k = rng.randrange(len(starts))
+    at = starts[k]
+    cat = central[k] if k < len(central) else None
+    if kind == "crc":
+        b[at + 14] ^= 0xFF
+        if cat is not None:
+            b[cat + 16] ^= 0xFF
+    elif kind == "encrypted":
+        b[at + 6] |= 1
+        if cat is not None:
+            b[cat + 8] |= 1
+    else:
+        method = rng.choice([1, 6, 9, 12, 14, 93, 98, 99])
+        b[at + 8 : at + 10] = method.to_bytes(2, "little")
+        if cat is not None:
+            b[cat + 10 : cat + 12] = method.to_bytes(2, "little")
+    return bytes(b), kind
+
+
+def mutate_share(rng: random.Random, token: bytes, amap_json: bytes) -> tuple[bytes, str]:
+    """A share token: mutated as text, or a hostile JSON document packed as a token."""
+    if rng.random() < 0.5:
+        return mutate_bytes(rng, token, [token])
+    body, kind = mutate_json(rng, amap_json)
+    packed = base64.urlsafe_b64encode(zlib.compress(body, 9)).rstrip(b"=")
+    return packed, f"packed {kind}"
+
+
+def generate(
+    rng: random.Random, reader: str, seed: bytes, pool: list[bytes], amap_json: bytes
+) -> tuple[bytes, str]:
+    """One input for ``reader``: mostly mutated bytes, some structure-aware."""
+    if reader == "share":
+        return mutate_share(rng, seed, amap_json)
+    if reader in ("json", "aif", "exercise") and rng.random() < 0.4:
+        return mutate_json(rng, seed)
+    if reader == "csv" and rng.random() < 0.5:
+        return mutate_zip(rng, seed)
+    data, kind = seed, "seed"
+    for _ in range(rng.choice([1, 1, 2, 4])):
+        data, kind = mutate_bytes(rng, data, pool)
+    return data, kind
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def signature(err: BaseException) -> str:
+    """The exception's type and the innermost frame inside argmap (where it escaped from)."""
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if "argmap" in f.filename]
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    return f"{type(err).__name__} at {where}: {str(err)[:80]}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=10_000, help="inputs in all (shared among the readers)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", default="", help="comma-separated readers (default: all)")
+    parser.add_argument("--save", default="", help="folder to write each unhandled input into")
+    args = parser.parse_args()
+
+    readers = dict(READERS)
+    readers["import"] = _cli_import()
+    if args.only:
+        readers = {k: v for k, v in readers.items() if k in args.only.split(",")}
+    base = seeds()
+    pool = list(base.values())
+    amap_json = base["json"]
+    rng = random.Random(args.seed)
+    counts: Counter[str] = Counter()
+    handled: Counter[str] = Counter()
+    unhandled: dict[str, list[tuple[str, str, bytes]]] = defaultdict(list)
+    slow: list[tuple[float, str, str, int]] = []
+    over = 0
+    names = list(readers)
+    t_all = time.perf_counter()
+    for n in range(args.n):
+        reader = names[n % len(names)]
+        data, kind = generate(rng, reader, base[reader], pool, amap_json)
+        t0 = time.perf_counter()
+        try:
+            result = readers[reader](data)
+            amap = result[0] if isinstance(result, tuple) else result
+            if amap is not None:  # what was read must save: a lone surrogate made every later save fail
+                native.dumps(amap).encode("utf-8")
+        except ArgmapError:
+            handled[reader] += 1
+        except Exception as err:  # noqa: BLE001 - the point: find what escapes
+            unhandled[signature(err)].append((reader, kind, data))
+        elapsed = time.perf_counter() - t0
+        counts[reader] += 1
+        if elapsed > LIMIT_S:
+            over += 1
+            if args.save:
+                Path(args.save).mkdir(parents=True, exist_ok=True)
+                (Path(args.save) / f"slow-{over:03}-{reader}.bin").write_bytes(data)
+        slow.append((elapsed, reader, kind, len(data)))
+        slow = sorted(slow, reverse=True)[:5]
+    total = sum(len(v) for v in unhandled.values())
+    print(f"{args.n:,} inputs in {time.perf_counter() - t_all:.0f} s (seed {args.seed})")
+    for reader in names:
+        print(f"  {reader:9} {counts[reader]:>7,} inputs, {handled[reader]:>7,} refused with an ArgmapError")
+    print(f"unhandled exceptions: {total} ({len(unhandled)} signatures)")
+    for sig, cases in sorted(unhandled.items(), key=lambda kv: -len(kv[1])):
+        reader, kind, data = cases[0]
+        print(f"  {len(cases):>6} × {sig}  [first: {reader}, {kind}, {len(data):,} bytes]")
+    print(f"inputs over {LIMIT_S:.0f} s: {over}")
+    print("slowest:")
+    for elapsed, reader, kind, size in slow:
+        print(f"  {elapsed * 1000:8.0f} ms  {reader:9} {kind:16} {size:>10,} bytes")
+    if args.save and unhandled:
+        folder = Path(args.save)
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, (sig, cases) in enumerate(unhandled.items()):
+            reader, kind, data = cases[0]
+            (folder / f"{i:03}-{reader}.bin").write_bytes(data)
+            (folder / f"{i:03}-{reader}.txt").write_text(sig + "\n", encoding="utf-8")
+    sys.exit(1 if total else 0)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("ARGMAP_STORE", tempfile.mkdtemp(prefix="fuzz-store-"))
+    main()
