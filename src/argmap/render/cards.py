@@ -92,7 +92,7 @@ def summary(amap: ArgumentMap) -> str:
     for r in roles.role.values():
         if r in counts:
             counts[r] += 1
-    main = f"; main conclusion: {amap.statement(roles.main).text}" if roles.main else ""
+    main = f"; main conclusion: \u201c{amap.statement(roles.main).text}\u201d" if roles.main else ""
     return (
         f"Argument map of {len(amap.statements)} statements ({counts['intermediate']} intermediate "
         f"conclusions, {counts['premise']} premises, {counts['objection']} objections, "
