@@ -8,10 +8,13 @@ side's opponent is a *rebuttal*; an attacker of the author's line is an *objecti
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
+from argmap import graph
 from argmap.model import ArgumentMap
 
 Role = Literal["main", "intermediate", "premise", "objection", "rebuttal", "unconnected"]
@@ -29,12 +32,13 @@ ROLE_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Roles:
-    """The derived reading of a map: its main conclusion, each statement's role and side."""
+    """The derived reading of a map: its main conclusion, each statement's role and side (read-only:
+    one reading is shared by every caller that asks about the same map)."""
 
     main: str | None
-    role: dict[str, Role]
-    side: dict[str, Side | None]
-    depth: dict[str, int]  # steps from the main conclusion (None side → absent)
+    role: Mapping[str, Role]
+    side: Mapping[str, Side | None]
+    depth: Mapping[str, int]  # steps from the main conclusion (None side → absent)
 
 
 def main_conclusion(amap: ArgumentMap) -> str | None:
@@ -46,9 +50,7 @@ def main_conclusion(amap: ArgumentMap) -> str | None:
         return amap.main
     premises = {p for i in amap.inferences for p in i.premises}
     attackers = {a.source for a in amap.attacks}
-    supporters: dict[str, list[str]] = defaultdict(list)
-    for i in amap.inferences:
-        supporters[i.conclusion].extend(i.premises)
+    supporters = {i.conclusion for i in amap.inferences}
     # A claim that is only attacked (no reasons given yet) is still the claim under discussion.
     attacked = {a.target for a in amap.attacks}
     candidates = [
@@ -56,52 +58,33 @@ def main_conclusion(amap: ArgumentMap) -> str | None:
         for s in amap.statements
         if s.id not in premises and s.id not in attackers and (s.id in supporters or s.id in attacked)
     ]
-    if not candidates:
-        return None
-
-    def weight(sid: str) -> int:
-        seen, todo = {sid}, [sid]
-        while todo:
-            for p in supporters.get(todo.pop(), ()):
-                if p not in seen:
-                    seen.add(p)
-                    todo.append(p)
-        return len(seen)
-
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     order = {s.id: n for n, s in enumerate(amap.statements)}
-    return max(candidates, key=lambda sid: (weight(sid), -order[sid]))
+    return max(candidates, key=lambda sid: (len(graph.beneath(amap, sid)), -order[sid]))
 
 
 def derive(amap: ArgumentMap) -> Roles:
-    """Every statement's role and side, derived from inferences and attacks."""
+    """Every statement's role and side, derived from inferences and attacks (worked out once per map)."""
+    return graph.memo(amap, "roles", _derive)
+
+
+def _derive(amap: ArgumentMap) -> Roles:
     main = main_conclusion(amap)
     infer_by_id = {i.id: i for i in amap.inferences}
-    # Edges walked down from the main conclusion: (child, flips side?)
-    down: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for i in amap.inferences:
-        for p in i.premises:
-            down[i.conclusion].append((p, False))
-    for a in amap.attacks:
-        tgt = a.target
-        if tgt in infer_by_id:  # an undercut hangs under the attacked inference's conclusion
-            tgt = infer_by_id[tgt].conclusion
-        down[tgt].append((a.source, True))
-
     side: dict[str, Side | None] = {s.id: None for s in amap.statements}
     depth: dict[str, int] = {}
     if main is not None:
+        # Breadth first from the main conclusion: a premise keeps its conclusion's side, an attacker
+        # (reached first by its attack) takes the other side.
+        down = graph.tree(amap)
         side[main] = "proponent"
         depth[main] = 0
-        queue = deque([main])
-        while queue:
-            cur = queue.popleft()
-            for child, flip in down.get(cur, ()):
-                if child in depth:
-                    continue
-                cur_side = side[cur]
-                side[child] = ("opponent" if cur_side == "proponent" else "proponent") if flip else cur_side
-                depth[child] = depth[cur] + 1
-                queue.append(child)
+        for parent, child in graph.breadth_first(down, main):
+            up_side = side[parent]
+            flip = graph.kinds(down, parent, child)[0] == "attack"
+            side[child] = ("opponent" if up_side == "proponent" else "proponent") if flip else up_side
+            depth[child] = depth[parent] + 1
 
     concluded = {i.conclusion for i in amap.inferences}
     premises = {p for i in amap.inferences for p in i.premises}
@@ -128,4 +111,6 @@ def derive(amap: ArgumentMap) -> Roles:
             role[sid] = "intermediate" if side.get(sid) else "unconnected"
         else:
             role[sid] = "unconnected"
-    return Roles(main=main, role=role, side=side, depth=depth)
+    return Roles(
+        main=main, role=MappingProxyType(role), side=MappingProxyType(side), depth=MappingProxyType(depth)
+    )

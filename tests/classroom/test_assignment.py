@@ -24,8 +24,9 @@ def ref() -> ArgumentMap:
 
 
 @pytest.fixture
-def store(tmp_path) -> AssignmentStore:
-    return AssignmentStore(tmp_path)
+def store(location: str) -> AssignmentStore:
+    """The classroom on either store: files beside the maps, or the PostgreSQL database."""
+    return AssignmentStore(location)
 
 
 def my_map(ref: ArgumentMap, n: int = 1) -> ArgumentMap:
@@ -35,11 +36,11 @@ def my_map(ref: ArgumentMap, n: int = 1) -> ArgumentMap:
     return m
 
 
-def test_create_gives_a_short_code_and_a_secret_key_kept_as_a_hash(store, ref, tmp_path):
+def test_create_gives_a_short_code_and_a_secret_key_kept_as_a_hash(store, ref):
     made, key = store.create(ref, title="Homework", release="on_submit")
     assert len(made.code) == CODE_LENGTH and made.code.isalnum()
     assert store.get(made.code).reference == ref
-    stored = (tmp_path / ".classroom" / made.code / "assignment.json").read_text(encoding="utf-8")
+    stored = store.docs.get(f"{made.code}/assignment.json").decode("utf-8")
     assert key not in stored  # only its hash
     assert store.teacher(made.code, key).title == "Homework"
     with pytest.raises(ClassroomError, match="not this assignment's teacher key"):

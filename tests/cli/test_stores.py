@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from postgres_server import empty_tables
 
 from argmap.cli import main
 from argmap.model import ArgumentMap
 from argmap.storage.location import open_store
 from argmap.storage.store import Store
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-from postgres_server import postgres_server  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def db() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
+@pytest.fixture
+def db(postgres_url: str) -> str:
+    empty_tables(postgres_url)
+    return postgres_url
 
 
 def test_store_copy_moves_every_map_both_ways(tmp_path: Path, db: str) -> None:

@@ -128,8 +128,9 @@ def test_a_teacher_and_two_students_across_browsers(browser, server: str, tmp_pa
             c.close()
 
 
-def test_the_classroom_at_phone_width(browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+@pytest.mark.parametrize("width", [1024, 390])
+def test_joining_with_a_wrong_code_at_tablet_and_phone_width(browser, server: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     try:
         page.goto(f"{server}/classroom")
@@ -140,6 +141,7 @@ def test_the_classroom_at_phone_width(browser, server: str) -> None:
         page.get_by_role("button", name="Join", exact=True).click()
         settle(page)
         banner(page, "no assignment has the code ZZZZZZ").wait_for()
-        shot(page, "classroom-phone")
+        page.get_by_role("button", name="Create the assignment").wait_for()  # the teacher's form fits too
+        shot(page, f"classroom-{width}")
     finally:
         context.close()

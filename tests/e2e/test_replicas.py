@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-
 import pytest
+from postgres_server import empty_tables
 
 from argmap.formats import native
 from argmap.storage.location import open_store
 from tests.e2e.conftest import ROOT, app_server, settle, shot, wait_for_map
-
-sys.path.insert(0, str(ROOT / "tests" / "support"))
-from postgres_server import postgres_server  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
 
 
-@pytest.fixture(scope="module")
-def database() -> Iterator[str]:
+@pytest.fixture
+def database(postgres_url: str) -> str:
     """A PostgreSQL database holding the example map, as `argmap store copy arguments/ URL` would leave it."""
-    with postgres_server() as url:
-        amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
-        open_store(url).put_history("democrats-voter-data", [amap])
-        yield url
+    empty_tables(postgres_url)
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    open_store(postgres_url).put_history("democrats-voter-data", [amap])
+    return postgres_url
 
 
 def go(page, name: str) -> None:

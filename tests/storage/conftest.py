@@ -1,47 +1,17 @@
 """The store's tests run on both backends: files (the default) and a real PostgreSQL server.
 
-The server is started once per test session in a temporary folder (``tests/support/postgres_server.py``);
-each test gets empty tables.
+``location`` (tests/conftest.py) is a fresh folder or a database with empty tables; these build stores on it.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from argmap.storage.location import open_store
 from argmap.storage.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-from postgres_server import postgres_server  # noqa: E402
-
-TABLES = (
-    "argmap_maps, argmap_revisions, argmap_trash, argmap_trash_revisions, argmap_presence, argmap_documents"
-)
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A PostgreSQL server for this test session (installed by `make test`)."""
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["files", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where the store under test lives: a fresh folder, or a database with empty tables."""
-    if request.param == "files":
-        return str(tmp_path / "arguments")
-    import psycopg
-
-    url: str = request.getfixturevalue("postgres_url")
-    open_store(url).list()  # creates the schema on first use
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"TRUNCATE {TABLES} CASCADE")
-    return url
 
 
 @pytest.fixture

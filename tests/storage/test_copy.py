@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from postgres_server import empty_tables
 
 from argmap.errors import StoreError
 from argmap.formats import native
@@ -12,8 +13,6 @@ from argmap.model import ArgumentMap, Statement
 from argmap.storage.copy import copy_store
 from argmap.storage.location import open_store
 from argmap.storage.store import Store
-
-from .conftest import TABLES
 
 
 def _fill(store: Store) -> dict[str, list[str]]:
@@ -37,11 +36,7 @@ def _history(store: Store, name: str) -> list[str]:
 
 @pytest.fixture
 def empty_db(postgres_url: str) -> str:
-    import psycopg
-
-    open_store(postgres_url).list()
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(f"TRUNCATE {TABLES} CASCADE")
+    empty_tables(postgres_url)
     return postgres_url
 
 

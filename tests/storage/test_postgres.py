@@ -104,6 +104,31 @@ def test_the_listener_hears_saves_from_another_server(postgres_url: str) -> None
         watcher.stop()
 
 
+def test_while_listening_the_latest_revision_comes_from_memory(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = open_store(postgres_url)
+    assert isinstance(here, PostgresStore)
+    here.listen()
+    watcher = here.watch()
+    try:
+        assert watcher.wait_ready()
+        there = PostgresStore(postgres_url)
+        there.save(ArgumentMap(id="m", title="T"), "remembered", expected_revision=None)
+        deadline = time.monotonic() + 10
+        while here.latest_revision("remembered") != 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+        def no_queries(*args: object, **kwargs: object) -> None:
+            raise AssertionError("latest_revision queried the table")
+
+        monkeypatch.setattr(PostgresStore, "_tx", no_queries)
+        assert here.latest_revision("remembered") == 1  # heard, not read: no polling of the table
+        assert here.latest_revision("never-saved") == 0
+    finally:
+        watcher.stop()
+
+
 def test_an_unreachable_database_is_one_clear_error() -> None:
     store = open_store("postgresql://nobody:secret@127.0.0.1:1/none")
     with pytest.raises(

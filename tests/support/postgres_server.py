@@ -83,3 +83,18 @@ def postgres_server(*, durable: bool = False) -> Iterator[str]:
             _run([str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "-w", "stop"], as_user)
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def empty_tables(url: str) -> None:
+    """Create Argmap's schema at ``url`` if need be, then empty every table but the schema log."""
+    import psycopg
+
+    from argmap.storage.location import open_store
+
+    open_store(url).list()  # migrates on first use
+    with psycopg.connect(url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'argmap_schema'"
+        ).fetchall()
+        if rows:
+            conn.execute("TRUNCATE " + ", ".join(f'"{r[0]}"' for r in rows) + " CASCADE")

@@ -26,10 +26,10 @@ from the ratings the user gave.
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
+from argmap import graph
 from argmap.model import ArgumentMap, Attack, Evidence, Inference, Statement
 
 Status = Literal["accepted", "doubtful", "rejected", "unrated"]
@@ -37,8 +37,6 @@ STATUSES: tuple[Status, ...] = ("accepted", "doubtful", "rejected", "unrated")
 # Weakest-link order (for linked premises) and best-reason order.
 _WEAK: dict[str, int] = {"rejected": 0, "unrated": 1, "doubtful": 2, "accepted": 3}
 _RELIABILITY: dict[str, Status] = {"high": "accepted", "medium": "doubtful", "low": "rejected"}
-# A judgement in progress: yields the ids it needs, is sent their statuses, returns its result.
-Judging = Generator[str, Status, Any]
 
 
 @dataclass
@@ -60,6 +58,7 @@ def _cap(status: Status, rating: str | None) -> Status:
 def evaluation(amap: ArgumentMap) -> Evaluation:
     """Statuses and explanations for every element of ``amap`` (see the module docstring)."""
     ev = Evaluation()
+    by_id = {e.id: e for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g}
     reasons: dict[str, list[Inference | Evidence]] = {s.id: [] for s in amap.statements}
     attacks_on: dict[str, list[Attack]] = {}
     for i in amap.inferences:
@@ -68,35 +67,34 @@ def evaluation(amap: ArgumentMap) -> Evaluation:
         reasons[e.target].append(e)
     for a in amap.attacks:
         attacks_on.setdefault(a.target, []).append(a)
-    by_id = {e.id: e for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g}
-    path: set[str] = set()
 
-    # Each element is judged by a generator that yields the ids it needs and is sent their
-    # statuses: ``visit`` runs them on an explicit stack, so a deep map needs no deep recursion.
-    def objections(eid: str) -> Judging:
+    def status(eid: str) -> Status:
+        # Depth first, each element is judged after what it reads; one not judged yet is still on the
+        # path being evaluated: a circle gives no support to itself.
+        return ev.status.get(eid, "unrated")
+
+    def objections(eid: str) -> tuple[Status, list[str]]:
         worst: Status = "unrated"
         names: list[str] = []
         for a in attacks_on.get(eid, ()):
-            st = yield a.id
+            st = status(a.id)
             if st in ("accepted", "doubtful"):
                 names.append(f"{a.source} ({st})")
                 if worst != "accepted":
                     worst = st
         return worst, names
 
-    def judge(eid: str) -> Judging:
-        path.add(eid)
+    for eid in graph.postorder(graph.dependencies(amap)):
         el = by_id[eid]
+        st: Status
         if isinstance(el, Evidence):
             st, why = _evidence(el)
         elif isinstance(el, Attack):
-            src = yield el.source
+            src = status(el.source)
             st = _cap(src, el.rating)
             why = f"as good as its attacker {el.source} ({src})" + _rated(el.rating)
         elif isinstance(el, Inference):
-            prem = {}
-            for p in el.premises:
-                prem[p] = yield p
+            prem = {p: status(p) for p in el.premises}
             weakest = min(prem.values(), key=_WEAK.__getitem__)
             st = _cap(weakest, el.rating)
             why = (
@@ -105,42 +103,14 @@ def evaluation(amap: ArgumentMap) -> Evaluation:
                 + ")"
                 + _rated(el.rating)
             )
-            worst, names = yield from objections(eid)
+            worst, names = objections(eid)
             st, why = _objected(st, why, worst, names, "undercut by")
         else:
-            graded = []
-            for r in reasons[eid]:
-                graded.append((r.id, (yield r.id)))
-            worst, names = yield from objections(eid)
+            graded = [(r.id, status(r.id)) for r in reasons[eid]]
+            worst, names = objections(eid)
             st, why = _statement(el, graded, worst, names)
-        path.discard(eid)
         ev.status[eid] = st
         ev.why[eid] = why[0].upper() + why[1:] + "."
-        return st
-
-    def known(eid: str) -> Status | None:
-        if eid in ev.status:
-            return ev.status[eid]
-        return "unrated" if eid in path else None  # a circle gives no support to itself
-
-    def visit(root: str) -> None:
-        if known(root) is not None:
-            return
-        stack = [judge(root)]
-        value: Any = None
-        while stack:
-            try:
-                need = stack[-1].send(value)
-            except StopIteration as done:
-                stack.pop()
-                value = done.value
-                continue
-            value = known(need)
-            if value is None:
-                stack.append(judge(need))
-
-    for eid in by_id:
-        visit(eid)
     return ev
 
 

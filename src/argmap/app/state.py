@@ -47,11 +47,13 @@ def store_location() -> str:
     return os.environ.get("ARGMAP_STORE") or str(root() / "arguments")
 
 
-def store():  # -> argmap.storage.store.Store (imported lazily: the Store module is only needed on demand)
-    """The store the app reads and writes."""
+def store():  # -> argmap.storage.backend.MapStore (imported lazily: only needed on demand)
+    """The store the app reads and writes; on PostgreSQL this process listens for other servers' saves."""
     from argmap.storage.location import open_store
 
-    return open_store(store_location())
+    opened = open_store(store_location())
+    opened.listen()  # once per process; a no-op for the file store
+    return opened
 
 
 def seeds_folder() -> Path:

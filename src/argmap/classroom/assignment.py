@@ -6,8 +6,8 @@ token; the student **saves** work and **submits** (again, until the due date), e
 the teacher **lists** the submissions and **releases** feedback. Students only ever get a
 ``Brief`` (the assignment without its reference map) until feedback is released.
 
-``AssignmentStore`` keeps it all in files under ``<store>/.classroom/`` (see its docstring); a
-database backend implements the same methods.
+``AssignmentStore`` keeps it all as documents beside the maps (``argmap.storage.documents``): files under
+``<store>/.classroom/`` for the file store, a table for the PostgreSQL store, through the same code.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from argmap.errors import ClassroomError, StoreError
 from argmap.model import ArgumentMap
-from argmap.storage.atomic import locked, write_atomic
+from argmap.storage.documents import Documents, documents_at
 
 Release = Literal["on_submit", "after_due", "manual"]
 Status = Literal["not started", "in progress", "submitted"]
@@ -38,7 +38,6 @@ RELEASE_LABELS: dict[str, str] = {
 CODE_CHARS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed by a class
 CODE_LENGTH = 6
 MAX_NAME = 60
-_LOCK_TIMEOUT = 30.0
 _ADJECTIVES = [
     "Amber",
     "Bold",
@@ -217,14 +216,18 @@ def check_piece(brief: Brief, amap: ArgumentMap) -> None:
 
 
 class AssignmentStore:
-    """Assignments kept under ``<folder>/.classroom/``, one folder each, written atomically::
+    """Assignments kept as documents beside the maps, one folder each, every write atomic::
 
-        .classroom/<CODE>/assignment.json          the Assignment (reference map, settings, key hash)
-        .classroom/<CODE>/seats/<seat>.json        each student's Submission (the latest work)
-        .classroom/<CODE>/seats/<seat>/<rev>.json  every revision of that student's map
-        .classroom/.locks/<CODE>.lock              one lock per assignment (never deleted)
+        <CODE>/assignment.json          the Assignment (reference map, settings, key hash)
+        <CODE>/seats/<seat>.json        each student's Submission (the latest work)
+        <CODE>/seats/<seat>/<rev>.json  every revision of that student's map
 
-    The methods, which any backend implements alike (each raises ``ClassroomError`` in a sentence):
+    under ``<store>/.classroom/`` (with ``.locks/<CODE>.lock``, one lock per assignment) for the file store,
+    or in the ``argmap_documents`` table of the PostgreSQL store (a lock is a transaction), so several app
+    servers share one class. ``AssignmentStore(location)`` takes a store location (a folder or a
+    ``postgresql://`` URL) or a ``Documents``.
+
+    The methods (each raises ``ClassroomError`` in a sentence):
 
     - ``create(reference, ...) -> (Assignment, teacher_key)``  a new assignment and its secret key
     - ``get(code) -> Assignment``                  the assignment (for the server; never sent to students)
@@ -239,12 +242,12 @@ class AssignmentStore:
     - ``release(code, key) -> Assignment``         feedback released to the class now
     """
 
-    def __init__(self, folder: str | Path) -> None:
-        self.root = Path(folder) / ".classroom"
+    def __init__(self, where: str | Path | Documents) -> None:
+        self.docs = where if isinstance(where, Documents) else documents_at(str(where))
 
-    # --- paths and files ------------------------------------------------------------------------
+    # --- paths and documents --------------------------------------------------------------------
 
-    def _dir(self, code: str) -> Path:
+    def _dir(self, code: str) -> str:
         code = normalise_code(code)
         if len(code) != CODE_LENGTH or any(c not in CODE_CHARS for c in code):
             raise ClassroomError(
@@ -252,29 +255,30 @@ class AssignmentStore:
                 "like K7QF2M. Check it with your teacher.",
                 code=code or None,
             )
-        return self.root / code
+        return code
 
     def _lock(self, code: str) -> AbstractContextManager[None]:
-        return locked(self.root / ".locks", [normalise_code(code)], timeout=_LOCK_TIMEOUT)
+        return self.docs.lock(self._dir(code))
 
     @staticmethod
-    def _write(path: Path, model: BaseModel) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(model.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
-        try:
-            write_atomic(path, data.encode("utf-8"))
-        except OSError as err:
-            raise StoreError(
-                f"{path}: could not save ({err.strerror or err}); nothing was lost", str(path)
-            ) from None
+    def _encode(model: BaseModel) -> bytes:
+        return (json.dumps(model.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n").encode(
+            "utf-8"
+        )
 
-    @staticmethod
-    def _read(path: Path, kind: type[BaseModel]) -> BaseModel:
+    def _write(self, path: str, model: BaseModel) -> None:
+        self.docs.put(path, self._encode(model))
+
+    def _read(self, path: str, kind: type[BaseModel]) -> BaseModel | None:
+        """The document at ``path`` as a ``kind``; None if there is none."""
+        data = self.docs.get(path)
+        if data is None:
+            return None
         try:
-            return kind.model_validate_json(path.read_bytes())
-        except (OSError, ValidationError, ValueError) as err:
+            return kind.model_validate_json(data)
+        except (ValidationError, ValueError) as err:
             first = str(err).splitlines()[0]
-            raise StoreError(f"{path}: unreadable ({first})", str(path)) from None
+            raise StoreError(f"{path}: unreadable ({first})", path) from None
 
     # --- the teacher ----------------------------------------------------------------------------
 
@@ -301,23 +305,45 @@ class AssignmentStore:
             due = due.replace(tzinfo=UTC)
         key = secrets.token_urlsafe(18)
         where = source or ", ".join(p for p in (src.author, src.outlet, src.date, src.url) if p) or None
-        self.root.mkdir(parents=True, exist_ok=True)
         for _ in range(20):
             code = "".join(secrets.choice(CODE_CHARS) for _ in range(CODE_LENGTH))
-            folder = self._dir(code)
-            try:
-                folder.mkdir(parents=True)
-            except FileExistsError:
-                continue
-            break
-        else:  # pragma: no cover - 31**6 codes
-            raise ClassroomError("could not find a free join code; try again")
-        made = Assignment(
+            made = self._assignment(
+                code,
+                reference,
+                src.text,
+                title,
+                instructions,
+                where,
+                due,
+                release,
+                show_draft,
+                pseudonyms,
+                key,
+            )
+            if self.docs.create(f"{code}/assignment.json", self._encode(made)):  # a claim: codes never clash
+                return made, key
+        raise ClassroomError("could not find a free join code; try again")  # pragma: no cover - 31**6 codes
+
+    @staticmethod
+    def _assignment(
+        code: str,
+        reference: ArgumentMap,
+        text: str,
+        title: str | None,
+        instructions: str | None,
+        where: str | None,
+        due: datetime | None,
+        release: Release,
+        show_draft: bool,
+        pseudonyms: bool,
+        key: str,
+    ) -> Assignment:
+        return Assignment(
             code=code,
             title=(title or reference.title or "Untitled assignment").strip(),
             instructions=(instructions or "").strip()
             or "Map the argument of this piece: its main conclusion, reasons, objections and evidence.",
-            text=src.text,
+            text=text,
             source=where,
             due=due,
             release=release,
@@ -327,18 +353,15 @@ class AssignmentStore:
             created=_now(),
             key_hash=_hash(key),
         )
-        self._write(folder / "assignment.json", made)
-        return made, key
 
     def get(self, code: str) -> Assignment:
         """The assignment with join code ``code`` (server side only: it holds the reference)."""
-        path = self._dir(code) / "assignment.json"
-        if not path.is_file():
+        got = self._read(f"{self._dir(code)}/assignment.json", Assignment)
+        if got is None:
             raise ClassroomError(
                 f"no assignment has the code {normalise_code(code)}: check it with your teacher",
                 code=normalise_code(code),
             )
-        got = self._read(path, Assignment)
         assert isinstance(got, Assignment)
         return got
 
@@ -362,7 +385,7 @@ class AssignmentStore:
         with self._lock(code):
             found = self.teacher(code, key)
             done = Assignment.model_validate(found.model_dump() | {"released": _now()})
-            self._write(self._dir(code) / "assignment.json", done)
+            self._write(f"{self._dir(code)}/assignment.json", done)
         return done
 
     def submissions(self, code: str, key: str) -> list[Submission]:
@@ -373,23 +396,29 @@ class AssignmentStore:
     def revisions(self, code: str, key: str, seat: str) -> list[int]:
         """The revisions of one student's work (teacher only), oldest first."""
         self.teacher(code, key)
-        folder = self._dir(code) / "seats" / seat
-        return sorted(int(p.stem) for p in folder.glob("*.json") if p.stem.isdigit())
+        if not (seat.isascii() and seat.isalnum()):
+            return []
+        stems = (
+            p.rsplit("/", 1)[1].removesuffix(".json")
+            for p in self.docs.list(f"{self._dir(code)}/seats/{seat}")
+        )
+        return sorted(int(s) for s in stems if s.isdigit())
 
     def revision(self, code: str, key: str, seat: str, rev: int) -> ArgumentMap:
         """One revision of one student's work (teacher only)."""
         if rev not in self.revisions(code, key, seat):
             raise ClassroomError(f"{seat} has no revision {rev}", code=normalise_code(code))
-        got = self._read(self._dir(code) / "seats" / seat / f"{rev}.json", ArgumentMap)
+        got = self._read(f"{self._dir(code)}/seats/{seat}/{rev}.json", ArgumentMap)
         assert isinstance(got, ArgumentMap)
         return got
 
     # --- the students ---------------------------------------------------------------------------
 
     def _seats(self, code: str) -> dict[str, Submission]:
-        folder = self._dir(code) / "seats"
         out: dict[str, Submission] = {}
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        for path in self.docs.list(f"{self._dir(code)}/seats"):
+            if not path.endswith(".json"):
+                continue
             sub = self._read(path, Submission)
             assert isinstance(sub, Submission)
             out[sub.seat] = sub
@@ -422,20 +451,23 @@ class AssignmentStore:
                 seat = f"s{int(seat[1:]) + 1:03d}"
             token = secrets.token_urlsafe(12)
             sub = Submission(seat=seat, name=shown, token_hash=_hash(token), joined=_now())
-            self._write(self._dir(brief.code) / "seats" / f"{seat}.json", sub)
+            self._write(f"{brief.code}/seats/{seat}.json", sub)
         return Seat(brief.code, seat, shown, f"{seat}.{token}")
 
     def seat(self, code: str, token: str) -> Submission:
         """A student's work, found by the seat token they got on joining."""
         seat, _, secret = (token or "").strip().partition(".")
-        path = self._dir(code) / "seats" / f"{seat}.json"
-        if not seat.isalnum() or not path.is_file():
+        sub = (
+            self._read(f"{self._dir(code)}/seats/{seat}.json", Submission)
+            if seat.isascii() and seat.isalnum()
+            else None
+        )
+        if sub is None:
             raise ClassroomError(
                 "this join link is not for this assignment: open the link you got when you joined, or "
                 "join again with the code",
                 code=normalise_code(code),
             )
-        sub = self._read(path, Submission)
         assert isinstance(sub, Submission)
         if not hmac.compare_digest(sub.token_hash, _hash(secret)):
             raise ClassroomError(
@@ -471,12 +503,12 @@ class AssignmentStore:
         with self._lock(code):
             sub = self.seat(code, token)
             rev = sub.revision + 1
-            self._write(self._dir(brief.code) / "seats" / sub.seat / f"{rev}.json", amap)
+            self._write(f"{brief.code}/seats/{sub.seat}/{rev}.json", amap)
             changes: dict[str, object] = {"map": amap, "revision": rev, "saved": now}
             if submit:
                 changes |= {"submitted": now, "submitted_revision": rev}
             new = Submission.model_validate(sub.model_dump() | changes)
-            self._write(self._dir(brief.code) / "seats" / f"{sub.seat}.json", new)
+            self._write(f"{brief.code}/seats/{sub.seat}.json", new)
         return new
 
 

@@ -3,11 +3,18 @@ and a stable JSON view for scripts (``argmap show --json``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
+from argmap import graph
 from argmap.model import ArgumentMap, Attack, Evidence, Inference
 from argmap.roles import ROLE_LABELS, derive
+
+
+class _Line(NamedTuple):
+    """The ``n``-th line written beneath statement ``parent`` in the outline."""
+
+    parent: str
+    n: int
 
 
 def view(amap: ArgumentMap) -> dict[str, Any]:
@@ -72,62 +79,74 @@ def outline(amap: ArgumentMap, *, indent: str = "  ") -> str:
     for e in amap.evidence:
         ev_on.setdefault(e.target, []).append(e)
     lines: list[str] = [f"# {amap.title}"]
-    shown: set[str] = set()
+
+    statements = {s.id: s for s in amap.statements}
 
     def label(sid: str) -> str:
-        s = amap.statement(sid)
+        s = statements[sid]
         bits = [ROLE_LABELS[roles.role[sid]]]
         if s.implicit:
             bits.append("implicit")
         bits.extend(t for t in s.tags)
         return f"[{sid}] {s.text}  ({', '.join(bits)})"
 
-    def below(sid: str, depth: int) -> Iterator[tuple[str, int]]:
-        """Write what hangs below ``sid`` (its label is already written), yielding each child
-        statement to write below in its turn: a generator, so a deep map needs no deep recursion."""
-        shown.add(sid)
-        pad = indent * depth
+    # The outline as an ordered tree: each statement's lines in order, each line a node of its own
+    # with the statement written beneath it (if any). Walked depth first, a statement's subtree is
+    # written where it is first reached; a line reached again keeps its words without the subtree.
+    entries: dict[_Line, tuple[str, int, str | None, int]] = {}  # line -> (words, indents, child, steps)
+    children: dict[str | _Line, list[str | _Line]] = {}
+
+    def entry(parent: str, words: str, indents: int, child: str | None = None, steps: int = 0) -> None:
+        line = _Line(parent, len(children.setdefault(parent, [])))
+        entries[line] = (words, indents, child, steps)
+        children[parent].append(line)
+        if child is not None:
+            children[line] = [child]
+
+    for s in amap.statements:
+        sid = s.id
         for e in ev_on.get(sid, ()):
             src = f" — {e.source.label()}" if e.source and e.source.label() else ""
-            lines.append(f"{pad}{indent}◆ evidence [{e.id}] ({e.kind}): {e.text}{src}")
+            entry(sid, f"◆ evidence [{e.id}] ({e.kind}): {e.text}{src}", 1)
         for inf in by_concl.get(sid, ()):
             if len(inf.premises) > 1:
-                lines.append(f"{pad}{indent}+ together [{inf.id}]:")
+                entry(sid, f"+ together [{inf.id}]:", 1)
                 for p in inf.premises:
-                    lines.append(f"{pad}{indent * 2}& {label(p)}")
-                    yield p, depth + 2
-            elif inf.premises[0] in shown:
-                lines.append(f"{pad}{indent}+ (see [{inf.premises[0]}] above)")
-            else:
-                lines.append(f"{pad}{indent}+ {label(inf.premises[0])}")
-                yield inf.premises[0], depth + 1
+                    entry(sid, f"& {label(p)}", 2, p, 2)
+            else:  # "+ label", or "+ (see [p] above)" when p is written already
+                entry(sid, "", 1, inf.premises[0], 1)
             for a in attacks_on.get(inf.id, ()):  # undercuts, under the inference they attack
-                lines.append(f"{pad}{indent * 2}− undercuts [{inf.id}]: {label(a.source)}")
-                yield a.source, depth + 2
+                entry(sid, f"− undercuts [{inf.id}]: {label(a.source)}", 2, a.source, 2)
         for a in attacks_on.get(sid, ()):
-            lines.append(f"{pad}{indent}− {label(a.source)}")
-            yield a.source, depth + 1
+            entry(sid, f"− {label(a.source)}", 1, a.source, 1)
 
-    def walk(sid: str, depth: int) -> None:
-        """Write the tree below ``sid``, depth first, with a stack of ``below`` generators."""
-        stack = [below(sid, depth)]
-        while stack:
-            step = next(stack[-1], None)
-            if step is None:
-                stack.pop()
-            elif step[0] not in shown:  # a statement met again keeps its one subtree above
-                stack.append(below(*step))
-
-    if roles.main is not None:
-        lines.append(label(roles.main))
-        walk(roles.main, 0)
-    rest = [s.id for s in amap.statements if s.id not in shown]
-    if rest:
-        lines.append("")
-        lines.append("Not connected to the main conclusion:" if roles.main else "Statements:")
-        for sid in rest:
-            if sid in shown:
+    depth: dict[str, int] = {}
+    rest = False  # the statements the main conclusion's tree does not reach have begun
+    roots = [roles.main] if roles.main is not None else []
+    for u, v, how in graph.depth_first(children, [*roots, *(s.id for s in amap.statements)]):
+        if isinstance(v, str) and u == v:  # a walk starts: the main conclusion, or one the tree misses
+            if v == roles.main:
+                depth[v] = 0
+                lines.append(label(v))
                 continue
-            lines.append(f"{indent}{label(sid)}")
-            walk(sid, 1)
+            if not rest:
+                lines.append("")
+                lines.append("Not connected to the main conclusion:" if roles.main else "Statements:")
+                rest = True
+            depth[v] = 1
+            lines.append(f"{indent}{label(v)}")
+        elif isinstance(v, _Line):  # a statement's next line
+            words, indents, child, _ = entries[v]
+            if words:
+                lines.append(f"{indent * (depth[v.parent] + indents)}{words}")
+        else:  # the statement below a line: reached now (its subtree follows) or before
+            assert isinstance(u, _Line) and isinstance(v, str)
+            words, indents, _, steps = entries[u]
+            pad = indent * (depth[u.parent] + indents)
+            if how == "forward":
+                depth[v] = depth[u.parent] + steps
+                if not words:
+                    lines.append(f"{pad}+ {label(v)}")
+            elif not words:
+                lines.append(f"{pad}+ (see [{v}] above)")
     return "\n".join(lines) + "\n"

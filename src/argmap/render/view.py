@@ -8,11 +8,11 @@ those inferences) and its evidence. "Ancestors" of a node are what it argues for
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from argmap import graph
 from argmap.model import ArgumentMap
 
 Direction = Literal["TB", "LR"]
@@ -66,39 +66,6 @@ class Selection:
     hidden_below: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Tree:
-    """The map's statements and evidence as a down/up adjacency (see the module docstring)."""
-
-    down: Mapping[str, list[str]]
-    # up[child] = (parent, co-premises that come along when walking up through a linked inference)
-    up: Mapping[str, list[tuple[str, tuple[str, ...]]]]
-    nodes: tuple[str, ...]
-
-
-def tree(amap: ArgumentMap, *, evidence: bool = True) -> Tree:
-    """The down/up adjacency of ``amap`` (evidence included unless ``evidence`` is False)."""
-    down: dict[str, list[str]] = defaultdict(list)
-    up: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    conclusion_of = {}
-    for inf in amap.inferences:
-        conclusion_of[inf.id] = inf.conclusion
-        for p in inf.premises:
-            down[inf.conclusion].append(p)
-            up[p].append((inf.conclusion, inf.premises))
-    for a in amap.attacks:
-        target = conclusion_of.get(a.target, a.target)  # an undercut hangs under the conclusion
-        down[target].append(a.source)
-        up[a.source].append((target, ()))
-    nodes = [s.id for s in amap.statements]
-    if evidence:
-        for e in amap.evidence:
-            down[e.target].append(e.id)
-            up[e.id].append((e.target, ()))
-            nodes.append(e.id)
-    return Tree(down=down, up=up, nodes=tuple(nodes))
-
-
 def select(amap: ArgumentMap, options: ViewOptions, main: str | None) -> Selection:
     """The nodes ``options`` leave visible (focus, depth, collapse, evidence), with hidden counts."""
     if options.focus is None and options.depth is None and not options.collapsed:  # the common case
@@ -106,77 +73,35 @@ def select(amap: ArgumentMap, options: ViewOptions, main: str | None) -> Selecti
         if options.show_evidence:
             shown += [e.id for e in amap.evidence]
         return Selection(visible=frozenset(shown))
-    t = tree(amap, evidence=options.show_evidence)
+    t = graph.tree(amap, evidence=options.show_evidence)
     known = set(t.nodes)
     focus = options.focus if options.focus in known else None
     depth = options.depth if options.depth is None or options.depth >= 0 else 0
 
     if focus is not None:
-        visible = _walk_down(t, [focus], depth) | _walk_up(t, focus, depth)
+        visible = graph.below(t, [focus], depth) | graph.above(t, focus, depth)
     elif depth is not None:
-        roots = [main] if main is not None else [n for n in t.nodes if not t.up.get(n)]
-        visible = _walk_down(t, roots, depth)
+        roots = [main] if main is not None else [n for n in t.nodes if not t.in_degree(n)]
+        visible = graph.below(t, roots, depth)
     else:
         visible = known
 
     collapsed = {c for c in options.collapsed if c in visible}
     hidden: set[str] = set()
     if collapsed:
-        below = _walk_down(t, collapsed, None, within=visible) - collapsed
+        below = graph.below(t, collapsed, None, within=visible) - collapsed
         # A node reachable without passing under a collapsed node stays visible.
-        still = _walk_down(t, visible - below, None, within=visible, stop=collapsed)
+        still = graph.below(t, visible - below, None, within=visible, stop=collapsed)
         hidden = below - still
         visible = visible - hidden
     marked = collapsed - hidden
     if depth is not None:  # nodes at the depth frontier that have more beneath them
-        marked |= {n for n in visible if any(c not in visible for c in t.down.get(n, ()))}
+        marked |= {n for n in visible if any(c not in visible for c in t.successors(n))}
     counts = {}
     unseen = set(t.nodes) - visible
     for n in marked:
         # What hangs beneath n alone: a visible node ends the walk (its own marker counts on).
-        count = len(_walk_down(t, [n], None, within=unseen)) - 1
+        count = len(graph.below(t, [n], None, within=unseen)) - 1
         if count:
             counts[n] = count
     return Selection(visible=frozenset(visible), hidden_below=counts)
-
-
-def _walk_down(
-    t: Tree,
-    starts: Iterable[str],
-    depth: int | None,
-    *,
-    within: set[str] | frozenset[str] | None = None,
-    stop: set[str] | None = None,
-) -> set[str]:
-    """Every node at most ``depth`` steps below ``starts`` (the starts included).
-
-    ``within`` bounds the walk to a set; nodes in ``stop`` are reached but not walked below.
-    """
-    seen = set(starts)
-    queue = deque((s, 0) for s in seen)
-    while queue:
-        node, d = queue.popleft()
-        if (depth is not None and d >= depth) or (stop and node in stop):
-            continue
-        for child in t.down.get(node, ()):
-            if child not in seen and (within is None or child in within):
-                seen.add(child)
-                queue.append((child, d + 1))
-    return seen
-
-
-def _walk_up(t: Tree, start: str, depth: int | None) -> set[str]:
-    """Every ancestor within ``depth`` steps, plus the co-premises of linked inferences passed through."""
-    seen = {start}
-    extra: set[str] = set()
-    queue = deque([(start, 0)])
-    while queue:
-        node, d = queue.popleft()
-        if depth is not None and d >= depth:
-            continue
-        for parent, co_premises in t.up.get(node, ()):
-            extra.update(co_premises)  # a linked argument is shown whole, never half
-            if parent not in seen:
-                seen.add(parent)
-                queue.append((parent, d + 1))
-    return seen | extra

@@ -114,6 +114,11 @@ class MapStore(ABC):
         """The stored revision of ``name`` (0 if none): cheap enough to poll."""
 
     @abstractmethod
+    def listen(self) -> None:
+        """Start hearing of other servers' saves where the backend can tell (PostgreSQL's LISTEN/NOTIFY),
+        so that ``latest_revision`` answers from memory."""
+
+    @abstractmethod
     def load(self, name: str) -> ArgumentMap:
         """The current revision of map ``name``; ``MapNotFound`` if there is none."""
 

@@ -425,6 +425,10 @@ class PostgresStore(MapStore):
             ).fetchall()
         return [Presence(*row) for row in rows]
 
+    def listen(self) -> None:
+        """Start this process's listener (once): ``latest_revision`` then answers from it, not the table."""
+        self.watch()
+
     def watch(self, callback: Callable[[dict[str, Any]], None] | None = None) -> Watcher:
         """Start (once per process and database) the listener of map changes; ``callback`` hears each one."""
         _pool(self.url)  # the schema exists before the listener reads it

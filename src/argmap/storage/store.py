@@ -123,6 +123,9 @@ class Store(MapStore):
         """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
         return self.path(name).exists() or self._revdir(name).exists()
 
+    def listen(self) -> None:
+        """Nothing to start: ``latest_revision`` reads one small file, cheap enough to poll."""
+
     def latest_revision(self, name: str) -> int:
         """The stored revision of ``name`` (0 if none): cheap enough to poll."""
         return self._peek_revision(self.path(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from argmap import graph
 from argmap.analysis.checks.finding import Finding
 from argmap.model import ArgumentMap
 from argmap.roles import derive
@@ -28,16 +29,13 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
     roles = derive(amap)
     with_evidence = {e.target for e in amap.evidence}
     concluded = {i.conclusion for i in amap.inferences}
-    supports: dict[str, set[str]] = defaultdict(set)
-    for i in amap.inferences:
-        for p in i.premises:
-            supports[p].add(i.conclusion)
+    supports = graph.support(amap)  # premise -> conclusion
     # The main conclusion's reasons and the unstated statements do not change from one statement to the next.
     main_reasons = [i for i in amap.inferences if i.conclusion == roles.main]
     implicit = {s.id for s in amap.statements if s.implicit}
     for s in amap.statements:
         if (
-            s.id not in supports
+            not supports.out_degree(s.id)
             or s.id in concluded
             or s.id in with_evidence
             or s.implicit
@@ -47,8 +45,10 @@ def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
         ):
             continue
         # It carries the main conclusion's weight when it is that conclusion's only stated reason.
-        main_line = roles.main in supports[s.id] and all(
-            all(p == s.id or p in implicit for p in i.premises) for i in main_reasons
+        main_line = (
+            roles.main is not None
+            and supports.has_edge(s.id, roles.main)
+            and all(all(p == s.id or p in implicit for p in i.premises) for i in main_reasons)
         )
         yield Finding(
             check="unsupported_premise",
@@ -101,17 +101,7 @@ def thin_support(amap: ArgumentMap) -> Iterator[Finding]:
             cue="one premise",
             question="If that one premise fails, does anything else hold the conclusion up?",
         )
-    below: set[str] = set()
-    todo = [main]
-    while todo:
-        cur = todo.pop()
-        for i in amap.inferences:
-            if i.conclusion == cur:
-                for p in i.premises:
-                    if p not in below:
-                        below.add(p)
-                        todo.append(p)
-    below.add(main)
+    below = graph.beneath(amap, main)
     sources = {e.source.label() if e.source else "" for e in amap.evidence if e.target in below}
     evidence = [e.id for e in amap.evidence if e.target in below]
     if len(evidence) >= 2 and len(sources) == 1 and "" not in sources:
@@ -142,50 +132,7 @@ def evidence_without_source(amap: ArgumentMap) -> Iterator[Finding]:
 
 def circular_support(amap: ArgumentMap) -> Iterator[Finding]:
     """Statements that support each other in a circle: each is a reason for itself."""
-    graph: dict[str, set[str]] = defaultdict(set)
-    for i in amap.inferences:
-        for p in i.premises:
-            graph[p].add(i.conclusion)
-    # Tarjan's strongly connected components; a component of two or more is a circle. Walked
-    # with an explicit stack: a support chain thousands deep must not hit the recursion limit.
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
-    cycles: list[list[str]] = []
-
-    def enter(v: str) -> tuple[str, Iterator[str]]:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on.add(v)
-        return v, iter(graph.get(v, ()))
-
-    for s in amap.statements:
-        if s.id in index:
-            continue
-        work = [enter(s.id)]
-        while work:
-            v, targets = work[-1]
-            for w in targets:
-                if w not in index:
-                    work.append(enter(w))
-                    break
-                if w in on:
-                    low[v] = min(low[v], index[w])
-            else:  # every target of v seen: close v, and let its caller see how low it reached
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
-                if low[v] == index[v]:
-                    comp = []
-                    while True:
-                        w = stack.pop()
-                        on.discard(w)
-                        comp.append(w)
-                        if w == v:
-                            break
-                    if len(comp) > 1:
-                        cycles.append(comp)
+    cycles = graph.circles(amap)
     order = {s.id: n for n, s in enumerate(amap.statements)}
     for comp in cycles:
         ids = tuple(sorted(comp, key=order.__getitem__))

@@ -37,9 +37,8 @@ REFRESH = 3  # seconds between dashboard updates
 
 
 def _store() -> AssignmentStore:
-    where = state.store_location()
-    # Assignments are files for now; with a PostgreSQL map store they sit in the app's own folder.
-    return AssignmentStore(state.root() / "arguments" if "://" in where else where)
+    # Beside the maps: files under the store folder, or the PostgreSQL store's documents table.
+    return AssignmentStore(state.store_location())
 
 
 def _base_url() -> str:
