@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from argmap import graph
 from argmap.model import ArgumentMap
-from argmap.render.view import Direction, ViewOptions, select, tree
+from argmap.render.view import Direction, ViewOptions, select
 from argmap.roles import derive
 
 MIN_LABEL_PX = 12  # the smallest text a reader gets at 100% zoom
@@ -48,17 +49,17 @@ def shape(amap: ArgumentMap, options: ViewOptions | None = None) -> Shape:
     options = options or ViewOptions()
     roles = derive(amap)
     visible = select(amap, options, roles.main).visible
-    t = tree(amap, evidence=options.show_evidence)
+    t = graph.tree(amap, evidence=options.show_evidence)
     level: dict[str, int] = {}
     roots = [roles.main] if roles.main in visible else []
-    roots += [n for n in t.nodes if n in visible and not t.up.get(n) and n not in roots]
+    roots += [n for n in t.nodes if n in visible and not t.in_degree(n) and n not in roots]
     frontier = list(roots)
     for r in roots:
         level[r] = 0
     while frontier:
         nxt = []
         for node in frontier:
-            for child in t.down.get(node, ()):
+            for child in t.successors(node):
                 if child in visible and child not in level:
                     level[child] = level[node] + 1
                     nxt.append(child)
@@ -68,7 +69,7 @@ def shape(amap: ArgumentMap, options: ViewOptions | None = None) -> Shape:
     if not level:
         return Shape(depth=0, breadth=0)
     per_level = Counter(level.values())
-    leaves = sum(1 for n in level if not any(c in visible for c in t.down.get(n, ())))
+    leaves = sum(1 for n in level if not any(c in visible for c in t.successors(n)))
     return Shape(depth=max(per_level) + 1, breadth=max(per_level.values()), leaves=leaves)
 
 
@@ -90,19 +91,12 @@ def breadcrumbs(amap: ArgumentMap) -> dict[str, list[str]]:
     """For every statement and piece of evidence, the ids from the main conclusion down to it
     (one breadth-first walk: the shortest way down; a node that hangs apart gets just itself)."""
     roles = derive(amap)
-    t = tree(amap)
+    t = graph.tree(amap, evidence=True)
     parent: dict[str, str] = {}
     if roles.main is not None:
         parent[roles.main] = ""
-        frontier = [roles.main]
-        while frontier:
-            nxt = []
-            for node in frontier:
-                for child in t.down.get(node, ()):
-                    if child not in parent:
-                        parent[child] = node
-                        nxt.append(child)
-            frontier = nxt
+        for up, child in graph.breadth_first(t, roles.main):
+            parent.setdefault(child, up)
     out: dict[str, list[str]] = {}
     for node in t.nodes:
         if node not in parent:
