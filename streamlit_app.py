@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import collab, state, widgets
 from argmap.errors import ArgmapError
 
 ROOT = Path(__file__).resolve().parent
@@ -18,6 +18,7 @@ st.set_page_config(page_title="Argmap", page_icon=":material/account_tree:", lay
 widgets.page_style()
 state.configure(ROOT)
 state.start()
+collab.start_run()
 
 # (file, title, icon, url path, default); pages whose file is not there yet are left out.
 _PAGES = (
@@ -48,13 +49,20 @@ with st.sidebar:
     if amap is not None:
         st.markdown(f"**Open map:** {widgets.md(amap.title, line=True)}")
         st.caption(widgets.map_caption(amap))
+        collab.watch()  # who else is here; others' saves merged in as they land
 
 page = st.navigation(pages, position="top")
 if amap is not None and state.unsaved() and not state.readonly():
     # Saving lives on the Library page; a newcomer who edited the map should not have to find it.
-    st.sidebar.page_link(
-        f"{widgets.VIEWS}/library.py", label="Save it in the Library", icon=":material/save:"
-    )
+    # A student in an assignment saves to the assignment instead (the Library is shared by everyone).
+    if st.session_state.get("classroom_role") == "student" and st.session_state.get("classroom_token"):
+        st.sidebar.page_link(
+            f"{widgets.VIEWS}/classroom.py", label="Save it to your assignment", icon=":material/save:"
+        )
+    else:
+        st.sidebar.page_link(
+            f"{widgets.VIEWS}/library.py", label="Save it in the Library", icon=":material/save:"
+        )
 widgets.readonly_banner()
 try:
     page.run()

@@ -1,5 +1,7 @@
 """How fast the store is, on files and on PostgreSQL, side by side: save, load, list with 1,000 maps, and
-50 editors in 2 app processes saving one map at once (every conflict reloaded and retried, as a person would).
+50 editors in 2 app processes saving one map at once, two ways: each adding a statement and saving with the
+three-way merge (``save_merging``: nothing to retry), and each rewriting the same statement with a plain
+save (every conflict reloaded and retried, as a person would). Lost updates are counted in both.
 
 The file store fsyncs every save; the PostgreSQL server (started here in a temporary folder, as the tests do)
 keeps its durable defaults (fsync on, synchronous commit). Prints the figures; asserts nothing.
@@ -62,6 +64,58 @@ def latencies(store: Store, amap: ArgumentMap) -> dict[str, str]:
     return {"save": ms(saves), "load": ms(loads), f"list of {MAPS}": ms(lists)}
 
 
+def merging_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Queue) -> None:
+    from argmap.edit.operations import add_statement
+
+    store = open_store(location, keep=1000)
+    added: list[str] = []
+    unsaved = [0]
+
+    def editor(e: int) -> None:
+        for k in range(EDITS):
+            base = store.load("merged-debate")
+            marker = f"process {who} editor {e} adds point {k}."
+            result = store.save_merging(
+                add_statement(base, marker)[0], "merged-debate", base=base, author=f"e{who}.{e}"
+            )
+            if result.saved:
+                added.append(marker)
+            else:
+                unsaved[0] += 1
+
+    start.wait()
+    threads = [threading.Thread(target=editor, args=(e,)) for e in range(EDITORS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out.put((added, unsaved[0]))
+
+
+def merging(location: str, amap: ArgumentMap) -> str:
+    store = open_store(location, keep=1000)
+    store.save(amap, "merged-debate", expected_revision=None)
+    ctx = mp.get_context("fork")
+    start, out = ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=merging_process, args=(location, n, start, out)) for n in range(PROCESSES)]
+    for p in procs:
+        p.start()
+    t = time.perf_counter()
+    start.set()
+    results = [out.get(timeout=600) for _ in procs]
+    elapsed = time.perf_counter() - t
+    for p in procs:
+        p.join()
+    added = [m for r in results for m in r[0]]
+    unsaved = sum(r[1] for r in results)
+    texts = {s.text for s in store.load("merged-debate").statements}
+    lost = sum(m not in texts for m in added)
+    return (
+        f"{len(added)} additions saved ({PROCESSES * EDITORS * EDITS} made), {unsaved} left unsaved, "
+        f"{elapsed:.1f} s, lost {lost}"
+    )
+
+
 def app_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Queue) -> None:
     store = open_store(location, keep=1000)
     landed: list[tuple[int, str]] = []
@@ -122,10 +176,15 @@ def main() -> None:
         for backend, location in (("files", str(Path(tmp) / "arguments")), ("postgresql", url)):
             store = open_store(location, keep=20)
             rows[backend] = latencies(store, amap)
-            rows[backend][f"{PROCESSES * EDITORS} editors in {PROCESSES} processes"] = editors(location, amap)
+            rows[backend][f"{PROCESSES * EDITORS} adding, merged, {PROCESSES} processes"] = merging(
+                location, amap
+            )
+            rows[backend][f"{PROCESSES * EDITORS} rewriting one text, {PROCESSES} processes"] = editors(
+                location, amap
+            )
     print(f"store benchmark: example map ({len(native.dumps(amap)) // 1024} KB of JSON), medians")
     for what in rows["files"]:
-        if what.endswith("processes"):
+        if "processes" in what:
             print(f"  {what}:")
             for backend, figures in rows.items():
                 print(f"    {backend + ':':12} {figures[what]}")

@@ -94,3 +94,23 @@ def test_quote_cuts_long_text_at_a_word() -> None:
     assert quote("Closing school streets at drop-off time makes children safer") == (
         "'Closing school streets at drop-off time makes …'"
     )
+
+
+def test_a_conflict_is_worded_and_each_side_marks_its_own_words() -> None:
+    from argmap.analysis.changes import choice_label, conflict_words, version_pieces
+    from argmap.edit.merge import merge
+
+    b = base()
+    mine = edit.edit_text(b, "s2", "Far fewer cars pass the gates")
+    theirs = edit.edit_text(b, "s2", "Fewer cars pass the school gates")
+    (c,) = merge(b, mine, theirs).conflicts
+    assert conflict_words(c, "bob") == "You and bob both changed 'Fewer cars pass the gates' (words)."
+    assert version_pieces(c, "mine") == [("text", [("added", "Far fewer "), ("same", "cars pass the gates")])]
+    assert version_pieces(c, "theirs") == [
+        ("text", [("added", "Fewer "), ("same", "cars pass the "), ("added", "school "), ("same", "gates")])
+    ]
+    assert (choice_label(c, "mine", "bob"), choice_label(c, "theirs", "bob")) == ("Keep yours", "Keep bob's")
+    (gone,) = merge(b, mine, edit.remove(b, "s2")).conflicts
+    assert conflict_words(gone, "bob") == "bob deleted 'Fewer cars pass the gates', which you changed."
+    assert version_pieces(gone, "theirs") == [("", [("removed", "(deleted)")])]
+    assert choice_label(gone, "theirs", "bob") == "Delete it (bob's)"

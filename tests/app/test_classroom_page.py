@@ -180,3 +180,31 @@ def test_the_teacher_joins_clause_fragments_of_the_draft_in_one_action(app) -> N
     joined = current(at)
     assert len(joined.statements) == len(draft.statements) - 1
     assert joined.statement(gap).text.endswith("because some parents can help and others cannot.")
+
+
+def test_the_links_bring_back_the_dashboard_and_the_seat(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    at = app()
+    at.query_params["teach"] = made.code
+    at.query_params["key"] = key
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert at.session_state["classroom_role"] == "teacher"
+    assert any(m.label == "Join code" and m.value == made.code for m in at.metric)
+    other = app()
+    other.query_params["join"] = made.code
+    other.query_params["seat"] = seat.token
+    other.switch_page("src/argmap/app/views/classroom.py").run()
+    assert "you are Ana" in texts(other)
+
+
+def test_a_student_with_unsaved_work_is_sent_to_the_assignment_not_the_library(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    at.button(key="student_start").click().run()
+    at.session_state["argmap_history"] = History(present=edit.add_statement(current(at), "My claim.")[0])
+    at.run()
+    links = [p.proto.label for p in at.get("page_link")]
+    assert "Save it to your assignment" in links and "Save it in the Library" not in links

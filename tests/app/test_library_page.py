@@ -30,45 +30,69 @@ def test_save_bumps_the_revision(app, store_dir: Path) -> None:
     assert any("revision 2" in m for m in messages(at)["success"])
 
 
-def _conflict(app, store_dir: Path):
+def test_a_save_after_someone_elses_merges_both_additions(app, store_dir: Path) -> None:
     at = app("library")
+    at.text_input(key="author").input("ann").run()
     _change(at, "My point.")
     at.run()
-    store = Store(store_dir)  # meanwhile someone else saves the same map
-    theirs, _ = edit.add_statement(store.load(NAME), "Their point.")
-    store.save(theirs, NAME, expected_revision=1)
+    store = Store(store_dir)  # meanwhile bob saves the same map
+    theirs, _ = edit.add_statement(store.load(NAME), "Their point.", author="bob")
+    store.save(theirs, NAME, expected_revision=1, author="bob")
     at.button(key="library_save").click().run()
     assert not at.exception
-    assert any("saved by someone else" in e.value for e in at.error)
-    code = " ".join(c.value for c in at.code)
-    assert "My point." in code and "Their point." in code  # both versions shown
-    assert Store(store_dir).load(NAME).statements[-1].text == "Their point."  # nothing overwritten
+    stored = store.load(NAME)
+    assert stored.revision == 3 and stored.saved_by == "ann"
+    assert {"My point.", "Their point."} <= {s.text for s in stored.statements}
+    said = " ".join(m for ms in messages(at).values() for m in ms)
+    assert "bob added 1 statement — merged" in said and "Saved revision 3" in said
+    assert {"My point.", "Their point."} <= {s.text for s in current(at).statements}
+
+
+def _clash(app, store_dir: Path):
+    at = app("library")
+    at.text_input(key="author").input("ann").run()
+    mine = edit.edit_text(current(at), "s1", "My words for the first claim.")
+    at.session_state["argmap_history"] = at.session_state["argmap_history"].push(mine)
+    at.run()
+    store = Store(store_dir)
+    store.save(
+        edit.edit_text(store.load(NAME), "s1", "Bob's words for it."), NAME, expected_revision=1, author="bob"
+    )
+    at.button(key="library_save").click().run()
+    assert not at.exception
+    assert Store(store_dir).load(NAME).statement("s1").text == "Bob's words for it."  # nothing overwritten
+    body = " ".join(m.value for m in at.markdown)
+    assert "You and bob both changed" in body
+    assert "My" in body and "Bob" in body  # both versions shown, changed words marked
     return at
 
 
-def test_conflict_keep_mine_needs_confirmation(app, store_dir: Path) -> None:
-    at = _conflict(app, store_dir)
-    assert at.button(key="conflict_keep_mine").disabled
-    at.checkbox(key="conflict_confirm").check().run()
-    at.button(key="conflict_keep_mine").click().run()
+def test_a_clash_shows_both_versions_and_keeping_mine_saves(app, store_dir: Path) -> None:
+    at = _clash(app, store_dir)
+    at.button(key="collab_keep_mine_s1").click().run()
+    assert not at.exception
     stored = Store(store_dir).load(NAME)
-    assert stored.revision == 3 and stored.statements[-1].text == "My point."
-    assert [r.revision for r in Store(store_dir).revisions(NAME)] == [3, 2, 1]  # theirs kept
+    assert stored.revision == 3 and stored.statement("s1").text == "My words for the first claim."
+    assert [r.revision for r in Store(store_dir).revisions(NAME)][:3] == [3, 2, 1]  # theirs kept
 
 
-def test_conflict_take_theirs(app, store_dir: Path) -> None:
-    at = _conflict(app, store_dir)
-    at.button(key="conflict_take_theirs").click().run()
-    assert current(at).statements[-1].text == "Their point."
-    assert at.session_state["argmap_revision"] == 2
+def test_a_clash_settled_with_theirs_keeps_their_words(app, store_dir: Path) -> None:
+    at = _clash(app, store_dir)
+    at.button(key="collab_keep_theirs_s1").click().run()
+    assert current(at).statement("s1").text == "Bob's words for it."
+    assert not any(b.key == "collab_keep_mine_s1" for b in at.button)
 
 
-def test_conflict_save_mine_as_new(app, store_dir: Path) -> None:
-    at = _conflict(app, store_dir)
+def test_saving_a_map_deleted_meanwhile_offers_a_new_name(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "My point.")
+    at.run()
+    Store(store_dir).delete(NAME)
+    at.button(key="library_save").click().run()
+    assert any("deleted or renamed" in e.value for e in at.error)
     at.text_input(key="conflict_new_name").input("my-version").run()
     at.button(key="conflict_save_new").click().run()
     assert Store(store_dir).load("my-version").statements[-1].text == "My point."
-    assert Store(store_dir).load(NAME).statements[-1].text == "Their point."
     assert at.session_state["argmap_name"] == "my-version"
 
 
@@ -172,3 +196,20 @@ def test_import_every_readable_format(app, store_dir: Path) -> None:
         # Every statement comes back (a lossy format such as Kialo may turn evidence into statements).
         assert {s.text for s in amap.statements} <= {s.text for s in got.statements}, fmt.name
         assert Store(store_dir).exists(at.session_state["argmap_name"])
+
+
+def test_revisions_name_who_saved_them_and_compare_in_words(app, store_dir: Path) -> None:
+    store = Store(store_dir)
+    first = store.load(NAME)
+    second, _ = edit.add_attack(first, "s1", "Nobody reads privacy notices.", author="bob")
+    store.save(second, NAME, expected_revision=1, author="bob")
+    at = app("library")
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.selectbox(key="library_revision").select(2).run()
+    assert not at.exception
+    labels = at.selectbox(key="library_revision").options  # as shown: formatted
+    assert any("by bob" in label for label in labels), labels
+    body = " ".join(m.value for m in at.markdown)
+    assert "bob added 1 statement and 1 attack" in body
+    assert "bob added an objection to" in body and "Nobody reads privacy notices" in body
+    assert at.get("graphviz_chart")  # the newer revision drawn with what changed marked

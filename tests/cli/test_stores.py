@@ -27,7 +27,9 @@ def test_store_copy_moves_every_map_both_ways(tmp_path: Path, db: str) -> None:
     src.save(ArgumentMap(id="n", title="Second"), "second", expected_revision=None)
     out = CliRunner().invoke(main, ["store", "copy", str(src.folder), db])
     assert out.exit_code == 0, out.output
-    assert out.output.strip() == "copied 2 maps with 3 revisions; every revision read back and matched"
+    assert out.output.strip() == (
+        "copied 2 maps with 3 revisions and 0 classroom documents; every one read back and matched"
+    )
     assert [(e.name, e.revision) for e in open_store(db).list()] == [("first", 2), ("second", 1)]
     back = CliRunner().invoke(main, ["store", "copy", db, str(tmp_path / "back")])
     assert back.exit_code == 0 and "copied 2 maps" in back.output

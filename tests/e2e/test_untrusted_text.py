@@ -1,4 +1,4 @@
-"""Hostile words in a real browser: a share link and an exercise file whose title, texts and
+"""Hostile words in a real browser: a share link and an assignment whose title, texts and
 instructions carry links, images, HTML and maths show those words as text, and add no element."""
 
 from __future__ import annotations
@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.classroom import exercise
 from argmap.formats import native
 from argmap.storage import share
 from tests.app.test_untrusted_text import HOSTILE, LINE, hostile_map
 from tests.e2e.conftest import ROOT, settle, shot, wait_for_map
-from tests.e2e.test_browser import go
 
 pytestmark = pytest.mark.e2e
 
@@ -43,20 +41,12 @@ def test_a_hostile_share_link_shows_its_words_as_text(page, server: str) -> None
     assert injected(page) == []
 
 
-def test_a_hostile_exercise_file_shows_as_text_on_the_student_view(page, server: str, tmp_path: Path) -> None:
+def test_a_hostile_assignment_shows_as_text_to_a_student(page, server: str, store_dir: Path) -> None:
+    from argmap.classroom.assignment import AssignmentStore
+
     reference = native.loads(EXAMPLE.read_text(encoding="utf-8"))
-    ex = exercise.Exercise.model_validate(
-        exercise.create(reference).model_dump() | {"title": LINE, "instructions": HOSTILE, "source": HOSTILE}
-    )
-    path = tmp_path / "evil-exercise.json"
-    path.write_text(exercise.dumps(ex), encoding="utf-8")
-    page.goto(server)
-    wait_for_map(page)
-    go(page, "Classroom")
-    page.get_by_test_id("stRadioGroup").get_by_text("Student").click()
-    settle(page)
-    page.locator('input[type="file"]').first.set_input_files(str(path))
-    settle(page)
+    made, _ = AssignmentStore(store_dir).create(reference, title=LINE, instructions=HOSTILE, source=HOSTILE)
+    page.goto(f"{server}/classroom?join={made.code}")
     page.get_by_text("<img src=x onerror=alert(1)>").first.wait_for()
-    shot(page, "hostile-exercise")
+    shot(page, "hostile-assignment")
     assert injected(page) == []

@@ -242,3 +242,13 @@ def test_arguebuf_loads_our_aif_of_generated_maps(tmp_path: Path, amap: Argument
     assert _arguebuf_counts(path) == expected
     atoms = _arguebuf().load.file(path).atom_nodes
     assert {n.plain_text for n in atoms.values()} == {s.text for s in (*amap.statements, *amap.evidence)}
+
+
+def test_aif_and_the_other_formats_say_they_drop_comments() -> None:
+    from argmap.edit import comments
+    from argmap.formats import FORMATS
+
+    amap, _ = comments.add_comment(native.loads(EXAMPLE.read_text(encoding="utf-8")), "s1", "Why?")
+    for name in ("aif", "kialo", "markdown", "csv", "html", "dot"):
+        losses = FORMATS[name].losses(amap)  # type: ignore[misc]
+        assert any("1 comment(s)" in loss for loss in losses), (name, losses)

@@ -285,3 +285,36 @@ def test_argdown_cli_reads_our_argdown_of_generated_maps(tmp_path_factory, amaps
             _check_argdown_json(amap, results[f"m{n}"])
         except AssertionError as err:
             raise AssertionError(f"m{n}.argdown:\n{argdown.dumps(amap)}") from err
+
+
+def _discussed() -> ArgumentMap:
+    from argmap.edit import comments
+
+    amap = example()
+    amap, cid = comments.add_comment(amap, "s1", 'Is "golden eggs" {fair}? #tag', author="ann")
+    amap, _ = comments.reply(amap, cid, "Yes: see e1 / e2 = both", author="bob")
+    amap = comments.set_resolved(amap, cid)
+    amap, _ = comments.add_comment(amap, "e1", "Which poll?", author="cy")
+    amap, _ = comments.add_comment(amap, amap.inferences[0].id, "Too quick", author="dee")
+    return amap
+
+
+def test_argdown_keeps_comments_on_statements_and_evidence_and_says_what_it_drops() -> None:
+    amap = _discussed()
+    back = argdown.loads(argdown.dumps(amap))
+    kept_ones = [c for c in amap.comments if c.target in {"s1", "e1"}]
+    assert back.comments == tuple(kept_ones)  # ids, authors, times, replies and resolved all kept
+    assert any("1 comment(s) on inferences and attacks" in loss for loss in argdown.losses(amap))
+
+
+@pytest.mark.external
+def test_argdown_cli_reads_our_argdown_with_comments(tmp_path: Path) -> None:
+    amap = _discussed()
+    (tmp_path / "discussed.argdown").write_text(argdown.dumps(amap), encoding="utf-8")
+    result = _run_argdown(tmp_path)["discussed"]
+    _check_argdown_json(amap, result)
+    data = next(m for m in result["statements"]["s1"]["members"] if m.get("data"))["data"]
+    assert [c["text"] for c in data["comments"]] == [
+        'Is "golden eggs" {fair}? #tag',
+        "Yes: see e1 / e2 = both",
+    ]

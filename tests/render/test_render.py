@@ -486,3 +486,28 @@ def test_to_dot_does_not_import_graphviz():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_colour_by_author_gives_each_person_a_colour_and_greys_the_unsigned() -> None:
+    from argmap.edit import operations as edit
+    from argmap.render.style import NOBODY, author_colors
+
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    amap, a = edit.add_attack(amap, "s1", "Ann objects", author="ann")
+    amap, b = edit.add_attack(amap, "s1", "Bob objects", author="bob")
+    amap, nobody = edit.add_attack(amap, "s1", "Nobody signed this")
+    signed = {s.id: s.author for s in amap.statements if s.author}
+    dot = to_dot(amap, ViewOptions(color_by="author", authors=signed))
+
+    def fill(eid: str) -> str:
+        line = next(
+            x
+            for x in dot.splitlines()
+            if x.strip().startswith(f'"{eid}" [') or x.strip().startswith(f"{eid} [")
+        )
+        return line.split('fillcolor="')[1].split('"')[0]
+
+    colours = author_colors(signed.values())
+    assert fill(a) == colours["ann"][0] and fill(b) == colours["bob"][0] and fill(a) != fill(b)
+    assert fill(nobody) == NOBODY[0]
+    assert "by ann" in dot and "by bob" in dot

@@ -55,6 +55,31 @@ def test_files_to_postgresql_and_back_loses_nothing(tmp_path: Path, empty_db: st
     ]
 
 
+def test_the_classroom_travels_with_the_maps(tmp_path: Path, empty_db: str) -> None:
+    from argmap.classroom.assignment import AssignmentStore
+    from tests.classroom.variants import piece
+
+    files = tmp_path / "a"
+    Store(files).save(ArgumentMap(id="m", title="M"), "m", expected_revision=None)
+    classroom = AssignmentStore(str(files))
+    made, key = classroom.create(piece("homework")[1], title="Homework")
+    seat = classroom.join(made.code, "Ada")
+    from argmap.edit.operations import add_statement
+
+    mine = add_statement(
+        ArgumentMap(id="ada", title="Ada's map", source=made.reference.source), "Homework helps."
+    )[0]
+    classroom.submit(made.code, seat.token, mine)
+    report = copy_store(Store(files), open_store(empty_db))
+    assert report.documents == 3  # the assignment, Ada's seat, her one revision
+    there = AssignmentStore(empty_db)
+    assert there.teacher(made.code, key).title == "Homework"  # the teacher's key still opens it
+    assert [(s.name, s.status) for s in there.submissions(made.code, key)] == [("Ada", "submitted")]
+    back = tmp_path / "b"
+    assert copy_store(open_store(empty_db), Store(back)).documents == 3
+    assert AssignmentStore(str(back)).seat(made.code, seat.token).map == mine
+
+
 def test_a_copy_never_overwrites(tmp_path: Path) -> None:
     a, b = Store(tmp_path / "a"), Store(tmp_path / "b")
     _fill(a)

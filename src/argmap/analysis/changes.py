@@ -288,3 +288,79 @@ def excerpt(old: str, new: str, context: int = 4) -> str:
             else:
                 out.extend([*head, "…", *tail])
     return " ".join(out)
+
+
+# --- conflicts, in words ----------------------------------------------------------------------
+
+
+def _thing(el: Any, fallback: str) -> str:
+    text = getattr(el, "text", None)
+    return quote(text) if isinstance(text, str) else fallback
+
+
+def conflict_words(conflict: Any, them: str = "someone") -> str:
+    """A ``MergeConflict`` as the question put to the person saving ("You and bob both changed …")."""
+    c = conflict
+    el = c.base if c.base is not None else (c.mine if c.mine is not None else c.theirs)
+    what = _thing(el, f"the {c.kind} '{c.key}'")
+    if c.kind == "map":
+        field = {"title": "title", "main": "pinned main conclusion", "source": "source"}.get(c.key, c.key)
+        return f"You and {them} both changed the map's {field}."
+    if c.reason == "both changed":
+        fields = ", ".join("words" if f == "text" else f for f in c.fields) or "it"
+        return f"You and {them} both changed {what} ({fields})."
+    if c.reason == "changed and deleted":
+        if c.theirs is None:
+            return f"{them} deleted {what}, which you changed."
+        return f"You deleted {what}, which {them} changed."
+    if c.reason == "deleted but used":
+        if c.theirs is None:
+            return f"{them} deleted {what}, which what you added is linked to."
+        return f"You deleted {what}, which what {them} added is linked to."
+    return f"Your link and {them}'s make circular support ({c.detail})."
+
+
+def version_pieces(conflict: Any, side: str) -> list[tuple[str, list[Piece]]]:
+    """One side of a conflict to show: each differing field, its words not in the other side marked."""
+    c = conflict
+    version, other = (c.mine, c.theirs) if side == "mine" else (c.theirs, c.mine)
+    if version is None:
+        return [("", [("removed", "(deleted)")])]
+    if c.kind == "map":
+        if isinstance(version, str) and isinstance(other, str):
+            return [(c.key, _own_words(other, version))]
+        return [(c.key, [("same", str(version))])]
+    fields = c.fields or tuple(f for f in ("text",) if hasattr(version, f))
+    out: list[tuple[str, list[Piece]]] = []
+    for f in fields:
+        value = getattr(version, f)
+        against = getattr(other, f, None) if other is not None else None
+        if isinstance(value, str) and isinstance(against, str):
+            out.append((f, _own_words(against, value)))
+        else:
+            out.append((f, [("same", "—" if value is None else str(value))]))
+    if not out:
+        out.append(("", [("same", _thing(version, c.key))]))
+    return out
+
+
+def _own_words(other: str, mine: str) -> list[Piece]:
+    """``mine`` with the words the other version lacks marked "added" (what differs, on this side)."""
+    out: list[Piece] = []
+    for kind, words in word_diff(other, mine):
+        if kind == "removed":
+            continue
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + words)
+        else:
+            out.append((kind, words))
+    return out
+
+
+def choice_label(conflict: Any, side: str, them: str = "theirs") -> str:
+    """The button that settles a conflict with ``side``'s version."""
+    version = conflict.mine if side == "mine" else conflict.theirs
+    whose = "yours" if side == "mine" else f"{them}'s"
+    if version is None:
+        return f"Delete it ({whose})"
+    return f"Keep {whose}"

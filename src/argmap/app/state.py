@@ -28,6 +28,7 @@ _READONLY = "argmap_readonly"  # opened from a share link
 _SHARE_TOKEN = "argmap_share_token"  # the share token already opened in this session
 _ROOT = "argmap_root"  # folder of streamlit_app.py: arguments/ and seeds/ are found from it
 _FLASH = "argmap_flash"  # (kind, message) to show once on the next run
+_SESSION = "argmap_session"  # this browser session's random id (presence records)
 AUTHOR = "author"  # the sidebar's author text input
 SELECTED = "selected_node"  # the id of the element selected on the Map page
 
@@ -172,6 +173,30 @@ def mark_saved(saved: ArgumentMap, name: str) -> None:
     _bump()
 
 
+def base() -> ArgumentMap | None:
+    """The revision the open map was loaded or last saved at: what a save merges against."""
+    return st.session_state.get(_SAVED)
+
+
+def catch_up(merged: ArgumentMap, theirs: ArgumentMap, what: str) -> None:
+    """Others saved ``theirs``; ``merged`` is the open map with their work in (undoable, as ``what``).
+
+    The open map's base becomes ``theirs``: what is still unsaved is the user's own work.
+    """
+    h = history()
+    st.session_state[_HISTORY] = History(present=merged) if h is None else h.push(merged, what)
+    st.session_state[_REVISION] = theirs.revision
+    st.session_state[_SAVED] = theirs
+    _bump()
+
+
+def session_id() -> str:
+    """A random id for this browser session (who has a map open is recorded by it)."""
+    from argmap.edit.operations import new_tag
+
+    return str(st.session_state.setdefault(_SESSION, f"tab-{new_tag()}{new_tag()}"))
+
+
 def unsaved() -> bool:
     """Whether the open map differs from what was last loaded from or saved to the store."""
     amap = current_map()
@@ -185,7 +210,7 @@ def unsaved() -> bool:
 
 def _content(amap: ArgumentMap) -> dict[str, Any]:
     # Saving sets revision and updated; they are not a change the user made.
-    return amap.model_dump(exclude={"revision", "updated", "created"})
+    return amap.model_dump(exclude={"revision", "updated", "created", "saved_by"})
 
 
 def version() -> int:
@@ -272,8 +297,19 @@ def set_view(key: str, value: object) -> None:
 # --- messages that survive one rerun --------------------------------------------------------
 
 
+_SEVERITY = ("success", "info", "warning", "error")
+
+
 def flash(kind: str, message: str) -> None:
-    """Queue a message ("success", "info", "warning", "error") for the next run of the page."""
+    """Queue a message ("success", "info", "warning", "error") for the next run of the page.
+
+    A message already queued is kept (two things can happen in one run: others' work merged in,
+    then a save): both are shown, under the graver kind.
+    """
+    queued = st.session_state.get(_FLASH)
+    if queued is not None and queued[1] != message:
+        grave = max(queued[0], kind, key=lambda k: _SEVERITY.index(k) if k in _SEVERITY else 1)
+        kind, message = grave, f"{queued[1]}  \n{message}"
     st.session_state[_FLASH] = (kind, message)
 
 

@@ -21,6 +21,7 @@ from argmap.errors import (
 )
 from argmap.model import ArgumentMap
 from argmap.render.highlight import STATUS_COLORS, legend_html, lines_html
+from argmap.render.style import NOBODY, author_colors
 from argmap.roles import ROLE_LABELS, Roles, derive
 
 VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
@@ -137,8 +138,18 @@ def no_map() -> None:
     c2.page_link(f"{VIEWS}/library.py", label="Go to Library", icon=":material/folder_open:")
 
 
-def legend(color_by: str = "role") -> None:
-    """The colours as chips: roles (tree and text), or evaluation (tree) and roles (text)."""
+def legend(color_by: str = "role", people: list[str] | None = None) -> None:
+    """The colours as chips: roles (tree and text), or evaluation / authors (tree) and roles (text)."""
+    if color_by == "author":
+        chips = {**author_colors(people or []), "nobody (drafted or imported)": NOBODY}
+        st.html(
+            '<div style="font-size:0.85em;color:#555">Tree, by who added each node:</div>'
+            + legend_html(chips)
+            + '<div style="font-size:0.85em;color:#555">Text, by role:</div>'
+            + legend_html()
+            + lines_html()
+        )
+        return
     if color_by == "evaluation":
         st.html(
             '<div style="font-size:0.85em;color:#555">Tree, by evaluation:</div>'

@@ -65,6 +65,8 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("notes, authors, cue words and reasons")
     if amap.main:
         out.append("the pinned main conclusion")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out
 
 

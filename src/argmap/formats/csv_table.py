@@ -95,6 +95,8 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("cue words and reasons")
     if any(r.answers for r in (*amap.inferences, *amap.attacks)):
         out.append("answers to critical questions")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out
 
 

@@ -69,4 +69,6 @@ def losses(amap: ArgumentMap) -> list[str]:
         len(text) > 280 for text in [*(s.text for s in amap.statements), *(e.text for e in amap.evidence)]
     ):
         out.append("text beyond 280 characters in a node (SVG tooltips keep up to 1,000)")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out

@@ -225,4 +225,6 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("notes, authors and cue words")
     if any(s.rating for s in amap.statements) or any(r.rating for r in (*amap.inferences, *amap.attacks)):
         out.append("ratings")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out

@@ -79,6 +79,8 @@ def losses(amap: ArgumentMap) -> list[str]:
     if any(s.text != _kept(s.text) for s in amap.statements):
         out.append("spaces at the ends of lines inside texts")
     out.append("ratings, notes, authors, dates, spans and the source text (Kialo text has no place for them)")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out
 
 

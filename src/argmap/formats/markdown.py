@@ -69,6 +69,8 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("notes, authors and cue words")
     if any("\n" in s.text for s in amap.statements):
         out.append("line breaks inside statements (they become spaces)")
+    if amap.comments:
+        out.append(f"the {len(amap.comments)} comment(s) of the map's discussion")
     return out
 
 

@@ -143,12 +143,27 @@ def _attrs(pairs: dict[str, str]) -> str:
     return " ".join(f"{k}={v}" for k, v in pairs.items())
 
 
+_palette_memo: list[tuple[Mapping[str, str], dict[str, tuple[str, str]]]] = []
+
+
+def _author_palette(authors: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """The authors' colours, worked out once per drawing (not once per node)."""
+    if not _palette_memo or _palette_memo[0][0] is not authors:
+        _palette_memo[:] = [(authors, style.author_colors(authors.values()))]
+    return _palette_memo[0][1]
+
+
 def _fill(eid: str, role: str, options: ViewOptions) -> tuple[str, str, str]:
     """(fill, border, header text) of a node under the colour scheme chosen."""
     if options.color_by == "evaluation":
         status = (options.evaluation or {}).get(eid, "unrated")
         fill, border, mark = style.STATUS_STYLE.get(status, style.STATUS_STYLE["unrated"])
         return fill, border, f"{mark} {status}"
+    if options.color_by == "author":
+        authors = options.authors or {}
+        who = authors.get(eid)
+        fill, border = _author_palette(authors).get(who or "", style.NOBODY)
+        return fill, border, f"by {who}" if who else ROLE_LABELS.get(role, role)
     fill, border = style.ROLE_STYLE[role]
     return fill, border, ROLE_LABELS.get(role, role)
 

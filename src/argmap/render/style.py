@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -51,6 +52,29 @@ STATUS_STYLE: dict[str, tuple[str, str, str]] = {
     "rejected": ("#F7DFCC", OKABE_ITO["vermillion"], "\u2717"),
     "unrated": ("#FFFFFF", "#777777", "\u25cb"),
 }
+
+# Node fills by author: a pale fill and a strong border each, in the order people first appear.
+AUTHOR_PALETTE: tuple[tuple[str, str], ...] = (
+    ("#DCEBF7", OKABE_ITO["blue"]),
+    ("#F7DFCC", OKABE_ITO["vermillion"]),
+    ("#CCECE2", OKABE_ITO["bluish_green"]),
+    ("#F5E0EC", OKABE_ITO["reddish_purple"]),
+    ("#FCF1CC", OKABE_ITO["orange"]),
+    ("#E3F3FB", OKABE_ITO["sky_blue"]),
+    ("#FBF5C6", "#8A7A00"),
+    ("#E6E0F3", "#5B4A9B"),
+)
+NOBODY = ("#EEEEEE", "#777777")  # nodes nobody signed (drafted by the extractor, or imported)
+
+
+def author_colors(names: Iterable[str | None]) -> dict[str, tuple[str, str]]:
+    """Each author's (fill, border), in order of first appearance; past eight people, colours repeat."""
+    out: dict[str, tuple[str, str]] = {}
+    for name in names:
+        if name and name not in out:
+            out[name] = AUTHOR_PALETTE[len(out) % len(AUTHOR_PALETTE)]
+    return out
+
 
 # Edges: (colour, style, mark).
 SUPPORT_EDGE = (SUPPORT_COLOR, "solid", "+")

@@ -16,9 +16,9 @@ from argmap import graph
 from argmap.model import ArgumentMap
 
 Direction = Literal["TB", "LR"]
-ColorBy = Literal["role", "evaluation"]
+ColorBy = Literal["role", "evaluation", "author"]
 DIRECTIONS: tuple[Direction, ...] = ("TB", "LR")
-COLOR_BYS: tuple[ColorBy, ...] = ("role", "evaluation")
+COLOR_BYS: tuple[ColorBy, ...] = ("role", "evaluation", "author")
 Status = Literal["accepted", "doubtful", "rejected", "unrated"]
 
 
@@ -34,7 +34,8 @@ class ViewOptions:
     - ``show_evidence``: draw evidence nodes or leave them out.
     - ``highlight``: ids drawn with a thick double border (statements, evidence, inferences, attacks).
     - ``color_by``: fill nodes by derived role, or by ``evaluation`` (id → accepted / doubtful /
-      rejected / unrated; ids missing from it count as unrated).
+      rejected / unrated; ids missing from it count as unrated), or by ``author`` (each person's
+      colour from ``argmap.render.style.author_colors``; nodes nobody signed are grey).
     - ``wrap``: characters per line of node text.
     - ``legend``: add the legend as a cluster of the graph itself (see also ``legend_dot``).
     - ``ids``: start each node's header with its id ("s3 · premise"); off, the header names the
@@ -51,6 +52,7 @@ class ViewOptions:
     highlight: frozenset[str] = frozenset()
     color_by: ColorBy = "role"
     evaluation: Mapping[str, str] | None = None
+    authors: Mapping[str, str] | None = None  # id -> who added it, for color_by="author"
     wrap: int = 32
     legend: bool = False
     ids: bool = False

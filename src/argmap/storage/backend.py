@@ -23,6 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.storage.names import SLUG_CHARS, check_name, slug
 
 if TYPE_CHECKING:
+    from argmap.storage.documents import Documents
     from argmap.storage.merging import SaveResult
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -112,6 +113,10 @@ class MapStore(ABC):
     @abstractmethod
     def latest_revision(self, name: str) -> int:
         """The stored revision of ``name`` (0 if none): cheap enough to poll."""
+
+    @abstractmethod
+    def documents(self) -> Documents:
+        """The small documents kept beside the maps (the classroom's assignments and students' work)."""
 
     @abstractmethod
     def listen(self) -> None:

@@ -1,4 +1,4 @@
-"""Copy every map, with its past revisions, from one store to another (files ↔ PostgreSQL), and prove it.
+"""Copy every map, with its past revisions, and the classroom from one store to another (files ↔ PostgreSQL).
 
 Revision numbers, times and authors are kept as they are (``put_history``); a name the target already
 holds is refused before anything is written, so a copy never overwrites. After copying, every revision is
@@ -16,14 +16,16 @@ from argmap.storage.backend import MapStore
 
 @dataclass(frozen=True)
 class Copied:
-    """What a copy moved: maps and revisions (the current ones included), all checked."""
+    """What a copy moved: maps, revisions (the current ones included) and classroom documents, all checked."""
 
     maps: int
     revisions: int
+    documents: int = 0
 
     def __str__(self) -> str:
         return (
-            f"copied {self.maps} maps with {self.revisions} revisions; every revision read back and matched"
+            f"copied {self.maps} maps with {self.revisions} revisions and {self.documents} classroom "
+            "documents; every one read back and matched"
         )
 
 
@@ -37,6 +39,13 @@ def copy_store(source: MapStore, target: MapStore) -> Copied:
     if taken:
         raise StoreError(
             f"{target.describe()} already has maps called {', '.join(taken[:20])}; nothing was copied"
+        )
+    src_docs, dst_docs = source.documents(), target.documents()
+    paths = src_docs.walk()
+    clash = [p for p in paths if dst_docs.get(p) is not None]
+    if clash:
+        raise StoreError(
+            f"{target.describe()} already has classroom documents {', '.join(clash[:20])}; nothing was copied"
         )
     histories = {}
     for e in entries:
@@ -57,4 +66,9 @@ def copy_store(source: MapStore, target: MapStore) -> Copied:
                     f"{target.describe()}: '{name}' revision {m.revision} differs from the source"
                 )
             count += 1
-    return Copied(len(histories), count)
+    for path in paths:
+        dst_docs.put(path, src_docs.get(path) or b"")
+    for path in paths:
+        if dst_docs.get(path) != src_docs.get(path):
+            raise StoreError(f"{target.describe()}: classroom document {path} differs from the source")
+    return Copied(len(histories), count, len(paths))

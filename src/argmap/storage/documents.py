@@ -56,6 +56,10 @@ class Documents(ABC):
         """The paths of the documents directly under folder ``prefix``, sorted."""
 
     @abstractmethod
+    def walk(self) -> builtins.list[str]:
+        """Every document's path, sorted (for copying a whole store)."""
+
+    @abstractmethod
     def lock(self, key: str) -> AbstractContextManager[None]:
         """Hold the exclusive lock named ``key`` (across processes and servers) while the block runs."""
 
@@ -101,6 +105,12 @@ class FileDocuments(Documents):
         return sorted(
             f"{prefix}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
         )
+
+    def walk(self) -> builtins.list[str]:
+        if not self.root.is_dir():
+            return []
+        found = (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
+        return sorted(p for p in found if not any(part.startswith(".") for part in p.split("/")))
 
     @contextmanager
     def lock(self, key: str) -> Iterator[None]:
@@ -164,6 +174,10 @@ class PostgresDocuments(Documents):
             ).fetchall()
         return [r[0] for r in rows]
 
+    def walk(self) -> builtins.list[str]:
+        with self._conn() as conn:
+            return [r[0] for r in conn.execute("SELECT path FROM argmap_documents ORDER BY path").fetchall()]
+
     @contextmanager
     def lock(self, key: str) -> Iterator[None]:
         if getattr(self._held, "conn", None) is not None:
@@ -179,8 +193,6 @@ class PostgresDocuments(Documents):
 
 def documents_at(location: str) -> Documents:
     """The documents beside the maps at ``location``: files under ``<folder>/.classroom``, or a table."""
-    from argmap.storage.location import is_database
+    from argmap.storage.location import open_store
 
-    if is_database(location):
-        return PostgresDocuments(location)
-    return FileDocuments(Path(location) / ".classroom")
+    return open_store(location).documents()

@@ -80,20 +80,20 @@ def save_merging(
         except MapNotFound:
             stored_base = base  # no longer kept: the caller's copy is that revision
         merged = merge(stored_base, amap, theirs)
-        authors = _authors(stored_base, theirs)
+        who = authors(stored_base, theirs)
         if merged.conflicts:
-            return SaveResult(merged.map, False, stored_base, theirs, merged, authors)
+            return SaveResult(merged.map, False, stored_base, theirs, merged, who)
         try:
             saved = store.save(merged.map, name, expected_revision=theirs.revision, author=author)
         except Conflict as err:
             if err.found == 0:
                 raise
             continue  # someone saved while we merged: merge again with the newer revision
-        return SaveResult(saved, True, stored_base, theirs, merged, authors)
+        return SaveResult(saved, True, stored_base, theirs, merged, who)
     raise StoreError(f"'{name}' is being saved by many people at once; could not merge in {_TRIES} tries")
 
 
-def _authors(base: ArgumentMap, theirs: ArgumentMap) -> tuple[str, ...]:
+def authors(base: ArgumentMap, theirs: ArgumentMap) -> tuple[str, ...]:
     """Who made what others saved since ``base``: the authors of their additions, then the last saver.
 
     Read from the maps themselves (every element records its author), not from each revision.

@@ -37,9 +37,11 @@ if TYPE_CHECKING:
     from psycopg import Connection, Cursor
     from psycopg_pool import ConnectionPool
 
+    from argmap.storage.documents import Documents
+
 CHANNEL = "argmap_changes"
 # An Entry's columns: who saved a revision is read from its body (the native JSON records it).
-_ENTRY = "name, title, revision, updated, octet_length(body), NULL, body::json->>'saved_by'"
+_ENTRY = "name, title, revision, updated, octet_length(body), NULL, saved_by"
 _MIGRATION_LOCK = 0x41524D50  # "ARMP": one advisory lock key for schema migrations
 _MIGRATION = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -424,6 +426,12 @@ class PostgresStore(MapStore):
                 (check_name(name), within),
             ).fetchall()
         return [Presence(*row) for row in rows]
+
+    def documents(self) -> Documents:
+        """The ``argmap_documents`` table of this database."""
+        from argmap.storage.documents import PostgresDocuments
+
+        return PostgresDocuments(self.url)
 
     def listen(self) -> None:
         """Start this process's listener (once): ``latest_revision`` then answers from it, not the table."""

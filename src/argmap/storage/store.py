@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError, Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
@@ -35,6 +36,9 @@ from argmap.storage import backend
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
 from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, _now, check_session, stamped
 from argmap.storage.names import check_name, slug
+
+if TYPE_CHECKING:
+    from argmap.storage.documents import Documents
 
 _LOCK_TIMEOUT = 30.0  # seconds: a save waits this long for another save of the same map
 
@@ -122,6 +126,12 @@ class Store(MapStore):
     def _taken(self, name: str) -> bool:
         """Whether ``name`` is used (by a map, or by revisions a crash left without one)."""
         return self.path(name).exists() or self._revdir(name).exists()
+
+    def documents(self) -> Documents:
+        """Files under ``<folder>/.classroom/``."""
+        from argmap.storage.documents import FileDocuments
+
+        return FileDocuments(self.folder / ".classroom")
 
     def listen(self) -> None:
         """Nothing to start: ``latest_revision`` reads one small file, cheap enough to poll."""

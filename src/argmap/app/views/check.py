@@ -10,6 +10,7 @@ from argmap.analysis.evaluation import evaluation
 from argmap.analysis.schemes import SCHEMES, answers_for, scheme, suggest
 from argmap.app import state, widgets
 from argmap.edit import operations as edit
+from argmap.edit.comments import open_questions
 from argmap.errors import ArgmapError
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
@@ -158,9 +159,24 @@ else:
     tree, panel = st.container(), st.container()
 with panel:
     # Keyed and tracked, like the Map page's edit tabs: saving a rating keeps the Ratings tab open.
-    tab_findings, tab_schemes, tab_ratings = st.tabs(
-        ["Findings", "Schemes", "Ratings"], key="check_tab", on_change="rerun"
+    tab_findings, tab_schemes, tab_ratings, tab_questions = st.tabs(
+        ["Findings", "Schemes", "Ratings", "Open questions"], key="check_tab", on_change="rerun"
     )
+
+with tab_questions:
+    questions = open_questions(amap)
+    if not questions:
+        st.info(
+            "No open questions: no comment thread on this map is open. Comment on a node on the Map page."
+        )
+    for t in questions:
+        with st.container(border=True):
+            label = widgets.element_label(amap, t.target, roles=roles) if t.target in amap.ids() else t.target
+            people = ", ".join(t.people)
+            st.markdown(
+                f"**{widgets.md(label)}**  \n{widgets.md(t.opener.text)}  \n"
+                f"*{len(t.replies)} repl{'y' if len(t.replies) == 1 else 'ies'} · {widgets.md(people)}*"
+            )
 
 with tab_findings:
     if not findings:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.analysis.changes import changes, sentences, summary
+from argmap.app import collab, state, widgets
 from argmap.errors import ArgmapError, Conflict
 from argmap.formats import FORMATS
+from argmap.render.draw import to_dot
 from argmap.render.outline import outline
+from argmap.render.view import ViewOptions
+from argmap.storage.backend import Entry
 from argmap.storage.names import slug
 
-_CONFLICT = "library_conflict"  # (name, their map) after a save met someone else's revision
+_CONFLICT = "library_conflict"  # (name, None, message) after a save found the map deleted or renamed
 
 st.title("Library")
 st.caption(f"Maps are kept as {state.store().describe()}; every save keeps the previous revision.")
@@ -28,11 +32,32 @@ def _open(name: str) -> None:
 
 
 def _save_as(new_name: str) -> None:
-    saved = store.save_as(state.current_map(), new_name)
+    saved = store.save_as(state.current_map(), new_name, author=state.author())
     state.mark_saved(saved, new_name)
     st.session_state["_library_pick_next"] = new_name
     st.session_state.pop(_CONFLICT, None)
     state.flash("success", f"Saved as “{widgets.md(new_name)}” (revision {saved.revision}).")
+
+
+def _compare_revisions(pick: str, revs: list[Entry], rev: int) -> None:
+    """What changed between two revisions: in words, with changed words marked, and as a map."""
+    numbers = [r.revision for r in revs]
+    earlier = [n for n in numbers if n < rev] or [n for n in numbers if n != rev]
+    with st.expander(f"Compare revision {rev} with another", expanded=False):
+        other = st.selectbox("Compare with revision", earlier, key=f"library_compare_{pick}_{rev}")
+        with widgets.guard():
+            old, new = store.load_revision(pick, min(other, rev)), store.load_revision(pick, max(other, rev))
+            found = changes(old, new)
+            who = [e.saved_by for e in revs if min(other, rev) < e.revision <= max(other, rev) and e.saved_by]
+            st.markdown(f"**{widgets.md(summary(found, who))}** (revision {old.revision} → {new.revision})")
+            for line in sentences(old, new, found, who=new.saved_by):
+                st.markdown(f"- {widgets.md(line)}")
+            marks = {c.id: c.op for c in found.items if c.op != "removed" and c.group != "map"}
+            st.graphviz_chart(
+                to_dot(new, ViewOptions(highlight=frozenset(marks), legend=False)),
+                width="stretch",
+            )
+            st.caption("Added and changed elements are drawn with a thick double border.")
 
 
 # --- the open map ---------------------------------------------------------------------------
@@ -57,18 +82,12 @@ else:
                 disabled=not state.unsaved(),
             ):
                 try:
-                    saved = store.save(amap, saved_as, expected_revision=state.revision())
-                except Conflict as err:
-                    try:
-                        theirs = store.load(state.name())
-                    except ArgmapError:
-                        theirs = None
-                    st.session_state[_CONFLICT] = (state.name(), theirs, str(err))
+                    collab.save()
+                except Conflict as err:  # deleted or renamed meanwhile: nothing to merge with
+                    st.session_state[_CONFLICT] = (saved_as, None, str(err))
                 except ArgmapError as err:
                     widgets.error(err)
                 else:
-                    state.mark_saved(saved, saved_as)
-                    state.flash("success", f"Saved revision {saved.revision}.")
                     st.rerun()
             if not state.unsaved():
                 st.caption("No unsaved changes.")
@@ -81,45 +100,17 @@ else:
                 _save_as(st.session_state["library_save_as_name"].strip())
                 st.rerun()
 
+collab.conflicts()  # a save that met someone else's changes to the same elements
 conflict = st.session_state.get(_CONFLICT)
 if conflict and amap is not None:
-    name, theirs, message = conflict
+    name, _, message = conflict
     with st.container(border=True):
         st.error(f"**Not saved.** {widgets.md(message)}", icon=":material/error:")
-        st.markdown("Compare both versions, then choose. Nothing is overwritten unless you say so.")
-        m, t = st.columns(2)
-        m.markdown("**Your version** (in this session)")
-        m.code(outline(amap), language=None)
-        t.markdown(f"**Their version** (revision {theirs.revision if theirs else '—'} in the store)")
-        t.code(outline(theirs) if theirs else "(deleted or renamed)", language=None)
-        k1, k2, k3 = st.columns(3)
-        with k1:
-            sure = st.checkbox("I want to replace their version", key="conflict_confirm")
-            if st.button(
-                "Keep mine (save over theirs)", key="conflict_keep_mine", disabled=not sure or theirs is None
-            ):
-                with widgets.guard():
-                    saved = store.save(amap, name, expected_revision=theirs.revision)
-                    state.mark_saved(saved, name)
-                    st.session_state.pop(_CONFLICT, None)
-                    state.flash(
-                        "success",
-                        f"Saved your version as revision {saved.revision}; theirs is kept in the revisions.",
-                    )
-                    st.rerun()
-        with k2:
-            if st.button(
-                "Take theirs (drop my changes)", key="conflict_take_theirs", disabled=theirs is None
-            ):
-                with widgets.guard():
-                    _open(name)
-                    st.rerun()
-        with k3:
-            st.text_input("New name for mine", key="conflict_new_name", value=f"{name}-mine")
-            if st.button("Save mine as a new map", key="conflict_save_new"):
-                with widgets.guard():
-                    _save_as(st.session_state["conflict_new_name"].strip())
-                    st.rerun()
+        st.text_input("Save yours as a new map", key="conflict_new_name", value=f"{name}-mine")
+        if st.button("Save as a new map", key="conflict_save_new"):
+            with widgets.guard():
+                _save_as(st.session_state["conflict_new_name"].strip())
+                st.rerun()
 
 # --- saved maps ------------------------------------------------------------------------------
 st.subheader("Saved maps")
@@ -181,18 +172,37 @@ else:
                 format_func=lambda n: next(
                     f"revision {n}"
                     + (f" — {r.updated:%Y-%m-%d %H:%M}" if r.updated else "")
+                    + (f" by {r.saved_by}" if r.saved_by else "")
                     + (" (current)" if i == 0 else "")
                     for i, r in enumerate(revs)
                     if r.revision == n
                 ),
             )
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "revision": r.revision,
+                            "saved by": r.saved_by or "—",
+                            "when": r.updated.strftime("%Y-%m-%d %H:%M:%S") if r.updated else "",
+                        }
+                        for r in revs
+                    ]
+                ),
+                hide_index=True,
+                key="library_revision_table",
+            )
             with widgets.guard():
                 old = store.load_revision(pick, rev)
                 with st.expander(f"View revision {rev}"):
                     st.code(outline(old), language=None)
+            if len(revs) > 1:
+                _compare_revisions(pick, revs, rev)
             if rev != revs[0].revision and st.button(f"Restore revision {rev}", key="library_restore"):
                 with widgets.guard():
-                    restored = store.restore(pick, rev, expected_revision=revs[0].revision)
+                    restored = store.restore(
+                        pick, rev, expected_revision=revs[0].revision, author=state.author()
+                    )
                     state.open_map(restored, name=pick)
                     state.flash(
                         "success",

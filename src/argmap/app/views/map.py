@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from argmap.analysis.evaluation import evaluate
-from argmap.app import forms, state, tree, widgets
+from argmap.app import discussion, forms, state, tree, widgets
 from argmap.edit.wording import name, pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -103,6 +103,7 @@ for key, default in (
     ("view_collapsed", []),
     ("view_beside", False),
     ("view_ids", False),
+    ("view_marked_by", []),
 ):
     state.view_setting(key, default)
 with st.expander("View options", expanded=False):
@@ -173,13 +174,25 @@ with st.expander("View options", expanded=False):
         args=("view_beside",),
         help="Side by side suits a narrow tree or a wide screen; otherwise the text is below the tree.",
     )
+    signed = {e.id: e.author for e in (*amap.statements, *amap.evidence) if e.author}
+    people = list(dict.fromkeys(signed.values()))
+    st.session_state["view_marked_by"] = [p for p in st.session_state["view_marked_by"] if p in people]
+    marked_by = st.multiselect(
+        "Mark what these people added",
+        people,
+        key="view_marked_by",
+        on_change=state.keep_view,
+        args=("view_marked_by",),
+        placeholder="nobody" if people else "nobody has signed a node yet",
+        help="Their nodes get a thick double border; colour by author to tell everyone apart.",
+    )
 
 color_by = st.session_state["view_color_by"]
 layers = int(st.session_state["view_layers"] or 0)
 depth = int(st.session_state["view_depth"] or 0)
 focus = st.session_state["view_focus"] or (sel if layers else None)
 beside = bool(st.session_state["view_beside"])
-widgets.legend(color_by)
+widgets.legend(color_by, people)
 if sel is not None and layers:
     st.caption(
         f"Showing {layers} layer{'s' if layers > 1 else ''} around "
@@ -193,9 +206,11 @@ with left:
         depth=(layers or depth) or None,
         collapsed=frozenset(st.session_state["view_collapsed"]),
         show_evidence=bool(st.session_state["view_evidence"]),
-        highlight=frozenset({sel}) if sel else frozenset(),
+        highlight=(frozenset({sel}) if sel else frozenset())
+        | {eid for eid, who in signed.items() if who in marked_by},
         color_by=color_by,
         evaluation=evaluate(amap) if color_by == "evaluation" else None,
+        authors=signed if color_by == "author" else None,
         ids=bool(st.session_state["view_ids"]),
     )
     chosen = st.session_state["view_direction"]
@@ -275,8 +290,9 @@ with d1:
         if el.source and el.source.label():
             url = f" ({el.source.url})" if el.source.url else ""
             facts.append("source: " + widgets.md(el.source.label() + url))
-    if el.author:
-        facts.append(f"added by {widgets.md(el.author)}")
+    if el.author or el.created:
+        who = f"added by {widgets.md(el.author)}" if el.author else "added"
+        facts.append(who + (f" on {el.created:%Y-%m-%d %H:%M} UTC" if el.created else ""))
     st.markdown(" · ".join(facts) if facts else "")
 
     steps = {i.id: i for i in amap.inferences}
@@ -332,6 +348,8 @@ with d1:
                 for e in attached
             )
         )
+
+    discussion.panel(amap, sel)
 
 with d2:
     forms.edit_panel(amap, sel, labels)

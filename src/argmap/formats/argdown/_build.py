@@ -48,6 +48,7 @@ def build(reader: Reader) -> ArgumentMap:
     evidence: list[dict[str, Any]] = []
     inferences: list[dict[str, Any]] = []
     attacks: list[dict[str, Any]] = []
+    comments: list[dict[str, Any]] = []
     node_id: dict[tuple[str, str], str] = {}
     for key, node in reader.nodes.items():
         if key[0] == "s" or not node.steps:
@@ -60,6 +61,7 @@ def build(reader: Reader) -> ArgumentMap:
             text = node.title  # a statement or argument referred to but never given a text
         if key in evidence_of:
             evidence.append(_evidence(node_id[key], node_id[evidence_of[key]], text, data))
+            comments.extend(_comments(node_id[key], data))
             continue
         record: dict[str, Any] = {"id": node_id[key], "text": text, "tags": tags}
         if data:
@@ -69,6 +71,7 @@ def build(reader: Reader) -> ArgumentMap:
                 record["rating"] = data["rating"]
             if isinstance(data.get("note"), str):
                 record["note"] = data["note"]
+            comments.extend(_comments(node_id[key], data))
         statements.append(record)
 
     last_inference: dict[tuple[str, str], str] = {}
@@ -125,6 +128,7 @@ def build(reader: Reader) -> ArgumentMap:
         "inferences": inferences,
         "attacks": attacks,
         "evidence": evidence,
+        "comments": _whole_threads(comments),
     }
     return validated(
         data, lambda problems: reader.fail(f"the file does not make a valid map: {problems}", None)
@@ -183,3 +187,26 @@ class _Ids:
 
 def _slug(name: str) -> str:
     return _NOT_ID.sub("-", name).strip("-.")[:56] or "x"
+
+
+_COMMENT_FIELDS = ("id", "text", "author", "created", "reply_to", "resolved")
+
+
+def _comments(target: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The comments an element's inline data carries (``comments: [{id, text, author, ...}]``)."""
+    found = data.get("comments")
+    if not isinstance(found, list):
+        return []
+    out = []
+    for c in found:
+        if isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("text"), str):
+            record = {k: c[k] for k in _COMMENT_FIELDS if k in c and c[k] is not None}
+            record["resolved"] = record.get("resolved") is True
+            out.append({**record, "target": target})
+    return out
+
+
+def _whole_threads(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Comments whose thread is there (a reply to a comment the file lacks is no reply to anything)."""
+    openers = {c["id"]: c["target"] for c in comments if not c.get("reply_to")}
+    return [c for c in comments if not c.get("reply_to") or openers.get(c["reply_to"]) == c["target"]]

@@ -27,7 +27,28 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append("repeated attacks between the same two elements (kept once)")
     if any(i.answers for i in amap.inferences):
         out.append("answers to critical questions")
+    on_links = [c.id for c in amap.comments if c.target not in _commentable(amap)]
+    if on_links:
+        out.append(
+            f"{len(on_links)} comment(s) on inferences and attacks (those on statements and evidence stay)"
+        )
     out.append("authors, dates, cue words, reasons, spans and the source text")
+    return out
+
+
+def _commentable(amap: ArgumentMap) -> set[str]:
+    """The elements whose comments Argdown keeps: those written with inline data (statements, evidence)."""
+    return {s.id for s in amap.statements} | {e.id for e in amap.evidence}
+
+
+def _comments(amap: ArgumentMap) -> dict[str, list[dict[str, Any]]]:
+    """Each statement's and evidence's comments, as the inline data ``comments: [...]`` carries them."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in amap.comments:
+        record = c.model_dump(mode="json", exclude={"target"}, exclude_none=True)
+        if not record.get("resolved"):
+            record.pop("resolved", None)
+        out.setdefault(c.target, []).append(record)
     return out
 
 
@@ -37,8 +58,10 @@ def dumps(amap: ArgumentMap) -> str:
     if amap.main:
         front["main"] = amap.main
     blocks = ["===\n" + "".join(f"{k}: {_yaml.string(v)}\n" for k, v in front.items()) + "==="]
+    threads = _comments(amap)
     for s in amap.statements:
         data: dict[str, Any] = {"implicit": True if s.implicit else None, "rating": s.rating, "note": s.note}
+        data["comments"] = threads.get(s.id)
         tags = "".join(f" #({t.strip()})" for t in s.tags if _tag_ok(t))
         blocks.append(f"[{s.id}]: {escape(kept_text(s.text))}{tags}{_yaml.data(data)}")
     for i in amap.inferences:
@@ -56,6 +79,7 @@ def dumps(amap: ArgumentMap) -> str:
     for e in amap.evidence:
         source = e.source.model_dump(exclude_none=True) if e.source else None
         data = {"evidence": e.kind, "reliability": e.reliability, "source": source or None, "note": e.note}
+        data["comments"] = threads.get(e.id)
         blocks.append(f"[{e.id}]: {escape(kept_text(e.text))}{_yaml.data(data)}\n  +> [{e.target}]")
     return "\n\n".join(blocks) + "\n"
 

@@ -27,6 +27,8 @@ def value(v: Any) -> str:
     """One value as flow YAML: a mapping, a quoted string, or JSON's spelling of a scalar."""
     if isinstance(v, dict):
         return "{" + ", ".join(f"{k}: {value(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(value(x) for x in v) + "]"
     if isinstance(v, str):
         return string(v)
     return json.dumps(v)
