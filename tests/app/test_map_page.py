@@ -290,3 +290,25 @@ def test_pin_a_new_main_conclusion_keeps_the_old_one_with_its_reasons(app) -> No
     assert roles.main == "s4" and roles.role["s1"] == "intermediate"
     assert roles.role["s10"] == "rebuttal"  # the author's answer stays an answer
     assert any(m.startswith("Pinned s4 (“") for m in messages(at)["success"])
+
+
+def test_a_large_map_has_an_overview_branch_by_branch(app, store_dir) -> None:
+    from argmap.edit import operations as edit
+    from argmap.storage.store import Store
+
+    store = Store(store_dir)
+    amap = store.load("democrats-voter-data")
+    for n in range(200):
+        amap, _ = edit.add_premise(amap, "s2", f"Reason number {n} for s2.")
+    store.save(amap, "democrats-voter-data", expected_revision=1)
+    at = app("map")
+    assert not at.exception
+    assert at.toggle(key="view_overview").value
+    labels = [shown(e.label) for e in at.expander]
+    s2 = next(label for label in labels if label.startswith("+ s2 (“In the future"))
+    assert int(s2.split("· ")[-1].split()[0]) > 200  # all it holds, however deep
+    branch = next(
+        b for b in at.button if b.key and b.key.startswith("overview_") and b.label == "Show this branch"
+    )
+    branch.click().run()
+    assert at.session_state["selected_node"] in {"s2", "s4", "s5"}

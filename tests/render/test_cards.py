@@ -47,3 +47,12 @@ def test_card_data_carries_the_way_down_and_labels_say_the_role() -> None:
     assert summary(amap()).startswith(
         "Argument map of 5 statements (0 intermediate conclusions, 2 premises, 1 objections"
     )
+
+
+def test_overview_lists_each_branch_under_the_main_conclusion_with_its_subtree() -> None:
+    from argmap.render.cards import overview
+
+    branches = overview(amap())
+    assert [(b.root, b.mark) for b in branches] == [("s2", "+"), ("s3", "+"), ("s4", "\u2212")]
+    assert branches[0].lines == [(1, "\u25c6", "e1")]
+    assert branches[2].lines == [(1, "\u2212", "s5")]

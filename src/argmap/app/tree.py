@@ -43,14 +43,19 @@ def _cards(map_json: str) -> tuple[dict[str, dict[str, object]], dict[str, str],
     return card_data(amap), node_labels(amap), summary(amap)
 
 
+def choose(eid: str) -> None:
+    """Select ``eid`` as a click in the tree does: the node list follows."""
+    state.select(eid)
+    st.session_state[state.picker_key()] = eid
+
+
 def _on_select(key: str) -> None:
     value = st.session_state.get(key)
     chosen = getattr(value, "select", None) if value is not None else None
     if chosen is None and isinstance(value, dict):
         chosen = value.get("select")
     if chosen:
-        state.select(str(chosen))
-        st.session_state[state.picker_key()] = str(chosen)  # the node list follows the click
+        choose(str(chosen))
 
 
 def show(amap: ArgumentMap, options: ViewOptions, selected: str | None, *, key: str = "map_tree") -> None:

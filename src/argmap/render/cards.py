@@ -99,3 +99,45 @@ def summary(amap: ArgumentMap) -> str:
         f"{counts['rebuttal']} rebuttals) and {len(amap.evidence)} pieces of evidence{main}. "
         "The outline gives the same structure as text."
     )
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One branch under the main conclusion for the overview of a large map: its root, and each
+    node beneath as (depth, mark, id) — mark "+" for a reason, "−" for an attack, "◆" for evidence."""
+
+    root: str
+    mark: str
+    lines: list[tuple[int, str, str]]
+
+
+def overview(amap: ArgumentMap) -> list[Branch]:
+    """The branches under the main conclusion, each with its subtree, depth first, each node once."""
+    from argmap import graph
+
+    roles = derive(amap)
+    if roles.main is None:
+        return []
+    t = graph.tree(amap, evidence=True)
+    seen = {roles.main}
+
+    def mark(parent: str, child: str) -> str:
+        kinds = graph.kinds(t, parent, child)
+        return "\u2212" if "attack" in kinds else "\u25c6" if "evidence" in kinds else "+"
+
+    out = []
+    for root in t.successors(roles.main):
+        if root in seen:
+            continue
+        seen.add(root)
+        lines: list[tuple[int, str, str]] = []
+        stack = [(root, c, 1) for c in reversed(list(t.successors(root)))]
+        while stack:
+            parent, node, depth = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            lines.append((depth, mark(parent, node), node))
+            stack.extend((node, c, depth + 1) for c in reversed(list(t.successors(node))))
+        out.append(Branch(root=root, mark=mark(roles.main, root), lines=lines))
+    return out

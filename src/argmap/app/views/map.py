@@ -16,6 +16,7 @@ from argmap.model import (
     Statement,
 )
 from argmap.render import ViewOptions
+from argmap.render.cards import overview
 from argmap.render.highlight import excerpt_html, marks, to_html
 from argmap.render.layout import breadcrumb, choose_direction
 from argmap.render.outline import outline
@@ -216,6 +217,31 @@ with left:
     chosen = st.session_state["view_direction"]
     direction = chosen if chosen in DIRECTIONS else choose_direction(amap, base, 560 if beside else 1000)
     tree.show(amap, replace(base, direction=direction), sel)
+    if large:  # the whole map as an outline, branch by branch, beside the focused tree
+        # A toggle, not an expander: each branch is an expander of its own (they may not nest).
+        state.view_setting("view_overview", True)
+        if st.toggle(
+            f"Overview: the whole map, branch by branch ({nodes} nodes)",
+            key="view_overview",
+            on_change=state.keep_view,
+            args=("view_overview",),
+        ):
+            for n, branch in enumerate(overview(amap)):
+                label = f"{branch.mark} {widgets.md(name(amap, branch.root, 60))} · {len(branch.lines)} below"
+                with st.expander(label):
+                    st.button(
+                        "Show this branch",
+                        key=f"overview_{n}",
+                        on_click=tree.choose,
+                        args=(branch.root,),
+                    )
+                    st.markdown(
+                        "\n".join(
+                            f"{'    ' * (depth - 1)}- {mark} {widgets.md(name(amap, eid, 70))}"
+                            for depth, mark, eid in branch.lines[:300]
+                        )
+                        or "Nothing argues for or against it yet."
+                    )
 with right:
     if amap.source and amap.source.text.strip():
         found = marks(amap)
