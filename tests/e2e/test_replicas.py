@@ -1,4 +1,5 @@
-"""Two app servers on one PostgreSQL database, as behind a load balancer: what one saves, the other shows."""
+"""Two app servers on one PostgreSQL database, as behind a load balancer: what one saves, the other shows —
+a new map in its library, and, on a map open in both, the other's addition within seconds (LISTEN/NOTIFY)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from postgres_server import empty_tables
 
 from argmap.formats import native
 from argmap.storage.location import open_store
-from tests.e2e.conftest import ROOT, app_server, settle, shot, wait_for_map
+from tests.e2e.conftest import ROOT, app_server, settle, shot
+from tests.e2e.test_browser import add_counterargument
+from tests.e2e.test_debate import SEEN_WITHIN, open_map, person, save
 
 pytestmark = pytest.mark.e2e
 
@@ -23,37 +26,45 @@ def database(postgres_url: str) -> str:
     return postgres_url
 
 
-def go(page, name: str) -> None:
-    page.locator('[data-testid="stTopNavLink"]').filter(has_text=name).first.click()
-    settle(page)
+def drawn(page, database: str, name: str, text: str) -> None:
+    """Wait until the node whose stored words start with ``text`` is drawn on ``page``."""
+    nid = next(s.id for s in open_store(database).load(name).statements if s.text.startswith(text))
+    page.wait_for_function(
+        "id => [...document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node > title')]"
+        ".some(t => t.textContent === id)",
+        arg=nid,
+        timeout=SEEN_WITHIN,
+    )
 
 
-def test_a_map_saved_through_one_replica_opens_on_the_other(browser, database: str) -> None:
+def test_what_one_replica_saves_the_other_shows(browser, database: str) -> None:
     with app_server(database) as one, app_server(database) as two:
-        a = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        b = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        a.goto(one)
-        wait_for_map(a)  # the example map, read from PostgreSQL
-        go(a, "Library")
-        a.get_by_text("PostgreSQL store").first.wait_for()
-        a.get_by_role("textbox", name="Save as (a new map)").fill("replicated")
-        a.get_by_role("button", name="Save as").click()
-        a.get_by_text("Saved as “replicated” (revision 1).").first.wait_for()
-        shot(a, "library-replica-saved")
-        assert open_store(database).load("replicated").revision == 1
+        ann_ctx, ann = person(browser, one, "ann")
+        bob_ctx, bob = person(browser, two, "bob")
+        try:
+            # Ann, on server one, saves a new map; Bob, on server two, finds it in his library and opens it.
+            from tests.e2e.test_browser import go
 
-        b.goto(two)
-        wait_for_map(b)
-        go(b, "Library")
-        shot(b, "library-replica")
-        box = b.locator('[data-testid="stSelectbox"]').filter(has_text="Map").first
-        box.locator("input").click()
-        b.keyboard.type("replicated")
-        b.get_by_role("option").filter(has_text="replicated").first.click()
-        settle(b)
-        b.locator(".st-key-library_open button").click()
-        settle(b)
-        wait_for_map(b)
-        assert b.get_by_text("Talk about killing the goose").first.is_visible()
-        a.context.close()
-        b.context.close()
+            go(ann, "Library")
+            ann.get_by_text("PostgreSQL store").first.wait_for()
+            ann.get_by_role("textbox", name="Save as (a new map)").fill("replicated")
+            ann.get_by_role("button", name="Save as").click()
+            ann.get_by_text("Saved as “replicated” (revision 1).").first.wait_for()
+            assert open_store(database).load("replicated").revision == 1
+            open_map(bob, "replicated")
+            assert bob.get_by_text("Talk about killing the goose").first.is_visible()
+            shot(bob, "replica-two-opened")
+
+            # Each sees the other across servers, and Ann's saved objection reaches Bob's open map.
+            bob.get_by_text("Also here: ann").wait_for(timeout=SEEN_WITHIN)
+            go(ann, "Map")
+            add_counterargument(ann, "intermediate conclusion · s3", "Ann on server one: voters expect it.")
+            save(ann)
+            assert open_store(database).load("replicated").revision == 2
+            bob.get_by_text("ann added 1 statement and 1 attack").first.wait_for(timeout=SEEN_WITHIN)
+            drawn(bob, database, "replicated", "Ann on server one")
+            settle(bob)
+            shot(bob, "replica-two-heard")
+        finally:
+            ann_ctx.close()
+            bob_ctx.close()
