@@ -56,7 +56,8 @@ def app_server(store: str) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
     port = _free_port()
-    env = {**os.environ, "ARGMAP_STORE": store}
+    # ARGMAP_FETCH_PRIVATE: the pages the tests serve to "Fetch a web page" are on 127.0.0.1
+    env = {**os.environ, "ARGMAP_STORE": store, "ARGMAP_FETCH_PRIVATE": "1"}
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),

@@ -1,5 +1,5 @@
 """A teacher's Word document, uploaded on the Analyze page in a real browser, becomes a map; a scanned PDF
-is refused in a sentence. Walked at 1400, 1024 and 390 px."""
+is refused in a sentence; an article fetched by its address becomes a map. Walked at 1400, 1024, 390 px."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def open_upload(page, server: str, width: int) -> None:
+def open_source(page, server: str, width: int, source: str = "Upload a file") -> None:
     page.set_viewport_size({"width": width, "height": 1000})
     page.goto(server)
     wait_for_map(page)
@@ -22,14 +22,14 @@ def open_upload(page, server: str, width: int) -> None:
     else:
         page.locator('[data-testid="stTopNavLink"]').filter(has_text="Analyze").first.click()
     settle(page)
-    page.get_by_text("Upload a file").first.click()
+    page.get_by_text(source).first.click()
     settle(page)
 
 
 @pytest.mark.parametrize("width", [1400, 1024, 390])
 def test_upload_a_word_document_and_map_it(page, server: str, width: int) -> None:
     before = set(node_ids(page)) if page.url.startswith(server) else set()
-    open_upload(page, server, width)
+    open_source(page, server, width)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         {"name": "sunday-opening.docx", "mimeType": DOCX, "buffer": samples.docx_bytes()}
     )
@@ -47,7 +47,7 @@ def test_upload_a_word_document_and_map_it(page, server: str, width: int) -> Non
 
 
 def test_a_scanned_pdf_is_refused_in_a_sentence(page, server: str) -> None:
-    open_upload(page, server, 1400)
+    open_source(page, server, 1400)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": samples.pdf_bytes(text=False)}
     )
@@ -56,3 +56,24 @@ def test_a_scanned_pdf_is_refused_in_a_sentence(page, server: str) -> None:
     settle(page)
     assert not page.locator('[data-testid="stException"]').count()
     shot(page, "analyze-scanned-pdf")
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_fetch_an_article_by_its_address_and_map_it(page, server: str, width: int) -> None:
+    with samples.serve({"/opinion/sundays": samples.Route(samples.html_bytes())}) as base:
+        open_source(page, server, width, "Fetch a web page")
+        page.get_by_label("The article's address").fill(f"{base}/opinion/missing")
+        page.get_by_role("button", name="Fetch").click()
+        banner(page, "the server answered 404").wait_for()
+        page.get_by_label("The article's address").fill(f"{base}/opinion/sundays")
+        page.get_by_role("button", name="Fetch").click()
+        page.get_by_text("characters read from").wait_for()
+        settle(page)
+        shot(page, f"analyze-fetch-{width}")
+    assert not banner(page, "404").count()
+    page.get_by_role("button", name="Map it").click()
+    page.get_by_text(f"Mapped “{samples.TITLE}”").first.wait_for()
+    ids = wait_for_map(page)
+    assert len(ids) >= 4
+    assert not page.get_by_text("Subscribe today").count()  # the page's clutter is not in the piece
+    assert not page.locator('[data-testid="stException"]').count()

@@ -82,3 +82,14 @@ def test_a_broken_venv_is_rebuilt_and_a_good_one_kept(tmp_path: Path) -> None:
     assert not (tmp_path / ".venv" / ".app").exists()  # so the packages are installed again
     again = setup(tmp_path, python)
     assert again.returncode == 0 and again.stdout == ""  # a working venv: nothing to do, nothing said
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize(
+    ("target", "mode"), [("run", "app"), ("test", "dev"), ("bench", "dev"), ("eval", "app")]
+)
+def test_the_make_targets_set_up_through_the_script(target: str, mode: str) -> None:
+    plan = subprocess.run(
+        ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert plan.splitlines()[0] == f"PYTHON=python3 VENV=.venv sh tools/setup.sh {mode}"

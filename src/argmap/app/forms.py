@@ -11,9 +11,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from argmap.app import state, widgets
+from argmap.describe import name, pick_label
 from argmap.edit import operations as edit
 from argmap.edit.restructure import PLACEMENTS, Placement, promote
-from argmap.edit.wording import name, pick_label, sentence
+from argmap.edit.wording import sentence
 from argmap.errors import ArgmapError
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
@@ -348,7 +349,7 @@ def edit_panel(amap: ArgumentMap, sel: str, labels: dict[str, str]) -> None:
                     "Attack instead" if is_attacker else "Support instead",
                     targets,
                     key="move_target",
-                    format_func=lambda t: labels.get(t) or pick_label(amap, t, "step"),
+                    format_func=lambda t: labels.get(t) or pick_label(amap, t),
                 )
                 st.form_submit_button("Move", key="move_submit", on_click=_action(_move))
         with tabs[6], st.form("form_delete"):

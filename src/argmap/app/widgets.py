@@ -22,7 +22,6 @@ from argmap.errors import (
 from argmap.model import ArgumentMap
 from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.render.style import NOBODY, author_colors
-from argmap.roles import ROLE_LABELS, Roles, derive
 
 VIEWS = "src/argmap/app/views"  # the pages, relative to streamlit_app.py
 
@@ -164,17 +163,6 @@ def short(text: str, width: int = 70) -> str:
     """The start of ``text`` on one line (line breaks become spaces), at most ``width`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def element_label(amap: ArgumentMap, eid: str, width: int = 70, roles: Roles | None = None) -> str:
-    """``s3 · premise — text…`` for pickers: the id, the role and the start of the text
-    (pass ``roles`` when labelling many elements: deriving them is the costly part)."""
-    el = amap.element(eid)
-    if eid in {e.id for e in amap.evidence}:
-        role = "evidence"
-    else:
-        role = ROLE_LABELS[(roles or derive(amap)).role[eid]]
-    return f"{eid} · {role} — {short(getattr(el, 'text', ''), width)}"
 
 
 def map_caption(amap: ArgumentMap) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-from argmap.edit.wording import name
+from argmap.describe import name
 from argmap.errors import EditError
 from argmap.model import ArgumentMap
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.describe import name
 from argmap.edit.cycles import refuse_cycle
-from argmap.edit.wording import by, name
+from argmap.edit.wording import by
 from argmap.errors import EditError
 from argmap.model import (
     Answer,

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from argmap.describe import name
 from argmap.edit.cycles import refuse_cycle
 from argmap.edit.operations import link_attack, link_premise, rebuild, restate
-from argmap.edit.wording import by, name
+from argmap.edit.wording import by
 from argmap.errors import EditError
 from argmap.model import ArgumentMap
 from argmap.roles import derive

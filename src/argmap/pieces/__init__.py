@@ -104,8 +104,26 @@ def read_url(url: str, *, timeout: float = web.TIMEOUT, public_only: bool = Fals
     ``MAX_BYTES``; with ``public_only``, never from a private network), with the address it was read
     from."""
     download = web.fetch(url, timeout=timeout, public_only=public_only)
-    piece = read(download.data, download.url, download.media_type or None)
+    data = _as_utf8(download) if download.charset else download.data
+    piece = read(data, download.url, download.media_type or None)
     return Piece(text=piece.text, title=piece.title, kind=piece.kind, url=download.url)
+
+
+def _as_utf8(download: web.Download) -> bytes:
+    """A text or HTML body in the character set its server named, as UTF-8 (the readers then need not
+    guess); anything else, a body that is UTF-8 already, or an unknown charset is left as it came."""
+    reader = reader_for(download.data, download.url, download.media_type or None)
+    if reader.name not in ("text", "html") or not download.charset:
+        return download.data
+    try:
+        download.data.decode("utf-8")
+        return download.data
+    except UnicodeDecodeError:
+        pass
+    try:
+        return download.data.decode(download.charset, errors="replace").encode("utf-8")
+    except LookupError:
+        return download.data
 
 
 def _suffix(name: str) -> str:

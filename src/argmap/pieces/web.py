@@ -29,11 +29,13 @@ _USER_AGENT = "Argmap/0.1 (argument mapping; reads one article on request)"
 @dataclass(frozen=True)
 class Download:
     """What a web address gave: the body, the media type the server named (lower case, no
-    parameters; "" if none), and the address it ended at after redirects."""
+    parameters; "" if none), the address it ended at after redirects, and the character set the
+    server named (None if it named none)."""
 
     data: bytes
     media_type: str
     url: str
+    charset: str | None = None
 
 
 def is_url(text: str) -> bool:
@@ -72,6 +74,7 @@ def fetch(
                 chunks.append(chunk)
             media_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
             final = response.geturl()
+            charset = response.headers.get_content_charset()
     except InputError:
         raise
     except urllib.error.HTTPError as err:
@@ -85,7 +88,7 @@ def fetch(
         raise InputError(f"{url}: no answer within {timeout:g} s; try again later") from None
     except (OSError, ValueError, http.client.HTTPException) as err:  # a dropped connection, a bad answer
         raise InputError(f"{url}: the download failed ({type(err).__name__}: {err})") from None
-    return Download(data=b"".join(chunks), media_type=media_type, url=final)
+    return Download(data=b"".join(chunks), media_type=media_type, url=final, charset=charset)
 
 
 def check_public(url: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from argmap.analysis.checks import SEVERITIES, by_node, check
+from argmap import describe
+from argmap.analysis.checks import SEVERITIES, Finding, by_node, check
 from argmap.analysis.evaluation import evaluation
 from argmap.analysis.schemes import SCHEMES, answers_for, scheme, suggest
 from argmap.app import state, widgets
@@ -16,7 +17,7 @@ from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
 from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.render.view import DIRECTIONS
-from argmap.roles import Roles, derive
+from argmap.roles import derive
 
 # Plain symbols, not emoji: a browser without an emoji font shows emoji as empty boxes.
 _ICON = {"info": "ℹ", "warning": "⚠", "error": "✖"}
@@ -32,25 +33,9 @@ def cq_key(rid: str, n: int, part: str = "answer") -> str:
     return f"cq_{part}_{rid}_{n}"
 
 
-def _finding_label(amap: ArgumentMap, f) -> str:  # noqa: ANN001 - a checks.Finding
-    """'⚠ s8 · rhetorical question — “why quibble?” (Why quibble about…)': the ids, the check, the cue,
-    and the start of the first node's words (an id alone tells a reader nothing)."""
-    first = next((n for n in f.node_ids if n in amap.ids()), None)
-    words = getattr(amap.element(first), "text", "") if first else ""
-    where = f" ({widgets.short(words, 40)})" if words else ""
-    return f"{_ICON[f.severity]} {', '.join(f.node_ids)} · {f.check.replace('_', ' ')} — {f.cue}{where}"
-
-
-def _relation_label(amap: ArgumentMap, eid: str, roles: Roles) -> str:
-    """A picker label: statements and evidence as on the Map page, links as 'i4 · s3 → s2'."""
-    # No scheme or rating in the label: the browser sends a choice back as its label, so a label that
-    # changed with the save would lose the choice (the picker would jump to the first relation).
-    el = amap.element(eid)
-    if isinstance(el, Inference):
-        return f"{eid} · {' + '.join(el.premises)} → {el.conclusion}"
-    if isinstance(el, Attack):
-        return f"{eid} · {el.source} attacks {el.target}"
-    return widgets.element_label(amap, eid, roles=roles)
+def _finding_label(amap: ArgumentMap, f: Finding) -> str:
+    """The finding in the words every page uses, after its severity's symbol."""
+    return f"{_ICON[f.severity]} {describe.finding_label(amap, f.node_ids, f.check, f.cue)}"
 
 
 # --- actions (callbacks: they run before the page is drawn) ------------------------------------
@@ -171,7 +156,7 @@ with tab_questions:
         )
     for t in questions:
         with st.container(border=True):
-            label = widgets.element_label(amap, t.target, roles=roles) if t.target in amap.ids() else t.target
+            label = describe.tag_label(amap, t.target, roles) if t.target in amap.ids() else t.target
             people = ", ".join(t.people)
             st.markdown(
                 f"**{widgets.md(label)}**  \n{widgets.md(t.opener.text)}  \n"
@@ -190,7 +175,7 @@ with tab_findings:
         for nid, group in by_node(amap, findings).items():
             with st.container(border=True):
                 st.markdown(
-                    f"**{widgets.md(widgets.element_label(amap, nid, roles=roles))}**"
+                    f"**{widgets.md(describe.tag_label(amap, nid, roles))}**"
                     if nid in amap.ids()
                     else f"**{widgets.md(nid)}**"
                 )
@@ -212,7 +197,7 @@ with tab_schemes:
             st.selectbox(
                 "Inference or attack",
                 relations,
-                format_func=lambda r: _relation_label(amap, r, roles),
+                format_func=lambda r: describe.tag_label(amap, r, roles),
                 key="scheme_target",
             )
             or relations[0]
@@ -265,7 +250,7 @@ with tab_ratings:
     else:
         eid = (
             st.selectbox(
-                "Rate", targets, format_func=lambda e: _relation_label(amap, e, roles), key="rate_target"
+                "Rate", targets, format_func=lambda e: describe.tag_label(amap, e, roles), key="rate_target"
             )
             or targets[0]
         )  # a selectbox over a non-empty list always has a choice

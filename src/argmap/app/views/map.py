@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from argmap import describe
 from argmap.analysis.evaluation import evaluate
 from argmap.app import discussion, forms, state, widgets
-from argmap.edit.wording import pick_label
 from argmap.model import (
     EVIDENCE_KIND_LABELS,
     ArgumentMap,
@@ -17,7 +17,7 @@ from argmap.render import ViewOptions, to_dot
 from argmap.render.highlight import excerpt_html, marks, to_html
 from argmap.render.outline import outline
 from argmap.render.view import COLOR_BYS, DIRECTIONS
-from argmap.roles import ROLE_LABELS, derive
+from argmap.roles import derive
 
 LARGE_MAP = 200  # nodes; above this the map opens folded to LARGE_DEPTH levels
 LARGE_DEPTH = 4
@@ -37,8 +37,7 @@ st.title(widgets.md(amap.title, line=True))
 st.caption(widgets.map_caption(amap))
 widgets.show_flash()
 
-labels = {s.id: pick_label(amap, s.id, ROLE_LABELS[roles.role[s.id]]) for s in amap.statements}
-labels |= {e.id: pick_label(amap, e.id, "evidence") for e in amap.evidence}
+labels = {e.id: describe.pick_label(amap, e.id, roles) for g in (amap.statements, amap.evidence) for e in g}
 if state.selected() is None:
     state.select(roles.main or (amap.statements[0].id if amap.statements else None))
 
@@ -191,7 +190,7 @@ if not isinstance(el, Statement | Evidence):  # the picker offers statements and
 d1, d2 = st.columns([4, 7], gap="large")
 with d1:
     st.subheader(
-        f"{widgets.md(sel)} · {'evidence' if isinstance(el, Evidence) else ROLE_LABELS[roles.role[sel]]}",
+        f"{widgets.md(sel)} · {describe.kind(amap, sel, roles)}",
         anchor="selected",
     )
     st.markdown("> " + widgets.md(el.text).replace("\n", "\n> "))
@@ -218,44 +217,7 @@ with d1:
         facts.append(who + (f" on {el.created:%Y-%m-%d %H:%M} UTC" if el.created else ""))
     st.markdown(" · ".join(facts) if facts else "")
 
-    steps = {i.id: i for i in amap.inferences}
-
-    def named(eid: str) -> str:
-        """An id with its role and first words ('s3 (main conclusion: “I urge…”)'), not the id alone."""
-        if eid in roles.role:
-            words = widgets.short(amap.statement(eid).text, 45)
-            return f"{eid} ({ROLE_LABELS[roles.role[eid]]}: “{words}”)"
-        inf = steps[eid]  # an undercut's target: the step itself
-        return f"the step {', '.join(inf.premises)} → {inf.conclusion} ({eid})"
-
-    why = [el.reason] if el.reason else []
-    if el.cues:
-        why.append("cue words: " + ", ".join(f"“{c}”" for c in el.cues))
-    for inf in amap.inferences:
-        if sel in inf.premises or inf.conclusion == sel:
-            other = (
-                "supports " + named(inf.conclusion)
-                if sel in inf.premises
-                else "supported by " + "; ".join(named(p) for p in inf.premises)
-            )
-            bits = [f"{inf.id}: {other}"]
-            if inf.cues:
-                bits.append("cues " + ", ".join(f"“{c}”" for c in inf.cues))
-            if inf.reason:
-                bits.append(inf.reason)
-            why.append(" — ".join(bits))
-    for a in amap.attacks:
-        if a.source == sel or a.target == sel:
-            bits = [
-                f"{a.id}: attacks {named(a.target)}"
-                if a.source == sel
-                else f"{a.id}: attacked by {named(a.source)}"
-            ]
-            if a.cues:
-                bits.append("cues " + ", ".join(f"“{c}”" for c in a.cues))
-            if a.reason:
-                bits.append(a.reason)
-            why.append(" — ".join(bits))
+    why = describe.why(amap, sel, roles)
     st.markdown("**Why it is here**")
     st.markdown(
         "\n".join(f"- {widgets.md(w)}" for w in why) if why else "_Added by hand; no cue words recorded._"
