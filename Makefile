@@ -12,7 +12,7 @@ PORT   ?= 8501
 
 SETUP  := PYTHON=$(PYTHON) VENV=$(VENV) sh tools/setup.sh
 
-.PHONY: run test lint bench eval system test-system clean app dev
+.PHONY: run test lint bench eval train system test-system clean app dev
 
 # A working .venv with the app's packages (dev: and the test tools). tools/setup.sh checks for Python >= 3.11
 # and python3-venv and says what to install, rebuilds a broken .venv, and installs only what changed.
@@ -52,6 +52,10 @@ bench: dev test-system
 
 eval: app
 	$(BIN)/argmap eval
+
+# Refit the extractor's weights (src/argmap/extractor/weights.json) from ../shared/corpora: same data, same file.
+train: dev
+	$(BIN)/python bench/train.py
 
 clean:
 	rm -rf $(VENV) node_modules

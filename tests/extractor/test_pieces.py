@@ -74,7 +74,8 @@ EXPECTED: dict[str, Expected] = {
     ),
     # A student essay: the common view, the thesis, reasons, a concession answered, "In conclusion".
     "essay-homework.txt": Expected(
-        main=(("primary schools should",),),
+        # The thesis closing the introduction, or its restatement in the conclusion: one claim.
+        main=(("primary schools should",), ("Primary schools should limit homework",)),
         supports=(
             ("young children learn best through play", MAIN),
             ("Homework also widens the gap", MAIN),

@@ -23,9 +23,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from argmap.errors import InputError
 from argmap.extractor.evidence import Found, find_evidence
+from argmap.extractor.learned import Models
 from argmap.extractor.normalise import Normalised, normalise
 from argmap.extractor.relations import Plan, plan
 from argmap.extractor.sentences import Sentence, split_sentences
@@ -43,7 +45,7 @@ from argmap.model import (
 )
 from argmap.roles import main_conclusion
 
-__all__ = ["extract"]
+__all__ = ["Read", "Segmented", "decide", "extract", "read_text", "segment"]
 
 _OFF_LINE = frozenset(("background", "question"))  # tags that keep a unit out of the argument line
 _TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
@@ -97,16 +99,51 @@ def _span(text: str, norm: Normalised, start: int, end: int) -> Span:
 
 
 def extract(
-    text: str, title: str | None = None, *, progress: Callable[[float], None] | None = None
+    text: str,
+    title: str | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    models: Models | None = None,
 ) -> ArgumentMap:
     """Draft the argument map of ``text``; ``title`` (else a heading line) helps find the main claim.
 
     ``progress``, if given, is called a handful of times with the fraction done (0.0 .. 1.0, rising, the
     last call 1.0) so a caller can show a progress bar on a long text; input refused at once never calls it.
+    ``models``: the learned scores to use (default: the shipped ``weights.json``; for measurement).
     """
     _check_input(text)
     report = progress or _silent
     report(0.0)
+    read = read_text(text, title, models, progress=report)
+    report(0.9)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    amap = _build(text, read.norm, read.units, read.plan, read.found, read.title, f"draft-{digest}")
+    report(1.0)
+    return amap
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A text cut into units, with its evidence found: what every later stage reads."""
+
+    norm: Normalised
+    units: list[Unit]
+    found: Found
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Read(Segmented):
+    """Every stage's decisions on one text, before the map is built (for the map, training and scoring)."""
+
+    plan: Plan
+
+
+def segment(
+    text: str, title: str | None = None, progress: Callable[[float], None] | None = None
+) -> Segmented:
+    """Normalise ``text``, split its sentences and units and find its evidence."""
+    report = progress or _silent
     norm = normalise(text)
     # Sentence splitting (pysbd) is about 60% of the time: it reports its own share as it goes.
     sentences = split_sentences(norm.text, (lambda done: report(_SPLIT_SHARE * done)) if progress else None)
@@ -121,14 +158,28 @@ def extract(
     found = find_evidence(norm.text, sentences)
     units = split_units(norm.text, found.sentences)
     units = [u for u in units if any(ch.isalnum() for ch in norm.text[u.start : u.end])]
-    units = _within_limit(units)
-    report(0.8)
-    reading = plan(units, norm.text, title, _reported(units, found), _attributed(units, found))
-    report(0.9)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    amap = _build(text, norm, units, reading, found, title, f"draft-{digest}")
-    report(1.0)
-    return amap
+    return Segmented(norm=norm, units=_within_limit(units), found=found, title=title)
+
+
+def decide(seg: Segmented, models: Models | None = None) -> Read:
+    """Read the units' cues and decide roles and links (``models``: see :func:`relations.plan`)."""
+    units, found = seg.units, seg.found
+    reading = plan(
+        units, seg.norm.text, seg.title, _reported(units, found), _attributed(units, found), models
+    )
+    return Read(norm=seg.norm, units=units, found=found, title=seg.title, plan=reading)
+
+
+def read_text(
+    text: str,
+    title: str | None = None,
+    models: Models | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Read:
+    """Every stage on ``text``: :func:`segment`, then :func:`decide`."""
+    seg = segment(text, title, progress)
+    (progress or _silent)(0.8)
+    return decide(seg, models)
 
 
 def _reported(units: list[Unit], found: Found) -> frozenset[int]:

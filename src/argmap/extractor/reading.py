@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from argmap.extractor import cues as C
 from argmap.extractor.units import Unit
@@ -149,6 +150,9 @@ class Reading:
     score: float = 0.0
     granted: str | None = None  # the answer ("but") that shows this unit is granted to the other side
     turn: str | None = None  # the marker with which this unit turns against the author's claim
+    rule: str | None = None  # the id of the link rule that set ``link`` (see argmap.extractor.rules)
+    fired: list[str] = field(default_factory=list)  # ids of the other rules that fired on this unit
+    proposed: tuple[str, int | None] | None = None  # the rules' link, before the tree decided
 
 
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
@@ -212,9 +216,14 @@ def may_be_main(r: Reading) -> bool:
     return r.starts.get("premise") not in _REASON_ONLY and "example" not in r.starts
 
 
-def content_words(text: str) -> set[str]:
-    """Content-word stems (first five letters), so "pupil" meets "pupils"."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+def content_words(text: str) -> frozenset[str]:
+    """Content-word stems (first five letters), so "pupil" meets "pupils" (cached: asked often per unit)."""
+    return _content_words(text)
+
+
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
 def opponent_cue(r: Reading) -> str | None:

@@ -17,10 +17,15 @@ way a careful reader does:
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from argmap.extractor import tree
 from argmap.extractor.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
+from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
+from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, softmax
+from argmap.extractor.learned import models as shipped_models
 from argmap.extractor.reading import (
     Reading,
     content_words,
@@ -30,6 +35,7 @@ from argmap.extractor.reading import (
     read_unit,
     tag_units,
 )
+from argmap.extractor.rules import on
 from argmap.extractor.units import Unit
 
 # Narrative: a past-tense verb and no present, future or modal one ("would have stayed" still narrates).
@@ -43,24 +49,11 @@ _PRESENT = re.compile(
     r"i|we|you|it's|isn't|aren't|won't|don't|doesn't)\b"
 )
 
-# Weights of the main-conclusion score, fitted on the arg-microtexts corpus by bench/fit_weights.py.
-W_FIRST = 0.5  # first unit of the text
-W_FIRST_LONG = 0.5  # first unit of a text of several paragraphs (op-eds often open with a story)
-W_LAST = 1.2  # last unit of the text
-W_PARA_LAST = 1.0  # any unit of the last paragraph of a text of several paragraphs
-W_CONCLUSION = 1.5  # a conclusion indicator ("therefore", "in short", "I think")
-W_STANCE = 2.0  # a deontic or evaluative stance ("should", "must", "it is time")
-W_EVALUATIVE = 2.0  # an evaluative word ("fair", "irresponsible", "we need")
-W_CONCLUSION_INNER = 1.0  # a conclusion indicator inside a sentence ("..., so ...", "X hence Y")
-W_TITLE = 1.0  # shares content words with the title (microtexts have no title: set by judgement)
-W_PREMISE = -1.0  # opens with a premise indicator ("because", "since")
-W_ADDITION = -2.0  # opens with "besides", "moreover"
-W_EXAMPLE = -2.5  # opens with "for example"
-W_COUNTER = 0.0  # the author's answer to an objection: usually a reason, sometimes the claim
-W_QUESTION = -2.5  # a question is rarely the claim itself
-W_LATER = -1.0  # times the unit's relative position (0 first .. 1 last): earlier units are likelier claims
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
-MIN_MAIN_SCORE = -1.0  # below this, the main conclusion is taken to be unstated
+UNSEEN_RULE_GAIN = 100.0  # the same, for a rule no training text showed: the tree keeps its link
+RULE_GAIN = 6.0  # added to the gain of the link a rule proposes (see bench/eval_cross.py)
+LINK_PRIOR = 1.0  # added to every unit's log-odds of linking at all (see bench/eval_cross.py)
+WINDOW = 5  # a unit may link to the units this many places either side, its rule's target and the main claim
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
 _SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
 _HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
@@ -81,6 +74,12 @@ class Plan:
     readings: list[Reading]
     main: int | None
     main_reason: str = ""
+    rows: list[Row] = field(
+        default_factory=list
+    )  # each unit's features, as the main-conclusion model read them
+    side_rows: dict[int, Row] = field(
+        default_factory=dict
+    )  # the rules' opponent units, as the side model read them
 
 
 def _provisional_main(rs: list[Reading]) -> int:
@@ -100,9 +99,10 @@ def _mark_voices(rs: list[Reading]) -> None:
     n = len(rs)
     for r in rs:
         cue = opponent_cue(r)
-        if cue:
+        if cue and on("voice.opponent_cue"):
             r.voice = "opponent"
             r.cues.append(cue)
+            r.fired.append("voice.opponent_cue")
     claim = _provisional_main(rs)
     for i, r in enumerate(rs):
         cue = counter_cue(r)
@@ -112,14 +112,19 @@ def _mark_voices(rs: list[Reading]) -> None:
         if prev.voice == "opponent" or ("premise" in r.starts and "counter" not in r.starts):
             continue  # "Since, however, X": a reason that answers, not a turn
         if i - 1 == claim or "counter" not in r.starts:  # against the claim, or a marker inside: a turn
-            r.voice = "opponent"
-            r.turn = cue
-            r.cues.append(cue)
+            if on("voice.turn"):
+                r.voice = "opponent"
+                r.turn = cue
+                r.cues.append(cue)
+                r.fired.append("voice.turn")
+            continue
+        if not on("voice.granted"):
             continue
         if cue in _SURPRISE and prev.unit.sentence == r.unit.sentence and not _HEDGED.search(prev.low):
             continue  # "X, yet Y" with X unhedged: a striking contrast, both the author's, not a concession
         prev.voice = "opponent"
         prev.granted = cue
+        prev.fired.append("voice.granted")
         k = i - 1
         while k > 0 and rs[k].low.startswith("and ") and rs[k - 1].unit.sentence == rs[k].unit.sentence:
             rs[k - 1].voice = "opponent"
@@ -131,6 +136,7 @@ def _mark_voices(rs: list[Reading]) -> None:
         grant = _ANAPHORIC.match(r.low)
         if (
             grant
+            and on("voice.anaphoric_grant")
             and r.voice == "opponent"
             and prev.voice == "author"
             and prev.unit.paragraph == r.unit.paragraph
@@ -139,11 +145,13 @@ def _mark_voices(rs: list[Reading]) -> None:
         ):
             prev.voice = "opponent"
             prev.cues.append(grant.group(0))
+            prev.fired.append("voice.anaphoric_grant")
     # Coordinated units ("..., and ...") share the voice of the objection they join.
     for i in range(1, n):
         r, prev = rs[i], rs[i - 1]
         if (
             prev.voice == "opponent"
+            and on("voice.and_joined")
             and r.voice == "author"
             and r.low.startswith("and ")
             and counter_cue(r) is None
@@ -151,9 +159,10 @@ def _mark_voices(rs: list[Reading]) -> None:
         ):
             r.voice = "opponent"
             r.granted = prev.granted or "and"
+            r.fired.append("voice.and_joined")
     # An opponent's stretch continues (its supporting units) until an answer, if an answer comes.
     i = 0
-    while i < n:
+    while i < n and on("voice.stretch"):
         if rs[i].voice != "opponent":
             i += 1
             continue
@@ -169,63 +178,13 @@ def _mark_voices(rs: list[Reading]) -> None:
                 if rs[k].voice == "author":
                     rs[k].voice = "opponent"
                     rs[k].granted = rs[k].granted or counter_cue(rs[j])
+                    rs[k].fired.append("voice.stretch")
         i = j if j > i else i + 1
 
 
-def _score_main(rs: list[Reading], title_words: set[str]) -> None:
-    last_para = rs[-1].unit.paragraph if rs else 0
-    if len(rs) < LONG_UNITS:  # a short text reads as one block, however it is broken into paragraphs
-        last_para = 0
-    for i, r in enumerate(rs):
-        s = 0.0
-        if i == 0:
-            s += W_FIRST if last_para == 0 else W_FIRST_LONG
-        if i == len(rs) - 1:
-            s += W_LAST
-        if last_para > 0 and r.unit.paragraph == last_para:
-            s += W_PARA_LAST
-        if "conclusion" in r.starts or "conclusion" in r.inner:
-            sentence_start = i == 0 or rs[i - 1].unit.sentence != r.unit.sentence
-            s += W_CONCLUSION if ("conclusion" in r.starts and sentence_start) else W_CONCLUSION_INNER
-        if "stance" in r.inner:
-            s += W_STANCE
-        if "evaluative" in r.inner:
-            s += W_EVALUATIVE
-        if title_words and len(title_words & content_words(r.low)) >= min(2, len(title_words)):
-            s += W_TITLE
-        if "premise" in r.starts:
-            s += W_PREMISE
-        if "addition" in r.starts:
-            s += W_ADDITION
-        if "example" in r.starts:
-            s += W_EXAMPLE
-        if "counter" in r.starts:
-            s += W_COUNTER
-        if r.question:
-            s += W_QUESTION
-        s += W_LATER * i / max(len(rs) - 1, 1)
-        r.score = s
-
-
-def _main_reason(r: Reading, i: int, n: int) -> tuple[str, list[str]]:
-    parts, cues = [], []
-    for key in ("conclusion",):
-        cue = r.starts.get(key) or r.inner.get(key)
-        if cue:
-            parts.append(f"it carries the conclusion indicator '{cue}'")
-            cues.append(cue)
-    if "stance" in r.inner:
-        parts.append(f"it takes a stance ('{r.inner['stance']}')")
-        cues.append(r.inner["stance"])
-    if "rhetorical question" in r.tags:
-        parts.append("the piece takes no stance of its own and closes on this rhetorical question")
-    if i == 0:
-        parts.append("it opens the text")
-    elif i == n - 1:
-        parts.append("it closes the text")
-    if not parts:
-        parts.append("it scores best among the author's statements")
-    return "main conclusion: " + ", ".join(parts), cues
+def _main_reason(main: Linear, row: Row, cues: dict[str, str]) -> str:
+    words = explain(main, row, cues, "unit")
+    return "main conclusion: " + (words or "it scores best among the author's statements")
 
 
 def plan(
@@ -234,12 +193,16 @@ def plan(
     title: str | None = None,
     reported: frozenset[int] = frozenset(),
     attributed: frozenset[int] = frozenset(),
+    models: Models | None = None,
 ) -> Plan:
     """Read every unit and decide the main conclusion and every link (see the module docstring).
 
     ``reported``: the units that carry evidence (a figure, a finding, a quotation); a paragraph holding one
     reports what backs the argument, so it is never set aside as narration. ``attributed``: the units
-    holding a claim someone else made ("X argued that P"): a stance in P is X's, not the author's."""
+    holding a claim someone else made ("X argued that P"): a stance in P is X's, not the author's.
+    ``models``: the learned scores (default: the shipped ``weights.json``); a model left out (``None``, while
+    training) leaves its decision to the rules."""
+    m = models if models is not None else shipped_models()
     rs = [read_unit(u, text, n == 0 or units[n - 1].sentence != u.sentence) for n, u in enumerate(units)]
     for n in attributed:
         if n < len(rs):
@@ -248,42 +211,181 @@ def plan(
     if not rs:
         return Plan(readings=[], main=None)
     tag_units(rs)
+    rows, cues = unit_rows(rs, title)
     if len(rs) > 1 and not any(r.starts or r.inner for r in rs):
         # Not one cue in the whole text (a recipe, a story, a list): no argument to map.
         for r in rs:
             r.tags.append("background")
             r.reason = "background: the text has no argumentative cue (no reason, claim or objection marker)"
-        return Plan(readings=rs, main=None)
-    _score_main(rs, content_words(title or ""))
+        return Plan(readings=rs, main=None, rows=rows)
+    for r, row in zip(rs, rows, strict=True):
+        r.score = m.main.score(row) if m.main is not None else 0.0
     _mark_voices(rs)
     quoted = _mark_quoted_opponent(rs, text)
-    candidates = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
+    side_rows = _side_rows(rs, title)
+    if m.side is not None and on("decide.side"):
+        _decide_sides(rs, m.side, side_rows)
+    candidates = [i for i, r in enumerate(rs) if is_candidate(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
-    if main is not None and rs[main].score < MIN_MAIN_SCORE:
-        main = None
     if main is not None:
-        main = _first_of_pair(rs, main, set(candidates))
         main = _chain_end(rs, main)
+        main, restated = _thesis(rs, main, set(candidates))
     main = _closing_question(rs, main)
-    out = Plan(readings=rs, main=main)
+    out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
-    if main is not None:
-        out.main_reason, cues = _main_reason(rs[main], main, len(rs))
-        rs[main].cues.extend(c for c in cues if c not in rs[main].cues)
+    if main is not None and m.main is not None:
+        out.main_reason = _main_reason(m.main, rows[main], cues[main])
+        rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
     _link(rs, main)
     _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
+    if main is not None and restated is not None and restated != main:
+        rs[main].fired.append("main.thesis_restated")
+        r = rs[restated]
+        r.link, r.rule = ("support", main), "main.thesis_restated"
+        r.reason = "restatement: it restates the main conclusion the introduction states"
+    if main is not None and m.pair is not None and on("decide.tree"):
+        _decide_tree(rs, main, m.pair, m.link, rows, cues)
     return out
+
+
+def is_candidate(r: Reading) -> bool:
+    """May this unit be the main conclusion? The author's, not a reason or an example by grammar, no label."""
+    return r.voice == "author" and may_be_main(r) and "background" not in r.tags
+
+
+def _side_rows(rs: list[Reading], title: str | None) -> dict[int, Row]:
+    """The features of each unit the voice rules gave the other side on position alone."""
+    if not any(r.voice == "opponent" for r in rs):
+        return {}
+    rows, _ = unit_rows(rs, title)
+    return {i: {**row, "voice_rule": 1.0} for i, row in enumerate(rows) if _by_position(rs[i])}
+
+
+def _by_position(r: Reading) -> bool:
+    """A voice the rules gave the other side on position alone: granted because an answer follows, or turned
+    against the claim by an answer marker; no concession or report cue, no block quote of its own."""
+    explicit = {"voice.opponent_cue", "voice.block_quote", "voice.anaphoric_grant"} & set(r.fired)
+    return r.voice == "opponent" and bool(r.granted or r.turn) and not explicit
+
+
+def _decide_sides(rs: list[Reading], side: Linear, rows: dict[int, Row]) -> None:
+    """The learned side model may take back a voice the rules gave the other side on position alone (a unit
+    before "but"): an objection needs a signal of the other side's voice, and the model weighs it."""
+    for i, row in rows.items():
+        if side.score(row) < 0:
+            rs[i].voice, rs[i].granted, rs[i].turn = "author", None, None
+            rs[i].fired.append("decide.side")
+
+
+def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
+    """The targets unit ``i`` may link to: the units ``WINDOW`` places either side, its rule's target and the
+    main conclusion."""
+    n = len(rs)
+    out = set(range(max(0, i - WINDOW), min(n, i + WINDOW + 1)))
+    out.add(main)
+    link = rs[i].link
+    if link is not None and link[1] is not None:
+        out.add(link[1])
+    out.discard(i)
+    return sorted(out)
+
+
+def _ends(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The units' own features as a link's source and as its target (``source.``, ``target.``)."""
+    source = [{f"source.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    target = [{f"target.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+    return source, target
+
+
+def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, int], Row]:
+    """The features of every candidate link (source, target) of a text: what joins them, and what each says
+    (``rows``: the units' own features, prefixed ``source.`` and ``target.``)."""
+    words = [content_words(r.low) for r in rs]
+    source, target = _ends(rows)
+    return {
+        (i, j): {**pair_row(rs, i, j, main, words), **source[i], **target[j]}
+        for i in range(len(rs))
+        if i != main
+        for j in candidates_of(rs, i, main)
+    }
+
+
+def _decide_tree(
+    rs: list[Reading],
+    main: int,
+    pair: Linear,
+    link: Linear | None,
+    unit: list[Row],
+    cues: list[dict[str, str]],
+) -> None:
+    """Replace the rules' links by the maximum spanning arborescence over the learned pair scores: each link's
+    kind follows the sides (support within a side, attack across), its gain is the log-odds of that kind over
+    no link; a unit the tree leaves out is not linked."""
+    for r in rs:
+        r.proposed = r.link
+    # The model is linear: each unit's share as a source and as a target is scored once, not once a pair.
+    words = [content_words(r.low) for r in rs]
+    as_src, as_trg = _ends(unit)
+    as_source = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_src]
+    as_target = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_trg]
+    rows: dict[tuple[int, int], Row] = {}
+    p_link: dict[tuple[int, int], float] = {}
+    for i in range(len(rs)):
+        if i == main or "background" in rs[i].tags or "question" in rs[i].tags:
+            continue
+        for j in candidates_of(rs, i, main):
+            rows[(i, j)] = row = pair_row(rs, i, j, main, words)
+            parts = zip(pair.scores(row), as_source[i], as_target[j], strict=True)
+            probs = softmax([a + b + c for a, b, c in parts])
+            p_link[(i, j)] = probs[PAIR_CLASSES.index("attack" if rs[i].voice != rs[j].voice else "support")]
+    gains: dict[tuple[int, int], float] = {}
+    if link is None:  # the pair model alone: the log-odds of the link over none
+        gains = {ij: math.log(max(p, 1e-9) / max(1 - p, 1e-9)) for ij, p in p_link.items()}
+    else:  # P(i links) x P(target j | i links): against leaving i out, logit(P(i links)) + log P(j | i links)
+        linked = [link.score(f) for f in link_rows(rs, unit)]
+        total: dict[int, float] = {}
+        for (i, _), p in p_link.items():
+            total[i] = total.get(i, 0.0) + p
+        gains = {
+            (i, j): linked[i] + LINK_PRIOR + math.log(max(p, 1e-9) / total[i]) for (i, j), p in p_link.items()
+        }
+    for i, r in enumerate(rs):
+        target = r.link[1] if r.link is not None else None
+        if target is not None and (i, target) in gains:
+            # A rule the training texts never showed (a block quote, a point-by-point answer) has no weight
+            # to judge it by: where the data are silent, the rule stands.
+            unseen = r.rule is not None and f"rule:{r.rule}" not in pair.weights
+            gains[(i, target)] += UNSEEN_RULE_GAIN if unseen else RULE_GAIN
+    chosen = tree.decide(len(rs), main, gains)
+    for i, r in enumerate(rs):
+        if i == main or "background" in r.tags or "question" in r.tags:
+            continue
+        if i not in chosen:
+            if r.link is not None:
+                r.link, r.rule = None, None
+                r.reason = "not linked: no link gains more than leaving it out"
+            continue
+        j = chosen[i]
+        kind = "attack" if r.voice != rs[j].voice else "support"
+        if r.link == (kind, j):
+            continue  # the rule's link, worded by the rule
+        k = PAIR_CLASSES.index(kind)
+        row = {**rows[(i, j)], **as_src[i], **as_trg[j]}
+        why = explain(pair, row, cues[i], "pair", k) or "the likeliest link"
+        role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
+        r.link, r.rule = (kind, j), "tree"
+        r.reason = f"{role}: the best tree links it here ({why})"
 
 
 def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> None:
     """In a long piece, a paragraph that only tells what happened (past tense throughout, not one cue) is
     background: it stays out of the argument line."""
-    if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0:
+    if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0 or not on("background.narrative"):
         return
     paragraphs: dict[int, list[Reading]] = {}
     for r in rs:
@@ -304,6 +406,7 @@ def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int
             for r in group:
                 r.tags.append("background")
                 r.reason = "background: a paragraph that narrates (past tense, no argumentative cue)"
+                r.fired.append("background.narrative")
 
 
 def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
@@ -353,8 +456,15 @@ def _link(rs: list[Reading], main: int | None) -> None:
                 last_opponent = i
             continue
         cue = counter_cue(r)
-        if cue and last_opponent is not None and prev is not None and rs[prev].voice == "opponent":
+        if (
+            cue
+            and on("link.rebuttal")
+            and last_opponent is not None
+            and prev is not None
+            and rs[prev].voice == "opponent"
+        ):
             r.link = ("attack", last_opponent)
+            r.rule = "link.rebuttal"
             if cue not in r.cues:
                 r.cues.append(cue)
             r.reason = f"rebuttal: it answers the objection after '{cue}'"
@@ -368,32 +478,37 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and (rs[nxt].low.startswith(("and ", "or ")) or "addition" in rs[nxt].starts)
         ):
             next_same = False  # "Because X, and also Y": Y is a second reason, not X's conclusion
-        if (
-            premise
-            and not same_sentence
-            and next_same
-            and nxt is not None
-            and rs[nxt].voice == "author"
-            and nxt != main
-        ):
+        opening = premise is not None and not same_sentence and next_same and on("link.opening_reason")
+        if premise and opening and nxt is not None and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
             r.link = ("support", nxt)
+            r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
-        elif premise and not same_sentence and next_same and nxt == main:
+        elif premise and opening and nxt == main:
             r.link = ("support", nxt)
+            r.rule = "link.opening_reason"
             r.cues.append(premise)
             r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
-        elif premise and same_sentence and prev is not None and rs[prev].voice == "author":
+        elif (
+            on("link.reason_after")
+            and premise
+            and same_sentence
+            and prev is not None
+            and rs[prev].voice == "author"
+        ):
             r.link = ("support", prev)
+            r.rule = "link.reason_after"
             r.cues.append(premise)
             r.reason = f"premise: it follows '{premise}' and supports the clause before it"
-        elif "example" in r.starts and prev is not None and rs[prev].voice == "author":
+        elif on("link.example") and "example" in r.starts and prev is not None and rs[prev].voice == "author":
             r.link = ("support", prev)
+            r.rule = "link.example"
             r.cues.append(r.starts["example"])
             r.reason = f"example: it follows '{r.starts['example']}' and illustrates the statement before it"
         elif (
-            last_counter is not None
+            on("link.backs_answer")
+            and last_counter is not None
             and prev == last_counter
             and (
                 main is None or rs[main].unit.paragraph != r.unit.paragraph
@@ -402,13 +517,15 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and not (set(r.starts) & {"addition", "conclusion", "counter"})
         ):
             r.link = ("support", last_counter)
+            r.rule = "link.backs_answer"
             r.reason = "premise: it backs the answer to the objection just before it"
             continue
-        elif head != i:  # head None: the unstated main conclusion
+        elif head != i and on("link.paragraph_claim"):  # head None: the unstated main conclusion
             add = premise or r.starts.get("addition")
             if add:
                 r.cues.append(add)
             r.link = ("support", head)
+            r.rule = "link.paragraph_claim"
             kind = "main conclusion" if head == main else "paragraph's claim"
             r.reason = (
                 f"premise: it follows '{add}' and supports the {kind}"
@@ -424,20 +541,29 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
     r = rs[i]
     prev = rs[i - 1] if i > 0 else None
     cue = r.turn or (r.cues[0] if r.cues else r.granted or "")
-    if prev is not None and prev.voice == "opponent" and last is not None and prev.link is not None:
+    if (
+        on("link.objection_reason")
+        and prev is not None
+        and prev.voice == "opponent"
+        and last is not None
+        and prev.link is not None
+    ):
         if r.low.startswith("and ") and prev.unit.sentence == r.unit.sentence:
             r.link = prev.link  # "A, and B": both grant the same point against the same target
+            r.rule = "link.objection_reason"
             r.reason = "objection: joined by 'and' to the objection before it"
             return
         same = prev.unit.sentence == r.unit.sentence
         r.link = ("support", i - 1 if same and "premise" in r.starts else last)
+        r.rule = "link.objection_reason"
         r.reason = f"opponent's reason: it backs the objection '{_short(rs[last])}'"
         return
     target = main if main is not None else head
     if r.turn and i > 0:
         target = main if main is not None else i - 1
-    if target != i:  # target None: the unstated main conclusion
+    if target != i and on("link.objection"):  # target None: the unstated main conclusion
         r.link = ("attack", target)
+        r.rule = "link.objection"
         if r.turn:
             r.reason = f"objection: it turns against the claim with '{r.turn}'"
         elif r.granted and not r.cues:
@@ -451,7 +577,7 @@ def _closing_question(rs: list[Reading], main: int | None) -> int | None:
     ends on a rhetorical question leaves its verdict to that question ("Is this really the best use of
     the money?"): the question, read as the claim it implies, is the main conclusion."""
     stated = [i for i, r in enumerate(rs) if "background" not in r.tags]
-    if not stated or rs[-1].unit.paragraph == 0:
+    if not on("main.closing_question") or not stated or rs[-1].unit.paragraph == 0:
         return main
     last = stated[-1]
     if "rhetorical question" not in rs[last].tags or rs[last].voice != "author":
@@ -495,7 +621,7 @@ def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
     side's case: its units take the opponent's voice. A block quote left unanswered (a report quoted as
     evidence) keeps its reading."""
     quoted = _quoted(rs, text)
-    if not quoted:
+    if not quoted or not on("voice.block_quote"):
         return []
     after = quoted[-1] + 1
     if after >= len(rs) or after in quoted:
@@ -504,6 +630,7 @@ def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
     if cue is None:
         return []
     for k in quoted:
+        rs[k].fired.append("voice.block_quote")
         rs[k].voice = "opponent"
         rs[k].granted = rs[k].granted or cue
         rs[k].turn = None
@@ -517,22 +644,26 @@ def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
     first = rs[quoted[0]].link if quoted else None
     if first is None or first[0] != "attack":
         return
+    if not on("link.quote_case"):
+        return
     head, target = quoted[0], first
     for k in quoted[1:]:
         if rs[k].link == target:
             rs[k].link = ("support", head)
+            rs[k].rule = "link.quote_case"
             rs[k].reason = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
     answer = quoted[-1] + 1
     link = rs[answer].link if answer < len(rs) else None
-    if link is not None and link[0] == "attack" and link[1] in quoted:
+    if link is not None and link[0] == "attack" and link[1] in quoted and on("link.quote_answer"):
         rs[answer].link = ("attack", head)
+        rs[answer].rule = "link.quote_answer"
 
 
 def _answer_point_by_point(rs: list[Reading]) -> None:
     """A paragraph that opens by denying one of the other side's points in its own words ("Productivity has
     fallen" ... "First, productivity has not fallen") attacks that point."""
     opponents = [k for k, r in enumerate(rs) if r.voice == "opponent"]
-    if len(opponents) < 2:
+    if len(opponents) < 2 or not on("link.point_by_point"):
         return
     for i, r in enumerate(rs):
         first = i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph
@@ -545,28 +676,41 @@ def _answer_point_by_point(rs: list[Reading]) -> None:
         if best is None or len(words & content_words(rs[best].low)) < 2:
             continue
         r.link = ("attack", best)
+        r.rule = "link.point_by_point"
         r.reason = f"answer: it denies the other side's point '{_short(rs[best])}' in its own words"
 
 
-def _first_of_pair(rs: list[Reading], main: int, candidates: set[int]) -> int:
-    """Two demands joined in one sentence ("X should A, and it should B") are read from the first: the
-    "and" clause adds to the claim, and the first one names it (it would win alone but for coming last)."""
-    while (
-        main - 1 in candidates
-        and rs[main - 1].unit.sentence == rs[main].unit.sentence
-        and rs[main].low.startswith("and ")
-        and "stance" in rs[main].inner
-        and "stance" in rs[main - 1].inner
-    ):
-        main -= 1
-    return main
+def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, int | None]:
+    """An essay states its thesis in the introduction and restates it in the conclusion: when the chosen claim
+    sits in the last paragraph and either sums up ("In conclusion, ...") or shares half of its content words
+    with a claim of the first paragraph (one that takes a stance or draws a conclusion), that earlier claim is
+    the main conclusion and the later one its restatement (one claim, not two rivals)."""
+    paragraphs = sorted({r.unit.paragraph for r in rs})
+    if not on("main.thesis_restated") or len(paragraphs) < 3 or rs[main].unit.paragraph != paragraphs[-1]:
+        return main, None
+    words = content_words(rs[main].low)
+    sums_up = rs[main].starts.get("conclusion") in SUMMARY
+    best = None
+    for k in sorted(candidates):
+        if rs[k].unit.paragraph != paragraphs[0]:
+            continue
+        if not ({"stance", "evaluative", "conclusion"} & (set(rs[k].inner) | set(rs[k].starts))):
+            continue  # a thesis takes a stance; a story's opening line that shares the topic is no thesis
+        other = content_words(rs[k].low)
+        shared = len(words & other)
+        same = (
+            bool(other and words) and shared >= 2 and shared / min(len(words), len(other)) >= RESTATED_SHARE
+        )
+        if sums_up or same:
+            best = k if best is None or rs[k].score > rs[best].score else best
+    return (best, main) if best is not None else (main, None)
 
 
 def _chain_end(rs: list[Reading], main: int) -> int:
     """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that
     takes a stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y,
     which ...") stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
-    if "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
+    if not on("main.chain_end") or "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
         return main
     while _leads_on(rs, main):
         main += 1
@@ -578,7 +722,7 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
     A supported (A -> B -> C). A sentence-initial marker takes the whole sentence before it as A."""
     r = rs[i]
     cue = r.starts.get("forward") or r.starts.get("conclusion")
-    if i == 0 or cue is None or r.voice != "author":
+    if i == 0 or cue is None or r.voice != "author" or not on("link.chain"):
         return
     sentence_start = rs[i - 1].unit.sentence != r.unit.sentence
     if sentence_start and cue in _INSIDE_ONLY:
@@ -591,8 +735,10 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
         return
     if i != main and (r.link is None or r.link[0] == "support"):
         r.link = a.link
+        r.rule = "link.chain"
         r.reason = f"intermediate conclusion: it follows from the statement before it ('{cue}')"
     a.link = ("support", i)
+    a.rule = "link.chain"
     a.reason = f"premise: the next statement follows from it ('{cue}')"
     if cue not in r.cues:
         r.cues.append(cue)

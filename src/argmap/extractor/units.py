@@ -23,6 +23,7 @@ from argmap.extractor.cues import (
     SPLIT_INITIAL,
     SUBJECTS,
 )
+from argmap.extractor.rules import on
 from argmap.extractor.sentences import Sentence
 
 MIN_WORDS = 3
@@ -80,6 +81,16 @@ _RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 _COORDINATE = re.compile(r"(?:and|or)\b")
 
 
+# The cuts made by one pattern each, with their rule ids (argmap.extractor.rules).
+_CUTS = (
+    ("segment.comma_connective", _AFTER_COMMA),
+    ("segment.bare_connective", _BARE),
+    ("segment.new_subject", _SUBJECT),
+    ("segment.causal_for", _FOR),
+    ("segment.semicolon", _SEMICOLON),
+)
+
+
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
@@ -96,25 +107,27 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
     for n, sent in enumerate(sentences):
         s, e = sent.start, sent.end
         cuts: set[int] = set()
-        for rx in (_AFTER_COMMA, _BARE, _SUBJECT, _FOR, _SEMICOLON):
+        for rule, rx in _CUTS:
+            if not on(rule):
+                continue
             for m in rx.finditer(low, s, e):
                 if rx is _BARE and low.startswith("because", m.end()) and _DENIED.search(low, s, m.start()):
                     continue  # "X is not unused because people do not want it": the reason itself is denied
                 if not _in_quote(low, s, m.start()):
                     cuts.add(m.end())
-        for m in _WHICH.finditer(low, s, e):
+        for m in _WHICH.finditer(low, s, e) if on("segment.which_consequence") else ():
             if _in_quote(low, s, m.start()):
                 continue
             if "," not in low[m.end() : e] or _CAUSAL_BEFORE.search(low, s, m.start()):
                 cuts.add(m.end())
-        if _IF.match(low, s):
+        if on("segment.if_then") and _IF.match(low, s):
             then = _THEN.search(low, s, e)
             if then and not _in_quote(low, s, then.start()):
                 cuts.add(then.end())
-        for m in _COLON.finditer(low, s, e):
+        for m in _COLON.finditer(low, s, e) if on("segment.colon") else ():
             if _words(text, s, m.start()) >= COLON_WORDS and _words(text, m.end(), e) >= COLON_WORDS:
                 cuts.add(m.end())
-        initial = _INITIAL.match(low, s)
+        initial = _INITIAL.match(low, s) if on("segment.initial_subordinate") else None
         if initial:  # "Although X, Y." -> cut after the first comma that leaves a clause on each side
             coordinated, last_cut = False, s
             for m in re.finditer(r",\s+", low[s:e]):

@@ -1,0 +1,42 @@
+"""The named features fire on what they name, and only there."""
+
+from __future__ import annotations
+
+from argmap.extractor import read_text
+from argmap.extractor.features import PAIR_FEATURES, TEXT_FEATURES, UNIT_FEATURES, WORDS
+
+
+def _rows(text: str, title: str | None = None):
+    read = read_text(text, title)
+    return [read.norm.text[u.start : u.end] for u in read.units], read.plan.rows
+
+
+def test_every_feature_has_words_and_a_line():
+    for f in (*UNIT_FEATURES, *PAIR_FEATURES, *TEXT_FEATURES):
+        assert f.name and f.words and f.fires
+    assert WORDS["unit.stance"].format(cue="should") == "it takes a stance ('should')"
+
+
+def test_an_essay_thesis_closes_the_introduction_and_is_restated():
+    words, rows = _rows(
+        "Cities are growing fast. The city should plant more trees in every street.\n\n"
+        "Trees cool the streets in summer.\n\nIn short, the city should plant more trees."
+    )
+    thesis = words.index("The city should plant more trees in every street.")
+    assert rows[thesis].get("intro_end") == 1 and rows[thesis].get("restated") == 1
+    assert rows[-1].get("restates") == 1 and rows[-1].get("last_paragraph") == 1
+    assert "intro_end" not in rows[0] and "restated" not in rows[1 + 1]
+
+
+def test_testimony_is_first_person_past_and_a_story_is_past_only():
+    words, rows = _rows("I paid the fee twice last year. The clerk lost the form. The fee should go.")
+    assert rows[0].get("testimony") == 1 and "narrative" not in rows[0]
+    assert rows[1].get("narrative") == 1 and "testimony" not in rows[1]
+    assert "testimony" not in rows[2] and "narrative" not in rows[2]
+
+
+def test_the_title_feature_needs_the_title_words():
+    _, with_title = _rows("Buses are slow. School uniforms end the label contest.", "School uniforms?")
+    _, without = _rows("Buses are slow. School uniforms end the label contest.")
+    assert with_title[1].get("title") == 1 and "title" not in with_title[0]
+    assert all("title" not in r for r in without)
