@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import convert, main
+from argmap.errors import StoreError
 from argmap.formats import FORMATS, csv_table, native
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,9 +155,57 @@ def test_write_output_cleans_up_when_writing_fails(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(convert.os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StoreError, match="could not write it \\(disk full\\); nothing was written"):
         convert.write_output(str(tmp_path / "x.txt"), "data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_one_message_and_the_old_file_stays(tmp_path, monkeypatch):
+    out = tmp_path / "map.argdown"
+    out.write_text("old")
+
+    def full(fd):  # a full disk shows at the latest when the written data is flushed
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("export", EXAMPLE, "-o", out)
+    monkeypatch.undo()
+    assert result.exit_code == 1 and "No space left on device" in result.output, result.output
+    assert "the old file is unchanged" in result.output and "Traceback" not in result.output
+    assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["map.argdown"]
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "folder"])
+def test_output_replaces_only_a_regular_file(tmp_path, kind):
+    real = tmp_path / "real.argdown"
+    real.write_text("keep")
+    out = tmp_path / "out.argdown"
+    if kind == "symlink":
+        out.symlink_to(real)
+    elif kind == "fifo":
+        os.mkfifo(out)
+    else:
+        out.mkdir()
+    result = run("export", EXAMPLE, "-o", out)
+    assert result.exit_code == 1 and "Argmap replaces only regular files" in result.output, result.output
+    assert real.read_text() == "keep"
+    assert out.is_symlink() if kind == "symlink" else (out.is_fifo() if kind == "fifo" else out.is_dir())
+
+
+def test_import_from_a_fifo_is_refused_at_once_not_waited_on(tmp_path):
+    fifo = tmp_path / "in.argdown"
+    os.mkfifo(fifo)
+    # Before, opening the FIFO waited for a writer for ever: run in a process with a timeout.
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "import", str(fifo), "-o", str(tmp_path / "out.json")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1 and "is a FIFO (named pipe), not a file" in done.stderr, done.stderr
+
+
+def test_a_device_is_refused_as_input(tmp_path):
+    result = run("import", "/dev/zero", "--from", "argdown", "-o", tmp_path / "out.json")
+    assert result.exit_code == 1 and "/dev/zero is a device, not a file" in result.output
 
 
 @needs_dot

@@ -99,7 +99,7 @@ def test_validate_missing_file_and_stdin(tmp_path: Path) -> None:
     result = run("validate", tmp_path / "nope.json")
     assert result.exit_code == 1 and "No such file" in result.output
     result = run("validate", tmp_path)
-    assert result.exit_code == 1 and "Is a directory" in result.output
+    assert result.exit_code == 1 and "is a folder, not a file" in result.output
     result = run("validate", "-", stdin=EXAMPLE.read_text(encoding="utf-8"))
     assert result.exit_code == 0 and result.output.startswith("-: valid")
 

@@ -263,6 +263,33 @@ def test_argdown_cli_reads_our_argdown_of_the_example(tmp_path: Path) -> None:
 
 
 @pytest.mark.external
+def test_argdown_cli_reads_ids_that_start_with_a_dash_as_the_same_statements(tmp_path: Path) -> None:
+    # Unescaped, the Argdown CLI read "(2) [-s1]" and "-> [-s1]" as two new untitled statements.
+    amap = ArgumentMap(
+        id="m",
+        statements=[
+            {"id": "-s1", "text": "Claim one"},
+            {"id": "s2", "text": "Other"},
+            {"id": "s3", "text": "Third"},
+        ],
+        inferences=[{"id": "-i1", "premises": ["s2"], "conclusion": "-s1"}],
+        attacks=[
+            {"id": "a1", "source": "s3", "target": "-s1"},
+            {"id": "a2", "source": "s2", "target": "-i1"},
+        ],
+    )
+    (tmp_path / "dash.argdown").write_text(argdown.dumps(amap), encoding="utf-8")
+    result = _run_argdown(tmp_path)["dash"]
+    assert set(result["statements"]) == {r"\-s1", "s2", "s3"}  # the CLI keeps the backslash in a title
+    assert [p["title"] for p in result["arguments"][r"\-i1"]["pcs"]] == ["s2", r"\-s1"]
+    relations = sorted((r["relationType"], r["from"], r["to"]) for r in result["relations"])
+    assert relations == [("attack", "s3", r"\-s1"), ("undercut", "s2", r"\-i1")]
+    assert argdown.loads(argdown.dumps(amap)).model_dump(exclude={"id", "title"}) == amap.model_dump(
+        exclude={"id", "title"}
+    )  # and our own reader gives the ids back as they were
+
+
+@pytest.mark.external
 @settings(
     max_examples=2,
     deadline=None,

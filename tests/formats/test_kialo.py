@@ -11,7 +11,7 @@ from map_strategies import maps
 
 from argmap.errors import FormatError
 from argmap.formats import guess, kialo, native
-from argmap.model import ArgumentMap
+from argmap.model import MAX_STATEMENT_CHARS, ArgumentMap
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
@@ -232,3 +232,24 @@ def test_arguebuf_loads_our_kialo_of_generated_maps(tmp_path: Path, amap: Argume
     path = tmp_path / "generated.txt"
     path.write_text(kialo.dumps(amap), encoding="utf-8")
     assert _arguebuf_counts(path) == _written_counts(amap)
+
+
+def test_a_long_evidence_quote_exports_to_a_file_our_reader_reads() -> None:
+    # Evidence becomes a claim; a 25,000-character quote made a claim over the statement limit, which
+    # our own reader then refused. Now the quote is cut to fit, and losses() says so.
+    amap = ArgumentMap(
+        id="m",
+        statements=[{"id": "s1", "text": "Claim"}],
+        evidence=[
+            {
+                "id": "e1",
+                "target": "s1",
+                "text": "q" * 25_000,
+                "source": {"title": "T", "url": "https://x.org/a"},
+            }
+        ],
+    )
+    back = kialo.loads(kialo.dumps(amap))
+    quote = next(s.text for s in back.statements if s.text.startswith("q"))
+    assert len(quote) == MAX_STATEMENT_CHARS and quote.endswith("… [T](https://x.org/a)")
+    assert any("1 evidence quote(s) are cut" in loss for loss in kialo.losses(amap))

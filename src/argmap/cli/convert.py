@@ -34,6 +34,12 @@ def read_input(path: str) -> bytes:
     if path == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
+        from argmap.storage.atomic import kind_of
+
+        # Reading a FIFO would wait for a writer for ever, a device would never end: files only.
+        kind = kind_of(Path(path), follow=True)
+        if kind is not None:
+            raise InputError(f"{path} is {kind}, not a file; pass a file, or - and pipe it to stdin")
         size = os.stat(path).st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(f"{path}: {size:,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes")

@@ -40,7 +40,7 @@ from typing import Any
 
 from argmap.errors import FormatError
 from argmap.formats import validated
-from argmap.model import ArgumentMap, Evidence
+from argmap.model import MAX_STATEMENT_CHARS, ArgumentMap, Evidence
 from argmap.roles import main_conclusion
 
 NAME = "kialo"
@@ -64,6 +64,12 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append(f"undercuts become cons of the inference's first premise ({', '.join(undercuts)})")
     if amap.evidence:
         out.append(f"{len(amap.evidence)} evidence item(s) become pro claims")
+    cut = [e.id for e in amap.evidence if len(e.text) + len(_tail(e)) > MAX_STATEMENT_CHARS]
+    if cut:
+        out.append(
+            f"{len(cut)} evidence quote(s) are cut to fit a claim's {MAX_STATEMENT_CHARS:,} characters "
+            f"({', '.join(cut[:10])})"
+        )
     unreached = _unreached(amap)
     if unreached:
         out.append(
@@ -271,12 +277,25 @@ def _children(amap: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
     return kids
 
 
-def _evidence_text(e: Evidence) -> str:
+def _tail(e: Evidence) -> str:
+    """What follows the evidence's words in its claim: its source, as a Markdown link or in brackets."""
     label = e.source.label() if e.source else ""
     if e.source and e.source.url:
         # The link is Markdown: its brackets are escaped with the rest, so it reads back as written.
-        return f"{e.text} [{label or e.source.url}]({e.source.url})"
-    return f"{e.text} ({label})" if label else e.text
+        return f" [{label or e.source.url}]({e.source.url})"
+    return f" ({label})" if label else ""
+
+
+def _evidence_text(e: Evidence) -> str:
+    tail = _tail(e)
+    # Evidence becomes a claim, and a claim is a statement, at most MAX_STATEMENT_CHARS long: a longer
+    # quote is cut (losses() says so) rather than written into a file our own reader would refuse.
+    full = e.text + tail
+    if len(full) > MAX_STATEMENT_CHARS:
+        full = e.text[: max(MAX_STATEMENT_CHARS - len(tail) - 1, 0)].rstrip() + "…" + tail
+        if len(full) > MAX_STATEMENT_CHARS:  # the source's own label is that long
+            full = full[: MAX_STATEMENT_CHARS - 1] + "…"
+    return full
 
 
 def _unreached(amap: ArgumentMap) -> list[str]:

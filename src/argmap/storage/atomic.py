@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -41,9 +42,16 @@ def fsync_dir(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a mix.
 
-    The file gets ``mode``, by default the mode a plain ``open()`` would give a new file.
+    The file gets ``mode``, by default the mode a plain ``open()`` would give a new file. Only a regular
+    file is replaced: a symbolic link, FIFO, device or folder at ``path`` is refused (``os.replace``
+    would put a plain file in its place). A full disk or a missing permission is a ``StoreError``
+    saying so; the old file, if any, is then untouched.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    refuse_unless_regular(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot write here ({err.strerror or err})", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -51,10 +59,41 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, _FILE_MODE if mode is None else mode)  # mkstemp makes 0600
         os.replace(tmp, path)
+    except OSError as err:  # ENOSPC, EDQUOT, EACCES, EIO: the temporary file goes, the old one stays
+        Path(tmp).unlink(missing_ok=True)
+        kept = "the old file is unchanged" if path.exists() else "nothing was written"
+        raise StoreError(f"{path}: could not write it ({err.strerror or err}); {kept}", str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(path: Path, *, follow: bool = False) -> str | None:
+    """What ``path`` is when it is not a regular file ("a FIFO (named pipe)", ...); None for a regular
+    file or nothing there. ``follow``: look through a symbolic link (for reading)."""
+    try:
+        mode = (path.stat() if follow else path.lstat()).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), None)
+
+
+def refuse_unless_regular(path: Path) -> None:
+    """``StoreError`` unless ``path`` is a regular file or absent: the only things Argmap replaces."""
+    kind = kind_of(path)
+    if kind is not None:
+        raise StoreError(f"{path} is {kind}; Argmap replaces only regular files", str(path))
 
 
 @contextmanager

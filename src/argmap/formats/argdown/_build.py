@@ -16,6 +16,7 @@ from argmap.formats.argdown._read import Node, Reader, inline
 from argmap.model import EVIDENCE_KINDS, ArgumentMap
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_ESCAPED = re.compile(r"\\(.)")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
 
 
@@ -174,7 +175,8 @@ class _Ids:
         self.taken: set[str] = set()
 
     def claim(self, title: str) -> str:
-        return self.fresh(title if _ID.match(title) else _slug(title))
+        plain = _ESCAPED.sub(r"\1", title)  # "[\-s1]": the writer escapes a leading "-" (see _write.title)
+        return self.fresh(plain if _ID.match(plain) else _slug(title))
 
     def fresh(self, base: str) -> str:
         new, n = base, 1

@@ -63,25 +63,33 @@ def dumps(amap: ArgumentMap) -> str:
         data: dict[str, Any] = {"implicit": True if s.implicit else None, "rating": s.rating, "note": s.note}
         data["comments"] = threads.get(s.id)
         tags = "".join(f" #({t.strip()})" for t in s.tags if _tag_ok(t))
-        blocks.append(f"[{s.id}]: {escape(kept_text(s.text))}{tags}{_yaml.data(data)}")
+        blocks.append(f"[{title(s.id)}]: {escape(kept_text(s.text))}{tags}{_yaml.data(data)}")
     for i in amap.inferences:
-        head = f"<{i.id}>: {escape(kept_text(i.note))}" if i.note and i.note.strip() else f"<{i.id}>"
-        lines = [f"({n}) [{p}]" for n, p in enumerate(i.premises, 1)]
+        head = f"<{title(i.id)}>" + (f": {escape(kept_text(i.note))}" if i.note and i.note.strip() else "")
+        lines = [f"({n}) [{title(p)}]" for n, p in enumerate(i.premises, 1)]
         rule = escape(kept_text(i.scheme), extra="-,") if i.scheme and i.scheme.strip() else ""
         rule += _yaml.data({"rating": i.rating})
         lines.append(f"--\n{rule.strip()}\n--" if rule else "----")
-        lines.append(f"({len(i.premises) + 1}) [{i.conclusion}]")
+        lines.append(f"({len(i.premises) + 1}) [{title(i.conclusion)}]")
         blocks.append(head + "\n\n" + "\n".join(lines))
     inference_ids = {i.id for i in amap.inferences}
     for a in amap.attacks:
-        arrow = f"_> <{a.target}>" if a.target in inference_ids else f"-> [{a.target}]"
-        blocks.append(f"[{a.source}]\n  {arrow}")
+        arrow = f"_> <{title(a.target)}>" if a.target in inference_ids else f"-> [{title(a.target)}]"
+        blocks.append(f"[{title(a.source)}]\n  {arrow}")
     for e in amap.evidence:
         source = e.source.model_dump(exclude_none=True) if e.source else None
         data = {"evidence": e.kind, "reliability": e.reliability, "source": source or None, "note": e.note}
         data["comments"] = threads.get(e.id)
-        blocks.append(f"[{e.id}]: {escape(kept_text(e.text))}{_yaml.data(data)}\n  +> [{e.target}]")
+        blocks.append(
+            f"[{title(e.id)}]: {escape(kept_text(e.text))}{_yaml.data(data)}\n  +> [{title(e.target)}]"
+        )
     return "\n\n".join(blocks) + "\n"
+
+
+def title(eid: str) -> str:
+    """An id as an Argdown title: a leading "-" escaped (the Argdown CLI reads ``[-s1]`` in a premise
+    or a relation as a new, untitled statement; our reader drops the backslash again)."""
+    return "\\" + eid if eid.startswith("-") else eid
 
 
 def _tag_ok(tag: str) -> bool:
