@@ -509,3 +509,14 @@ def test_colour_by_author_gives_each_person_a_colour_and_greys_the_unsigned() ->
     assert fill(a) == colours["ann"][0] and fill(b) == colours["bob"][0] and fill(a) != fill(b)
     assert fill(nobody) == NOBODY[0]
     assert "by ann" in dot and "by bob" in dot
+
+
+def test_colour_by_change_marks_what_a_revision_added_and_changed() -> None:
+    from argmap.render.style import CHANGE_STYLE
+
+    amap = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    dot = to_dot(amap, ViewOptions(color_by="change", changes={"s1": "added", "s2": "changed"}))
+    lines = {x.strip().split(" ")[0].strip('"'): x for x in dot.splitlines() if "fillcolor=" in x}
+    assert f'fillcolor="{CHANGE_STYLE["added"][0]}"' in lines["s1"] and "added" in lines["s1"]
+    assert f'fillcolor="{CHANGE_STYLE["changed"][0]}"' in lines["s2"]
+    assert f'fillcolor="{CHANGE_STYLE["unchanged"][0]}"' in lines["s3"]

@@ -23,6 +23,7 @@ from argmap.errors import ArgmapError
 POLL_SECONDS = 3.0
 _PENDING = "collab_pending"  # (Merged, theirs map, their names) while conflicts wait for a choice
 _SEEN = "collab_seen_revision"  # the stored revision the watcher last told the user about
+_HERE = "collab_here"  # the map this session last said it has open
 _BEATS = "collab_beats"  # watcher runs since the last full run of the app (see ``watch``)
 
 
@@ -150,6 +151,10 @@ def watch() -> None:
         return
     store = state.store()
     try:
+        before = st.session_state.get(_HERE)
+        if before is not None and before != name:
+            store.leave(before, state.session_id())  # this tab opened another map
+        st.session_state[_HERE] = name
         store.mark_present(name, state.session_id(), state.author())
         others = [p for p in store.present(name) if p.session != state.session_id()]
         latest = store.latest_revision(name)

@@ -156,6 +156,10 @@ def _fill(eid: str, role: str, options: ViewOptions) -> tuple[str, str, str]:
         status = (options.evaluation or {}).get(eid, "unrated")
         fill, border, mark = style.STATUS_STYLE.get(status, style.STATUS_STYLE["unrated"])
         return fill, border, f"{mark} {status}"
+    if options.color_by == "change":
+        status = (options.changes or {}).get(eid, "unchanged")
+        fill, border = style.CHANGE_STYLE.get(status, style.CHANGE_STYLE["unchanged"])
+        return fill, border, status
     if options.color_by == "author":
         authors = options.authors or {}
         who = authors.get(eid)

@@ -64,7 +64,13 @@ AUTHOR_PALETTE: tuple[tuple[str, str], ...] = (
     ("#FBF5C6", "#8A7A00"),
     ("#E6E0F3", "#5B4A9B"),
 )
-NOBODY = ("#EEEEEE", "#777777")  # nodes nobody signed (drafted by the extractor, or imported)
+NOBODY = ("#EEEEEE", "#777777")
+# Node fills by what a revision did to them (the comparison of two revisions).
+CHANGE_STYLE: dict[str, tuple[str, str]] = {
+    "added": ("#CCECE2", OKABE_ITO["bluish_green"]),
+    "changed": ("#FBF5C6", OKABE_ITO["orange"]),
+    "unchanged": ("#FFFFFF", "#999999"),
+}  # nodes nobody signed (drafted by the extractor, or imported)
 
 
 def author_colors(names: Iterable[str | None]) -> dict[str, tuple[str, str]]:

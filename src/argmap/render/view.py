@@ -16,7 +16,7 @@ from argmap import graph
 from argmap.model import ArgumentMap
 
 Direction = Literal["TB", "LR"]
-ColorBy = Literal["role", "evaluation", "author"]
+ColorBy = Literal["role", "evaluation", "author", "change"]
 DIRECTIONS: tuple[Direction, ...] = ("TB", "LR")
 COLOR_BYS: tuple[ColorBy, ...] = ("role", "evaluation", "author")
 Status = Literal["accepted", "doubtful", "rejected", "unrated"]
@@ -35,7 +35,8 @@ class ViewOptions:
     - ``highlight``: ids drawn with a thick double border (statements, evidence, inferences, attacks).
     - ``color_by``: fill nodes by derived role, or by ``evaluation`` (id → accepted / doubtful /
       rejected / unrated; ids missing from it count as unrated), or by ``author`` (each person's
-      colour from ``argmap.render.style.author_colors``; nodes nobody signed are grey).
+      colour from ``argmap.render.style.author_colors``; nodes nobody signed are grey), or by
+      ``change`` (``changes``: what a revision added or changed, against the one before).
     - ``wrap``: characters per line of node text.
     - ``legend``: add the legend as a cluster of the graph itself (see also ``legend_dot``).
     """
@@ -49,6 +50,7 @@ class ViewOptions:
     color_by: ColorBy = "role"
     evaluation: Mapping[str, str] | None = None
     authors: Mapping[str, str] | None = None  # id -> who added it, for color_by="author"
+    changes: Mapping[str, str] | None = None  # id -> "added" / "changed", for color_by="change"
     wrap: int = 32
     legend: bool = False
 

@@ -9,6 +9,8 @@ ever overwritten.
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +56,12 @@ def save_merging(
     """
     if base is None:
         return SaveResult(store.save(amap, name, expected_revision=None, author=author), True)
-    for _ in range(_TRIES):
+    stored_base: ArgumentMap | None = None
+    for attempt in range(_TRIES):
+        if attempt:
+            # Someone saved between our read and our write: wait a random moment, so that many
+            # people merging at once do not keep invalidating each other's merges.
+            time.sleep(random.uniform(0, 0.01 * min(attempt, 20)))
         try:
             theirs = store.load(name)
         except MapNotFound:
@@ -75,10 +82,11 @@ def save_merging(
                 if err.found == 0:
                     raise
                 continue  # saved by someone just now: merge with theirs
-        try:
-            stored_base = store.load_revision(name, base.revision)
-        except MapNotFound:
-            stored_base = base  # no longer kept: the caller's copy is that revision
+        if stored_base is None:
+            try:
+                stored_base = store.load_revision(name, base.revision)
+            except MapNotFound:
+                stored_base = base  # no longer kept: the caller's copy is that revision
         merged = merge(stored_base, amap, theirs)
         who = authors(stored_base, theirs)
         if merged.conflicts:

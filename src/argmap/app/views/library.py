@@ -10,7 +10,9 @@ from argmap.app import collab, state, widgets
 from argmap.errors import ArgmapError, Conflict
 from argmap.formats import FORMATS
 from argmap.render.draw import to_dot
+from argmap.render.highlight import legend_html
 from argmap.render.outline import outline
+from argmap.render.style import CHANGE_STYLE
 from argmap.render.view import ViewOptions
 from argmap.storage.backend import Entry
 from argmap.storage.names import slug
@@ -53,11 +55,12 @@ def _compare_revisions(pick: str, revs: list[Entry], rev: int) -> None:
             for line in sentences(old, new, found, who=new.saved_by):
                 st.markdown(f"- {widgets.md(line)}")
             marks = {c.id: c.op for c in found.items if c.op != "removed" and c.group != "map"}
+            st.html(legend_html({k: CHANGE_STYLE[k] for k in ("added", "changed", "unchanged")}))
             st.graphviz_chart(
-                to_dot(new, ViewOptions(highlight=frozenset(marks), legend=False)),
+                to_dot(new, ViewOptions(color_by="change", changes=marks, highlight=frozenset(marks))),
                 width="stretch",
             )
-            st.caption("Added and changed elements are drawn with a thick double border.")
+            st.caption(f"Revision {new.revision}; what it removed is listed above.")
 
 
 # --- the open map ---------------------------------------------------------------------------
