@@ -171,6 +171,19 @@ class Source(_Frozen):
     text: str = ""
 
 
+class Review(_Frozen):
+    """A user's decision on one audit finding (``argmap.analysis.audit``): the question put to the
+    writer, and whether it was answered or the point dismissed. ``key`` names the finding (its check
+    and nodes); a review whose finding no longer fires is kept, harmlessly, until the user clears it."""
+
+    key: str = Field(min_length=1, max_length=400)
+    status: Literal["asked", "answered", "dismissed"]
+    question: str | None = None
+    note: str | None = None
+    author: str | None = None
+    created: datetime | None = None
+
+
 class ArgumentMap(_Frozen):
     """A whole argument map. Construct it (or ``model_validate`` it) and the invariants run."""
 
@@ -188,6 +201,7 @@ class ArgumentMap(_Frozen):
     attacks: tuple[Attack, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     comments: tuple[Comment, ...] = ()
+    reviews: tuple[Review, ...] = ()  # the editor's audit decisions (what users decide is stored)
 
     @field_validator("schema_version", mode="before")
     @classmethod
@@ -256,6 +270,8 @@ def problems(amap: ArgumentMap) -> list[Problem]:
     total = len(amap.statements) + len(amap.inferences) + len(amap.attacks) + len(amap.evidence)
     if total > MAX_ELEMENTS:
         add(Problem("map", f"{total} elements; the limit is {MAX_ELEMENTS}"))
+    if len(amap.reviews) > MAX_ELEMENTS:
+        add(Problem("reviews", f"{len(amap.reviews)} reviews; the limit is {MAX_ELEMENTS}"))
     source_text = amap.source.text if amap.source else ""
     if len(source_text) > MAX_SOURCE_CHARS:
         add(Problem("source.text", f"{len(source_text)} characters; the limit is {MAX_SOURCE_CHARS}"))

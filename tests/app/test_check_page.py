@@ -65,7 +65,7 @@ def test_ratings_propagate_and_colour_the_map(app) -> None:
         assert not at.exception
     amap = current(at)
     assert amap.statement("s6").rating == "accepted"
-    rows = at.dataframe[0].value
+    rows = next(d.value for d in at.dataframe if "status" in d.value)  # the ratings table, not the claims
     status = dict(zip(rows["id"], rows["status"], strict=True))
     assert status["s4"] == "accepted" and status["s1"] == "accepted"
     colour_after = re.search(r'fillcolor="([^"]+)"', node_line(dot(at), "s1")).group(1)
@@ -116,3 +116,64 @@ def test_a_finding_is_labelled_with_words_and_the_tree_can_be_drawn_sideways(app
     assert "rankdir=BT" in dot(at).replace('"', "")
     at.radio(key="check_direction").set_value("LR").run()
     assert "rankdir=RL" in dot(at).replace('"', "")
+
+
+def _points(at) -> list[str]:
+    """The numbered sentences of the audit's top points, as shown."""
+    return [shown(m.value) for m in at.markdown if re.match(r"\*\*\d\.\*\* ", m.value)]
+
+
+def test_the_page_opens_on_the_top_points_in_sentences_and_groups_the_rest(app) -> None:
+    at = app("check")
+    assert not at.exception
+    assert "What to raise first" in [h.value for h in at.subheader]
+    points = _points(at)
+    top = [p for p in points if re.match(r"\*\*[1-5]\.\*\* ", p)]
+    assert 1 <= len(top) <= 5
+    if len(points) > 5:  # the rest wait, folded, below the top five
+        assert any("more point" in e.label for e in at.expander)
+    assert all(" — " in p for p in points)  # "<where it sits> — <what is weak>"
+    assert any(m.value.startswith("**Also noticed:**") and "no reason given" in m.value for m in at.markdown)
+    assert {"audit_report", "audit_claims_csv", "audit_claims_ld"} <= {
+        b.key for b in at.get("download_button")
+    }
+
+
+def test_showing_a_point_marks_its_words_and_its_nodes(app) -> None:
+    at = app("check")
+    show = next(b for b in at.button if b.key and b.key.startswith("audit_show_"))
+    key = show.key.removeprefix("audit_show_")
+    show.click().run()
+    assert not at.exception
+    assert at.session_state["audit_point"] == key
+    nodes = key.split(":", 1)[1].split("+")
+    assert any("<mark" in h.proto.body for h in at.get("html"))  # its words, marked in the text
+    tree = at.get("graphviz_chart")[-1].proto.spec  # the full tree, below
+    assert "peripheries=2" in node_line(tree, nodes[0]) or "peripheries=2" in tree
+
+
+def test_a_point_asked_dismissed_and_answered_is_remembered_in_the_map(app) -> None:
+    at = app("check")
+    keys = [b.key.removeprefix("audit_show_") for b in at.button if b.key and b.key.startswith("audit_show_")]
+    first, second = keys[0], keys[1]
+    at.text_area(key=f"audit_q_{first}").input("Where does this figure come from?")
+    at.button(key=f"audit_ask_{first}").click().run()
+    assert not at.exception
+    review = {r.key: r for r in current(at).reviews}[first]
+    assert (review.status, review.question) == ("asked", "Where does this figure come from?")
+    thread = [c for c in current(at).comments if "Where does this figure come from?" in c.text]
+    assert len(thread) == 1 and thread[0].text.startswith("Question for the writer:")
+    at.button(key=f"audit_drop_{second}").click().run()
+    assert {r.key: r.status for r in current(at).reviews}[second] == "dismissed"
+    assert second not in [
+        b.key.removeprefix("audit_show_") for b in at.button if b.key and b.key.startswith("audit_show_")
+    ]
+    from argmap.analysis.audit import audit
+    from argmap.analysis.report import render
+
+    # What the report download holds: the question asked, under "Questions for the writer".
+    report = render(current(at), audit(current(at)), "markdown")
+    assert "Where does this figure come from?" in report.split("Questions for the writer")[1]
+    at.button(key=f"audit_done_{first}").click().run()
+    assert {r.key: r.status for r in current(at).reviews}[first] == "answered"
+    assert at.session_state["argmap_history"].can_undo

@@ -127,6 +127,46 @@ def test_check_reads_a_kialo_txt_as_a_map_not_a_text(tmp_path):
     assert any(f["check"] == "rhetorical_question" for f in data["findings"])
 
 
+AUDIT_PIECE = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "school-streets.txt"
+
+
+def test_audit_prints_a_one_page_report_with_the_planted_point_in_the_top_three():
+    result = run("audit", AUDIT_PIECE)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "What to raise first" in out and "Questions for the writer" in out and "Claims to check" in out
+    top = out.split("What to raise first")[1].split("Questions for the writer")[0]
+    first_three = [line for line in top.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    assert any("closures will pay for themselves" in line for line in first_three), first_three
+    assert "23 percent" in out.split("Claims to check")[1]
+
+
+def test_audit_as_markdown_and_json_and_the_claim_exports(tmp_path):
+    md = run("audit", AUDIT_PIECE, "--format", "markdown")
+    assert md.exit_code == 0 and md.output.startswith("# Audit: ")
+    csv_out, ld_out = tmp_path / "claims.csv", tmp_path / "claims.jsonld"
+    js = run("audit", AUDIT_PIECE, "--format", "json", "--claims-csv", csv_out, "--claim-reviews", ld_out)
+    assert js.exit_code == 0, js.output
+    data = json.loads(js.output)
+    assert 1 <= len(data["top"]) <= 5 and data["top"][0]["sentence"]
+    assert data["claims"] and data["claim_reviews"][0]["@type"] == "ClaimReview"
+    assert csv_out.read_text(encoding="utf-8").startswith("id,claim,kinds,source_given")
+    assert json.loads(ld_out.read_text(encoding="utf-8"))[0]["claimReviewed"]
+
+
+def test_audit_applies_a_dismissal_saved_in_the_map(tmp_path):
+    from argmap.analysis.audit import audit
+    from argmap.extractor import extract
+
+    amap = extract(AUDIT_PIECE.read_text(encoding="utf-8"))
+    first = audit(amap).top[0]
+    path = tmp_path / "m.json"
+    path.write_text(native.dumps(edit.review(amap, first.key, "dismissed")), encoding="utf-8")
+    data = json.loads(run("audit", path, "--format", "json").output)
+    assert first.key in data["dismissed"]
+    assert first.key not in [p["key"] for p in data["top"]]
+
+
 def test_check_and_compare_take_the_files_people_have(tmp_path):
     from tests.pieces import samples
 

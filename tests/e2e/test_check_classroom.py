@@ -39,6 +39,8 @@ def test_check_a_finding_lights_up_its_nodes_and_a_rating_recolours(page, server
     wait_for_map(page)
     assert not _doubled(page)
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Show a finding").first
+    box.scroll_into_view_if_needed()  # below the audit: let the scroll settle, or the click's list closes
+    settle(page)
     box.locator("input").click()
     option = page.get_by_role("option").filter(has_text="rhetorical question").first
     finding_nodes = option.text_content().split("·")[0].split()[-1]  # "⚠ s8 · rhetorical …" -> s8

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "extract": "extract:extract_cmd",
     "eval": "extract:eval_cmd",
     "check": "checking:check_cmd",
+    "audit": "checking:audit_cmd",
     "compare": "checking:compare_cmd",
     "grade": "checking:grade_cmd",
     "export": "convert:export_cmd",

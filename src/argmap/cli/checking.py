@@ -134,3 +134,38 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     for rec in mistakes.head(5).to_dict("records"):
         click.echo(f"  {rec['students']} of {len(results)}: {rec['mistake']}")
     click.echo(f"chart: {stem}-mistakes.svg")
+
+
+@click.command("audit")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Write the report as plain text, Markdown or JSON.",
+)
+@click.option("--claims-csv", metavar="OUT.csv", help="Also write the check-worthy claims as CSV.")
+@click.option(
+    "--claim-reviews", metavar="OUT.jsonld", help="Also write schema.org ClaimReview skeletons (JSON-LD)."
+)
+def audit_cmd(file: str, fmt: str, claims_csv: str | None, claim_reviews: str | None) -> None:
+    """An editor's audit of FILE (a map, or a text drafted first): the weak points that matter
+    most, ranked by how much of the conclusion rests on them, the questions for the writer and the
+    factual claims to check, on one page. Decisions stored in the map (asked, answered, dismissed)
+    are applied."""
+    from argmap.analysis import claims as claims_mod
+    from argmap.analysis.audit import audit
+    from argmap.analysis.report import render
+
+    amap = load_map(file)
+    result = audit(amap)
+    click.echo(render(amap, result, fmt), nl=False)
+    if claims_csv:
+        Path(claims_csv).write_text(claims_mod.claims_csv(result.claims), encoding="utf-8")
+    if claim_reviews:
+        Path(claim_reviews).write_text(
+            json.dumps(claims_mod.claim_reviews(amap, result.claims), indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )

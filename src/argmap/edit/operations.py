@@ -25,6 +25,7 @@ from argmap.model import (
     Evidence,
     EvidenceSource,
     Inference,
+    Review,
     Span,
     Statement,
 )
@@ -525,3 +526,49 @@ def merge(amap: ArgumentMap, keep: str, drop: str, *, author: str | None = None)
         main=sub(amap.main) if amap.main else None,
         comments=tuple(c for c in retargeted if c.target in alive),
     )
+
+
+# --- the audit ------------------------------------------------------------------------------
+
+
+def review(
+    amap: ArgumentMap,
+    key: str,
+    status: str | None,
+    *,
+    question: str | None = None,
+    note: str | None = None,
+    author: str | None = None,
+) -> ArgumentMap:
+    """Record the user's decision on the audit finding ``key``: ``asked`` (with the question for the
+    writer), ``answered`` or ``dismissed``; ``None`` clears it. The question and note are kept when
+    the status changes and none is given."""
+    old = next((r for r in amap.reviews if r.key == key), None)
+    rest = tuple(r for r in amap.reviews if r.key != key)
+    if status is None:
+        return rebuild(amap, reviews=rest)
+    if status not in ("asked", "answered", "dismissed"):
+        raise EditError(f"unknown review status '{status}' (asked, answered or dismissed)", element=key)
+    new = Review(
+        key=key,
+        status=status,  # type: ignore[arg-type]
+        question=(question.strip() or None) if question is not None else (old.question if old else None),
+        note=(note.strip() or None) if note is not None else (old.note if old else None),
+        author=author or (old.author if old else None),
+        created=_now(),
+    )
+    return rebuild(amap, reviews=(*rest, new))
+
+
+def ask_writer(
+    amap: ArgumentMap, key: str, question: str, *, node: str, author: str | None = None
+) -> ArgumentMap:
+    """Turn the audit finding ``key`` into a question for the writer: recorded as ``asked`` and opened
+    as a comment thread on ``node`` (the finding's statement), where the writer's answer can follow."""
+    from argmap.edit.comments import add_comment
+
+    question = question.strip()
+    if not question:
+        raise EditError("a question for the writer needs words", element=key)
+    asked = review(amap, key, "asked", question=question, author=author)
+    return add_comment(asked, node, f"Question for the writer: {question}", author=author)[0]

@@ -40,12 +40,22 @@ def slug(title: str) -> str:
     return text
 
 
+def name_key(name: str) -> str:
+    """What makes two names the same map: case and Unicode spelling aside ("Bikes" is "bikes")."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
 def check_name(name: str) -> str:
     """Return ``name`` (without a trailing ``.json``) if it is a safe map name, else raise ``UnsafeName``."""
     if not isinstance(name, str) or not name:
         raise UnsafeName("a map name cannot be empty")
     if name.endswith(".json") and len(name) > len(".json"):
         name = name[: -len(".json")]
+    shown = repr(name)
+    if any("\ud800" <= c <= "\udfff" for c in name):  # a file name that is not UTF-8 (surrogateescape)
+        raise UnsafeName(f"map name {shown} is not UTF-8 text; rename the file in the store folder")
+    # One spelling per name: "Café" typed as e + combining accent is the same map as "Café".
+    name = unicodedata.normalize("NFC", name)
     shown = repr(name)
     if "\x00" in name:
         raise UnsafeName(f"map name {shown} contains a NUL character")
@@ -59,6 +69,14 @@ def check_name(name: str) -> str:
         raise UnsafeName(f"map name {shown} starts with '.' (hidden names are reserved for the store)")
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise UnsafeName(f"map name {shown} contains a control character")
+    if any(unicodedata.category(c) == "Cf" for c in name):  # bidi overrides, zero-width characters
+        raise UnsafeName(
+            f"map name {shown} contains an invisible formatting character (a direction mark or a zero-width "
+            "character), which would make it look like another name"
+        )
+    reserved = sorted(set(name) & set('<>"|?*'))
+    if reserved:
+        raise UnsafeName(f"map name {shown} contains {' '.join(reserved)}, reserved in file names on Windows")
     if name != name.strip() or name.endswith("."):
         raise UnsafeName(f"map name {shown} starts or ends with a space, or ends with a dot")
     if name.split(".")[0].upper() in _DEVICE_NAMES:

@@ -35,7 +35,7 @@ from argmap.model import ArgumentMap
 from argmap.storage import backend
 from argmap.storage.atomic import fsync_dir, locked, write_atomic
 from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, _now, check_session, stamped
-from argmap.storage.names import check_name, slug
+from argmap.storage.names import check_name, name_key, slug
 
 if TYPE_CHECKING:
     from argmap.storage.documents import Documents
@@ -99,6 +99,11 @@ class Store(MapStore):
         entries = []
         for path in sorted(self.folder.glob("*.json"), key=lambda p: p.stem):
             if path.name.startswith(".") or not path.is_file():
+                continue
+            if any("\ud800" <= c <= "\udfff" for c in path.stem):  # a file name that is not UTF-8
+                shown = os.fsencode(path.stem).decode("utf-8", "replace")
+                why = f"its file name is not UTF-8: rename {os.fsencode(path.name)!r} in {self.folder}/"
+                entries.append(Entry(shown, f"(unreadable: {why})", 0, None, 0, error=why))
                 continue
             entries.append(self._entry(path.stem, path))
         return entries
@@ -214,6 +219,8 @@ class Store(MapStore):
                 raw: bytes | None = path.read_bytes()
             except FileNotFoundError:
                 raw = None
+            if raw is None:
+                self._refuse_lookalike(name, path)
             if raw is not None and not expected_revision:
                 raise Conflict(
                     name,
@@ -247,6 +254,25 @@ class Store(MapStore):
             self._prune(name)
         return saved
 
+    def _refuse_lookalike(self, name: str, path: Path, besides: str | None = None) -> None:
+        """``Conflict`` if another map's name differs from ``name`` only in case or Unicode spelling
+        (on a case-insensitive disk they would be one file; to a reader they are one name)."""
+        key = name_key(name)
+        for other in self.folder.glob("*.json"):
+            if (
+                other.stem not in (name, besides)
+                and not other.name.startswith(".")
+                and name_key(other.stem) == key
+            ):
+                raise Conflict(
+                    name,
+                    0,
+                    self._peek_revision(other),
+                    str(path),
+                    f"a map called '{other.stem}' already exists, and '{name}' differs from it only in "
+                    "case or accents; choose another name",
+                )
+
     def rename(self, old: str, new: str) -> None:
         """Rename map ``old`` to ``new``, revisions included; ``Conflict`` if ``new`` is taken."""
         old, new = check_name(old), check_name(new)
@@ -261,6 +287,7 @@ class Store(MapStore):
                 raise Conflict(
                     new, 0, found, str(dst), f"a map called '{new}' already exists; choose another name"
                 )
+            self._refuse_lookalike(new, dst, besides=old)
             if self._revdir(old).is_dir():
                 os.replace(self._revdir(old), self._revdir(new))
             os.replace(src, dst)

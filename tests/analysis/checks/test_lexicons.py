@@ -26,6 +26,13 @@ CASES = {
     "CAUSAL": ("Smoking causes cancer.", "Smokers are people."),
     "GENERAL": ("All cats are black.", "This cat is black."),
     "EXAMPLE": ("For example, my landlord raised the rent.", "The rent went up."),
+    "VAGUE_SOURCE": ("A recent council review found fewer cars.", "Fewer cars use the road."),
+    "SOURCE_NAMED": ("The county recorded fourteen collisions.", "Some people recorded collisions."),
+    "FIGURE": ("Traffic fell by 23 percent.", "Traffic fell sharply."),
+    "SUCCESS": ("The scheme is cheap and it works.", "The scheme is cheap."),
+    "MEASURE": ("Crashes fell by a third.", "Crashes are bad."),
+    "STRAWMAN": ("Critics would have us believe nothing changes.", "Critics say shops lose trade."),
+    "CONSEQUENCE": ("The closures will pay for themselves.", "The closures are on Tuesdays."),
 }
 
 

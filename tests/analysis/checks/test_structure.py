@@ -155,3 +155,45 @@ def test_a_statement_that_supports_and_attacks_one_claim_is_an_error(make):
 
 def test_the_example_map_does_not_contradict_itself(example):
     assert list(structure.supports_and_attacks(example)) == []
+
+
+def _generated_texts(n: int, seed: int = 3) -> list[str]:
+    """``n`` varied sentences, every 40th a copy of an earlier one with one word changed."""
+    import random
+
+    rng = random.Random(seed)
+    vocab = [f"{a}{b}" for a in ("bar", "cor", "dun", "fel", "gim", "hol", "jas", "kep") for b in range(60)]
+    out: list[str] = []
+    for k in range(n):
+        if k % 40 == 39:
+            words = out[rng.randrange(k)].split()
+            words[rng.randrange(len(words))] = rng.choice(vocab)
+            out.append(" ".join(words))
+        else:
+            out.append(" ".join(rng.choice(vocab) for _ in range(rng.randint(5, 14))))
+    return out
+
+
+def test_near_duplicate_pairs_by_length_window_are_every_pair_above_the_cutoff():
+    """The length window is exact: the same pairs as comparing every pair with token_sort_ratio."""
+    from rapidfuzz import fuzz, utils
+
+    texts = _generated_texts(300)
+    brute = {
+        (i, j)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if fuzz.token_sort_ratio(texts[i], texts[j], processor=utils.default_process)
+        >= structure.DUPLICATE_RATIO
+    }
+    assert brute  # the planted copies are there
+    assert {(i, j) for i, j, _ in structure.similar_pairs(texts)} == brute
+
+
+def test_past_the_exact_limit_the_rare_word_index_finds_the_planted_copies(monkeypatch):
+    texts = _generated_texts(1_200)
+    exact = {(i, j) for i, j, _ in structure.similar_pairs(texts)}
+    monkeypatch.setattr(structure, "EXACT_UP_TO", 100)
+    indexed = {(i, j) for i, j, _ in structure.similar_pairs(texts)}
+    assert len(exact) >= 15
+    assert indexed == exact

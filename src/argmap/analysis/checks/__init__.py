@@ -6,11 +6,20 @@ test. Findings are cues, not verdicts: a weak argument is data, never an excepti
 
     structure.py   the shape of the map (unsupported premises, circles, duplicates...)
     language.py    words that suggest a weak move (rhetorical questions, hypocrisy...)
-    lexicons.py    the word lists behind language.py
+    editorial.py   what an op-ed editor looks for (causal leaps, vague sources, unsourced figures...)
+    lexicons.py    the word lists behind language.py and editorial.py
 """
 
 from __future__ import annotations
 
+from argmap.analysis.checks.editorial import (
+    causal_chain_without_evidence,
+    figure_without_source,
+    single_source,
+    strawman_cue,
+    success_without_measure,
+    vague_source,
+)
 from argmap.analysis.checks.finding import SEVERITIES, Finding, Severity, at_least
 from argmap.analysis.checks.language import (
     absolute_claim,
@@ -59,9 +68,16 @@ CHECKS = (
     causal_claim_without_evidence,
     loaded_language,
     absolute_claim,
+    # what an editor looks for
+    causal_chain_without_evidence,
+    vague_source,
+    figure_without_source,
+    single_source,
+    success_without_measure,
+    strawman_cue,
 )
 
-__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity", "by_node", "check"]
+__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity", "at_least", "by_node", "check"]
 
 
 def check(amap: ArgumentMap, *, min_severity: Severity = "info") -> list[Finding]:

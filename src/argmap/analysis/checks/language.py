@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
 from argmap.analysis.checks import lexicons as lx
 from argmap.analysis.checks.finding import Finding, Severity
-from argmap.model import ArgumentMap, Statement
+from argmap.analysis.memo import per_map
+from argmap.model import ArgumentMap, Evidence, Inference, Statement
 
 _SENTENCE_END = re.compile(r"[.?!…](?=[\s\"'”’)]|$)|\n")
 
@@ -147,6 +149,7 @@ def is_question(text: str) -> bool:
     return "?" in text
 
 
+@per_map
 def contexts(amap: ArgumentMap) -> dict[str, str]:
     """Each statement's text plus the words around its span, up to the sentence's ends or the
     nearest words another element quotes (so a cue is credited to the nearest claim only)."""
@@ -336,12 +339,17 @@ def false_dilemma(amap: ArgumentMap) -> Iterator[Finding]:
 def hasty_generalisation(amap: ArgumentMap) -> Iterator[Finding]:
     """A claim about a whole class whose only support is one example."""
     by_id = {s.id: s for s in amap.statements}
+    support_of: dict[str, list[Inference]] = defaultdict(list)  # built once: a scan per statement is n²
+    evidence_of: dict[str, list[Evidence]] = defaultdict(list)
+    for inf in amap.inferences:
+        support_of[inf.conclusion].append(inf)
+    for ev in amap.evidence:
+        evidence_of[ev.target].append(ev)
     for s in amap.statements:
         general = cues(lx.GENERAL, s.text)
         if not general or is_question(s.text):
             continue
-        support = [i for i in amap.inferences if i.conclusion == s.id]
-        evidence = [e for e in amap.evidence if e.target == s.id]
+        support, evidence = support_of[s.id], evidence_of[s.id]
         if len(support) + len(evidence) != 1:
             continue
         if evidence:

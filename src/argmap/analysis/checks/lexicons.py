@@ -86,7 +86,7 @@ PREDICTION: Lexicon = (
     (r"won'?t|will not", "will not"),
     (r"(?:is|are|am)\s+going\s+to", "going to"),
     (r"in the (?:near )?future", "in the future"),
-    (r"(?:sooner or later|before long|one day)", "sooner or later"),
+    (r"(?:sooner or later|before long|(?<!the )(?<!only )one day)", "sooner or later"),  # not "the one day"
 )
 
 # Modals that make a future claim normative or hypothetical ("should in the future", "would lead"),
@@ -102,6 +102,11 @@ NOT_ASSERTED_BEFORE = r"(?:what|whether|if|when|unless|who|which|how|whoever|won
 # Reported speech: the claim belongs to someone the author quotes.
 REPORTED: Lexicon = (
     (r"(?:they|he|she|people|critics|some) (?:say|says|said|claim|claims|argue|argues)", "reported"),
+    (
+        r"(?:some|others|critics|opponents|many)(?: \w+)? (?:will |would |may |might )?"
+        r"(?:say|argue|claim|insist|object|worry|complain)",
+        "reported",
+    ),
     (r"according to", "reported"),
 )
 
@@ -172,4 +177,130 @@ EXAMPLE: Lexicon = (
     (r"(?:a friend|my (?:friend|neighbou?r|cousin|brother|sister)) (?:of mine )?", "someone I know"),
     (r"i (?:once|know a|knew a|met a)", "someone I know"),
     (r"just look at", "just look at"),
+)
+
+# Vague or anonymous sources: an attribution that names no one a reader could look up. The same
+# verbs after a definite, named body ("the county recorded") are a source; see SOURCE_NAMED.
+VAGUE_SOURCE: Lexicon = (
+    (
+        r"(?:studies|research|surveys|reports|polls|scientists|experts|economists|doctors|researchers)"
+        r" (?:\w+ )?(?:show|shows|showed|suggest|suggests|say|says|agree|warn|found|find|prove|have shown)",
+        "studies show",
+    ),
+    (
+        r"(?:a|one|another|some|several|many|recent|new) (?:\w+ ){0,2}"
+        r"(?:review|report|study|survey|poll|analysis|audit|paper|trial|trials|studies)"
+        r"(?: \w+){0,3} (?:found|finds|showed|shows|suggests|suggested|concluded|revealed)",
+        "a review found",
+    ),
+    (r"the (?:trials|studies|experience|evidence) (?:in|from|of) other \w+", "elsewhere"),
+    (
+        r"(?:critics|opponents|observers|insiders|officials|sources) (?:say|said|claim|argue|warn|agree)",
+        "critics",
+    ),
+    (r"(?:many|some) (?:people )?(?:say|believe|argue|claim)", "some say"),
+    (r"it is (?:widely )?(?:said|known|believed|thought|reported) that", "it is said"),
+    (r"(?:there is|we have) (?:plenty of |clear |strong |growing )?evidence that", "the evidence"),
+    (
+        r"(?:cities|towns|countries|places|schools) that have (?:tried|built|done|adopted)",
+        "places that tried it",
+    ),
+)
+
+# A source a reader can look up: a named body or person before a reporting verb, 'according to' a
+# name, a dated or titled report.
+SOURCE_NAMED: Lexicon = (
+    # (cues() ignores case: the names are told from vague words by the words, not the capitals)
+    (
+        r"according to (?!(?:some|many|most|experts|critics|studies|research|reports|sources)\b)\w+",
+        "according to",
+    ),
+    (r"the (?:[A-Z][\w'-]+ ){1,4}(?:found|reported|recorded|says|said|showed|published)", "a named body"),
+    (
+        r"the (?:\w+ )?(?:council|county|ministry|department|office|agency|bureau|census|police|government"
+        r"|university) (?:found|reported|recorded|says|said|published|counted)",
+        "a named body",
+    ),
+    (r"\((?:19|20)\d\d\)|in (?:its|their|a) (?:19|20)\d\d (?:report|study|review|survey)", "a dated report"),
+)
+
+# Figures: numbers in digits or words, shares and multiples.
+FIGURE: Lexicon = (
+    (r"\d(?:[\d,.]*\d)?\s*(?:%|per ?cent|percent)", "a percentage"),
+    (r"(?:£|\$|€)\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|bn|million|billion|thousand))?", "a sum of money"),
+    (r"\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand))?", "a number"),
+    (
+        # From ten up: "two days" describes, "fourteen collisions" counts.
+        r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+        r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"
+        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))? (?:percent|per cent|times|\w+s)\b",
+        "a number in words",
+    ),
+    (r"(?:half|a third|a quarter|two thirds|three quarters) of", "a share"),
+    (r"(?:two|three|four|five|six|seven|eight|nine) (?:percent|per cent|times)\b", "a small share"),
+    (r"(?:doubled|tripled|halved|\w+fold)", "a multiple"),
+)
+
+# Claims of success with no measure: that something works, not by how much or against what.
+SUCCESS: Lexicon = (
+    (
+        r"it works|(?:they|this|that) work(?:s|ed)?(?:\s+(?:well|wonders))?(?=[.!,;]|\s+(?:and|but)\b|$)",
+        "it works",
+    ),
+    (r"(?:has|have|had) worked|is working|are working", "it has worked"),
+    (
+        r"(?:was|is|has been|proved|proven) (?:a )?(?:huge |great |real |resounding |clear )?success(?:ful)?",
+        "a success",
+    ),
+    (r"worked wonders|paid off|delivered (?:real )?results|made (?:a|all the) difference", "it paid off"),
+    (r"(?:is|was|has been|proved) effective", "effective"),
+)
+
+# A measure: what would tell how well it worked (a figure, a comparison, a before and after).
+MEASURE: Lexicon = (
+    (r"\d", "a number"),
+    (r"(?:fell|rose|dropped|grew|increased|decreased|halved|doubled|cut) (?:by|from|to)", "a change"),
+    (r"(?:compared (?:with|to)|than before|before and after)", "a comparison"),
+)
+
+# Cues that an objection is put in its weakest form: the other side caricatured, not quoted.
+STRAWMAN: Lexicon = (
+    (r"would (?:have|like) (?:us|you) (?:to )?believe", "would have us believe"),
+    (
+        r"(?:they|opponents|critics|some|others|people) (?:seem to |apparently )?"
+        r"(?:think|believe|imagine|pretend) (?:that )?(?:we|people|everyone) (?:should|can|must|could)"
+        r" (?:just|simply|all)",
+        "they think we should just",
+    ),
+    (
+        r"(?:just|simply|only) want(?:s)? (?:to )?(?:ban|stop|scrap|abolish|destroy|get rid of|punish)",
+        "just want to ban",
+    ),
+    (
+        r"(?:no|nobody|no one) (?:seriously|really) (?:believes|thinks|argues|claims)",
+        "nobody seriously thinks",
+    ),
+    (
+        r"the (?:tired|old|usual|familiar|predictable) (?:argument|claim|objection|line|refrain)",
+        "the usual argument",
+    ),
+    (
+        r"(?:some|critics|opponents|others)(?: \w+)? (?:will |would |may |might )?"
+        r"(?:say|claim|argue|insist|pretend) (?:that )?(?:[\w']+ ){0,8}"
+        r"(?:always|never|nothing|everything|everyone|nobody|any|every|forever)\b",
+        "an objection put in absolute terms",
+    ),
+)
+
+# Consequence claims: a step in a chain of cause and effect (what follows from what).
+CONSEQUENCE: Lexicon = (
+    *CAUSAL,
+    (r"will(?! have)\s+(?:\w+ly\s+)?\w+|won'?t|(?:is|are) going to", "will"),
+    (r"(?:mean|means|meant) (?:that |more |fewer |less )", "means"),
+    (r"pay(?:s)? for (?:itself|themselves)", "pays for itself"),
+    (r"(?:so|therefore|in turn)\b", "so"),
+    (
+        r"(?:make|makes|made) (?:\w+ ){0,3}(?:healthier|safer|richer|poorer|cheaper|better|worse)",
+        "makes it better",
+    ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from argmap import graph
@@ -13,11 +13,6 @@ from argmap.roles import derive
 BACKGROUND_TAGS = frozenset({"background", "rhetorical question"})
 # Two statements this alike (rapidfuzz token-sort ratio, 0-100) are likely the same claim.
 DUPLICATE_RATIO = 88.0
-
-
-def _short(amap: ArgumentMap, sid: str, n: int = 60) -> str:
-    text = amap.statement(sid).text
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def unsupported_premise(amap: ArgumentMap) -> Iterator[Finding]:
@@ -90,8 +85,11 @@ def thin_support(amap: ArgumentMap) -> Iterator[Finding]:
     main = derive(amap).main
     if main is None:
         return
-    premises = {p for i in amap.inferences if i.conclusion == main for p in i.premises}
-    stated = [p for p in premises if not amap.statement(p).implicit]
+    implicit = {s.id for s in amap.statements if s.implicit}
+    reasons: dict[str, list[str]] = defaultdict(list)  # conclusion -> its premises, built once
+    for i in amap.inferences:
+        reasons[i.conclusion].extend(i.premises)
+    stated = sorted({p for p in reasons[main] if p not in implicit})
     if len(stated) == 1:
         yield Finding(
             check="thin_support",
@@ -146,48 +144,130 @@ def circular_support(amap: ArgumentMap) -> Iterator[Finding]:
         )
 
 
+def _sorted_tokens(text: str) -> str:
+    """The words of ``text`` normalised and in sorted order: the Indel ratio of two such strings is
+    rapidfuzz's token-sort ratio, computed once per statement instead of once per pair."""
+    from rapidfuzz import utils
+
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
+# Rows compared per rapidfuzz call: a block of rows against its length window, never an n x n matrix.
+_BLOCK = 512
+# Up to this many statements every pair in a length window is compared (exact); past it, only those
+# sharing two of their rarest words (an index: near-linear, and a reworded copy keeps its rare words).
+EXACT_UP_TO = 1_000
+_RARE_WORDS = 3
+
+
+def similar_pairs(texts: list[str], cutoff: float = DUPLICATE_RATIO) -> list[tuple[int, int, int]]:
+    """Every pair ``(i, j, score)`` with ``i < j`` whose token-sort ratio is at least ``cutoff``.
+
+    Blocking by length, exactly: an Indel ratio r needs the shorter string to be at least
+    r / (200 - r) of the longer, so with the strings sorted by length each block of rows is compared
+    only with the window of lengths it can match, in one ``process.cdist`` call (C, both cores).
+    Past ``EXACT_UP_TO`` statements the pairs are first blocked by rare words (``_by_rare_words``).
+    """
+    keys = [_sorted_tokens(t) for t in texts]
+    if len(keys) <= EXACT_UP_TO:
+        return _window_pairs(keys, list(range(len(keys))), cutoff)
+    found: dict[tuple[int, int], int] = {}
+    for members in _by_rare_words(keys):
+        for i, j, r in _window_pairs(keys, members, cutoff):
+            found[(i, j)] = r
+    return [(i, j, r) for (i, j), r in sorted(found.items())]
+
+
+def _by_rare_words(keys: list[str]) -> list[list[int]]:
+    """Groups of statements that share two of their ``_RARE_WORDS`` rarest words (words of three
+    letters or more, rarity counted over the map): a copy with one word changed keeps two of them.
+    A statement with fewer such words is grouped by the one it has, or by its length alone."""
+    df: Counter[str] = Counter(w for k in keys for w in set(k.split()) if len(w) >= 3)
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, k in enumerate(keys):
+        words = sorted({w for w in k.split() if len(w) >= 3}, key=lambda w: (df[w], w))[:_RARE_WORDS]
+        pairs: list[tuple[str, ...]]
+        if len(words) >= 2:
+            pairs = [(x, y) for m, x in enumerate(words) for y in words[m + 1 :]]
+        else:
+            pairs = [(words[0],)] if words else [(f"#{len(k) // 8}",), (f"#{len(k) // 8 + 1}",)]
+        for key in pairs:
+            blocks[tuple(sorted(key))].append(n)
+    return [m for m in blocks.values() if len(m) > 1]
+
+
+def _window_pairs(keys: list[str], members: list[int], cutoff: float) -> list[tuple[int, int, int]]:
+    """The pairs among ``members`` at or above ``cutoff``, compared block by block within length windows."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    order = sorted(members, key=lambda i: (len(keys[i]), i))
+    ordered = [keys[i] for i in order]
+    lengths = np.array([len(k) for k in ordered])
+    reach = 200.0 / cutoff - 1.0 if cutoff > 0 else float("inf")  # longest partner / own length
+    cut = int(np.ceil(cutoff))
+    index = np.array(order)
+    found: list[tuple[int, int, int]] = []
+    for a in range(0, len(ordered), _BLOCK):
+        b = min(a + _BLOCK, len(ordered))
+        hi = int(np.searchsorted(lengths, lengths[b - 1] * reach, side="right"))
+        scores = process.cdist(
+            ordered[a:b],
+            ordered[a:hi],
+            scorer=fuzz.ratio,
+            score_cutoff=cut,
+            dtype=np.uint8,
+            workers=-1 if b - a > 64 else 1,
+        )
+        rows, cols = np.nonzero(np.triu(scores, k=1) >= cut)  # column c is ordered[a + c]
+        i, j = index[a + rows], index[a + cols]
+        found += zip(
+            np.minimum(i, j).tolist(), np.maximum(i, j).tolist(), scores[rows, cols].tolist(), strict=True
+        )
+    return found
+
+
+def _groups(n: int, pairs: list[tuple[int, int, int]]) -> list[list[int]]:
+    """Connected groups (two or more members, each in index order) of the pairs' graph: labels
+    spread along the pairs with numpy, each node taking its smallest neighbour's label, until stable."""
+    import numpy as np
+
+    if not pairs:
+        return []
+    edges = np.array([(i, j) for i, j, _ in pairs])
+    left, right = edges[:, 0], edges[:, 1]
+    label = np.arange(n)
+    while True:
+        before = label.copy()
+        np.minimum.at(label, left, label[right])
+        np.minimum.at(label, right, label[left])
+        label = label[label]  # pointer jumping: a chain of n links settles in about log n rounds
+        if np.array_equal(label, before):
+            break
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in np.unique(edges).tolist():
+        groups[int(label[node])].append(node)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
 def near_duplicate(amap: ArgumentMap) -> Iterator[Finding]:
-    """Two statements that say (nearly) the same thing."""
+    """Two statements that say (nearly) the same thing; a claim repeated five times is one finding."""
     if len(amap.statements) < 2:
         return
-    import numpy as np
-    from rapidfuzz import fuzz, process, utils
-
     texts = [s.text for s in amap.statements]
-    scores = process.cdist(
-        texts,
-        texts,
-        scorer=fuzz.token_sort_ratio,
-        processor=utils.default_process,
-        score_cutoff=DUPLICATE_RATIO,
-    )
-    # Only pairs above the diagonal that pass: numpy finds them without a Python loop over n² pairs.
-    # Pairs are joined into groups, so a claim repeated five times is one finding, not ten.
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in np.argwhere(np.triu(scores, k=1) >= DUPLICATE_RATIO):
-        parent[root(int(b))] = root(int(a))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(texts)):
-        groups[root(i)].append(i)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    pairs = similar_pairs(texts)
+    score = {(i, j): r for i, j, r in pairs}
+    for members in _groups(len(texts), pairs):
         ids = tuple(amap.statements[i].id for i in members)
-        alike = min(scores[members[0]][i] for i in members[1:]) if len(members) == 2 else DUPLICATE_RATIO
+        alike = score.get((members[0], members[1]), DUPLICATE_RATIO) if len(members) == 2 else DUPLICATE_RATIO
         head = f"{ids[0]} and {ids[1]}" if len(ids) == 2 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+        second = texts[members[1]]
         yield Finding(
             check="near_duplicate",
             severity="warning",
             node_ids=ids,
             message=f"{head} say nearly the same thing (at least {alike:.0f}% alike).",
-            cue=f"“{_short(amap, ids[1])}”",
+            cue=f"“{second if len(second) <= 60 else second[:59].rstrip() + '…'}”",
             question="Are these one claim? If so, merge them; if not, what tells them apart?",
         )
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from argmap import describe
-from argmap.analysis.checks import SEVERITIES, Finding, by_node, check
+from argmap.analysis.checks import SEVERITIES, Finding, at_least, by_node
 from argmap.analysis.evaluation import evaluation
 from argmap.analysis.schemes import SCHEMES, answers_for, scheme, suggest
-from argmap.app import state, widgets
+from argmap.app import audit_panel, state, widgets
 from argmap.edit import operations as edit
 from argmap.edit.comments import open_questions
 from argmap.errors import ArgmapError
@@ -93,7 +93,11 @@ amap: ArgumentMap = opened  # the pickers' label functions below see the open ma
 
 ev = evaluation(amap)
 roles = derive(amap)  # once: every picker label names a role
-findings = check(amap, min_severity=st.session_state.get("check_severity") or "info")
+every, result = audit_panel.findings_and_audit(amap)  # computed once per version of the map
+floor = st.session_state.get("check_severity") or "info"
+findings = [f for f in every if at_least(f.severity, floor)]
+audit_panel.show(amap, result)
+st.subheader("Every finding")
 
 # The finding picker and the tree come first, the tree at full width: beside the findings a wide tree
 # was scaled down until its words could not be read. A toggle puts it beside them, as on the Map page.
@@ -281,7 +285,7 @@ with tree:
     highlight = (
         frozenset(findings[chosen_n].node_ids)
         if chosen_n is not None and chosen_n < len(findings)
-        else frozenset()
+        else audit_panel.chosen_nodes(result)
     )
     view = ViewOptions(
         direction=direction or "TB",
