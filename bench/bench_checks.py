@@ -23,7 +23,17 @@ from argmap.analysis.checks import CHECKS, check
 from argmap.analysis.evaluation import evaluation
 from argmap.extractor import extract
 from argmap.extractor.scoring import corpus_dir
-from argmap.model import MAX_STATEMENTS, ArgumentMap, Attack, Evidence, Inference, Source, Span, Statement
+from argmap.model import (
+    MAX_SOURCE_CHARS,
+    MAX_STATEMENTS,
+    ArgumentMap,
+    Attack,
+    Evidence,
+    Inference,
+    Source,
+    Span,
+    Statement,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -72,8 +82,8 @@ def big_map(statements: int, seed: int = 7) -> ArgumentMap:
     claim): a tree three reasons wide, every 10th claim an objection, evidence on every 8th, and
     every 50th claim a near-copy of an earlier one (a word changed), so near_duplicate has work.
 
-    Past the model's statement limit the map is assembled without validation (its elements are
-    still validated one by one): the checks must cope with what a raised limit would let in.
+    Past the model's limits (statements, source characters) the map is assembled without validation
+    (its elements are still validated one by one): the checks must cope with what a limit let in.
     """
     rng = random.Random(seed)
     seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
@@ -111,7 +121,7 @@ def big_map(statements: int, seed: int = 7) -> ArgumentMap:
         attacks=tuple(attacks),
         evidence=evidence,
     )
-    if statements <= MAX_STATEMENTS:
+    if statements <= MAX_STATEMENTS and len(source) <= MAX_SOURCE_CHARS:
         return ArgumentMap(**fields)
     return ArgumentMap.model_construct(**fields)
 
