@@ -34,7 +34,7 @@ test-system: system
 		$(APT) chromium chromium-driver || ($(SUDO) apt-get update -qq && $(APT) chromium chromium-driver); }
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "setup: installing PostgreSQL for the store tests (apt-get, about 20 s)"; \
 		$(APT) postgresql || ($(SUDO) apt-get update -qq && $(APT) postgresql); }
-	@[ -x node_modules/.bin/argdown ] || { echo "setup: installing the Argdown CLI (npm, about 15 s)"; \
+	@[ -x node_modules/.bin/argdown ] && [ -f node_modules/axe-core/axe.min.js ] || { echo "setup: installing the Argdown CLI and axe-core (npm, about 15 s)"; \
 		npm install --no-audit --no-fund --silent; }
 
 run: app system

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent
 VIEWS = ROOT / widgets.VIEWS
 
 st.set_page_config(page_title="Argmap", page_icon=":material/account_tree:", layout="wide")
+widgets.page_style()
 state.configure(ROOT)
 state.start()
 collab.start_run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -49,10 +50,20 @@ def app(store_dir: Path) -> Callable[..., AppTest]:
 
 
 def dot(at: AppTest) -> str:
-    """The DOT source of the map drawn on the page."""
+    """The DOT source of the map drawn on the page (a Graphviz chart, or the Map page's tree)."""
     charts = at.get("graphviz_chart")
-    assert charts, "no map drawn on the page"
-    return charts[0].proto.spec
+    if charts:
+        return charts[0].proto.spec
+    trees = [e for e in at.get("bidi_component") if e.proto.component_name == "argmap_tree"]
+    assert trees, "no map drawn on the page"
+    return json.loads(trees[0].proto.json)["dot"]
+
+
+def tree_data(at: AppTest) -> dict:
+    """What the Map page's tree component was given: svg, dot, selected, nodes, cards, title."""
+    trees = [e for e in at.get("bidi_component") if e.proto.component_name == "argmap_tree"]
+    assert trees, "no tree on the page"
+    return json.loads(trees[0].proto.json)
 
 
 def current(at: AppTest):

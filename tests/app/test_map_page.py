@@ -155,7 +155,7 @@ def test_outline_on_request(app) -> None:
     assert "[s1]" in at.code[0].value and "[s12]" in at.code[0].value
 
 
-def test_large_map_opens_folded(app, store_dir) -> None:
+def test_large_map_opens_focused_on_the_selection(app, store_dir) -> None:
     from argmap.edit import operations as edit
     from argmap.storage.store import Store
 
@@ -166,29 +166,33 @@ def test_large_map_opens_folded(app, store_dir) -> None:
         amap, parent = edit.add_premise(amap, parent, f"Reason number {n} for the one above.")
     store.save(amap, "democrats-voter-data", expected_revision=1)
     at = app("map")
-    assert at.number_input(key="view_depth").value == 4
+    assert at.selectbox(key="view_layers").value == 2
     shown = dot(at)
-    assert "Reason number 3 " in shown and "Reason number 150 " not in shown
-    assert any("A large map" in c.value for c in at.caption)
-    at.number_input(key="view_depth").set_value(0).run()
+    assert "Reason number 1 " in shown and "Reason number 3 " not in shown
+    assert any("Showing 2 layers around" in c.value for c in at.caption)
+    at.selectbox(key="view_layers").set_value(0).run()
     assert "Reason number 150 " in dot(at)
 
 
-def test_a_large_map_is_drawn_sideways_a_small_one_top_down(app, store_dir) -> None:
-    # A large tree is wide: scaled to the page its words would be too small to read.
+def test_the_direction_follows_the_shape_unless_the_user_picks_one(app, store_dir) -> None:
+    # A wide, shallow tree drawn top → bottom and fitted to the page had 5 px labels; sideways it reads.
     from argmap.edit import operations as edit
     from argmap.storage.store import Store
 
-    at = app("map")
-    assert at.radio(key="view_direction").value == "TB"
     store = Store(store_dir)
     amap = store.load("democrats-voter-data")
-    for n in range(200):
+    for n in range(40):
         amap, _ = edit.add_premise(amap, "s1", f"Reason number {n}.")
     store.save(amap, "democrats-voter-data", expected_revision=1)
     at = app("map")
-    assert at.radio(key="view_direction").value == "LR"
+    assert at.radio(key="view_direction").value == "auto"
     assert "rankdir=RL" in dot(at)
+    at.radio(key="view_direction").set_value("TB").run()
+    assert "rankdir=BT" in dot(at)
+    # The choice is the session's: another page and back keeps it.
+    at.switch_page("src/argmap/app/views/check.py").run()
+    at.switch_page("src/argmap/app/views/map.py").run()
+    assert at.radio(key="view_direction").value == "TB"
 
 
 def test_colour_by_evaluation_changes_tree_and_legend(app) -> None:
@@ -286,3 +290,25 @@ def test_pin_a_new_main_conclusion_keeps_the_old_one_with_its_reasons(app) -> No
     assert roles.main == "s4" and roles.role["s1"] == "intermediate"
     assert roles.role["s10"] == "rebuttal"  # the author's answer stays an answer
     assert any(m.startswith("Pinned s4 (“") for m in messages(at)["success"])
+
+
+def test_a_large_map_has_an_overview_branch_by_branch(app, store_dir) -> None:
+    from argmap.edit import operations as edit
+    from argmap.storage.store import Store
+
+    store = Store(store_dir)
+    amap = store.load("democrats-voter-data")
+    for n in range(200):
+        amap, _ = edit.add_premise(amap, "s2", f"Reason number {n} for s2.")
+    store.save(amap, "democrats-voter-data", expected_revision=1)
+    at = app("map")
+    assert not at.exception
+    assert at.toggle(key="view_overview").value
+    labels = [shown(e.label) for e in at.expander]
+    s2 = next(label for label in labels if label.startswith("+ s2 (“In the future"))
+    assert int(s2.split("· ")[-1].split()[0]) > 200  # all it holds, however deep
+    branch = next(
+        b for b in at.button if b.key and b.key.startswith("overview_") and b.label == "Show this branch"
+    )
+    branch.click().run()
+    assert at.session_state["selected_node"] in {"s2", "s4", "s5"}

@@ -120,22 +120,23 @@ def page(browser, server: str) -> Iterator:
     context.close()
 
 
+MAP = ".am-view svg"  # the Map page's tree (app/tree.js)
+CHART = '[data-testid="stGraphVizChart"] svg'  # st.graphviz_chart, on the other pages
+NODES = f"{MAP} g.node, {CHART} g.node"
+
+
 def wait_for_map(page) -> list[str]:
     """Wait until the map's SVG is drawn; return the ids of its nodes."""
-    page.wait_for_selector('[data-testid="stGraphVizChart"] svg g.node', timeout=30_000)
+    page.wait_for_selector(NODES, timeout=30_000)
     return node_ids(page)
 
 
 def node_ids(page) -> list[str]:
-    return [
-        t.text_content() for t in page.locator('[data-testid="stGraphVizChart"] svg g.node > title').all()
-    ]
+    return [t.text_content() for t in page.locator(f"{MAP} g.node > title, {CHART} g.node > title").all()]
 
 
 def edge_titles(page) -> list[str]:
-    return [
-        t.text_content() for t in page.locator('[data-testid="stGraphVizChart"] svg g.edge > title').all()
-    ]
+    return [t.text_content() for t in page.locator(f"{MAP} g.edge > title, {CHART} g.edge > title").all()]
 
 
 def banner(page, text: str):

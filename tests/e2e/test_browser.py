@@ -48,7 +48,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     page.get_by_role("button", name="Add counterargument").click()
     settle(page)
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length > n",
+        "n => document.querySelectorAll('.am-view svg g.node').length > n",
         arg=len(before),
     )
     new = set(node_ids(page)) - before
@@ -56,7 +56,7 @@ def test_add_a_counterargument_through_the_form(page, server: str) -> None:
     (nid,) = new
     edge = next(t for t in edge_titles(page) if t.startswith(f"{nid}->"))
     assert edge == f"{nid}->s3"
-    drawn = page.locator('[data-testid="stGraphVizChart"] svg g.edge').filter(has_text=f"{nid}->s3")
+    drawn = page.locator(".am-view svg g.edge").filter(has_text=f"{nid}->s3")
     assert drawn.locator("path").first.get_attribute("stroke-dasharray")  # an attack: dashed
     assert banner(page, f"Added {nid} (“").filter(has_text="as an objection to s3 (“").is_visible()
     # The user stays on the form they used (the tab bar used to fall back to "Text").
@@ -81,7 +81,7 @@ def test_after_editing_a_text_the_next_form_acts_on_the_same_node(page, server: 
     page.get_by_role("button", name="Add counterargument").click()
     settle(page)
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length > n",
+        "n => document.querySelectorAll('.am-view svg g.node').length > n",
         arg=len(before),
     )
     (nid,) = set(node_ids(page)) - before
@@ -156,7 +156,7 @@ def test_save_reload_and_open_from_the_library(page, server: str, store_dir: Pat
     settle(page)
     wait_for_map(page)
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node').length == n",
+        "n => document.querySelectorAll('.am-view svg g.node').length == n",
         arg=len(saved_ids),
     )
     assert set(node_ids(page)) == saved_ids
@@ -231,5 +231,5 @@ def test_edit_a_table_cell(page, server: str) -> None:
     banner(page, "Changed s8.").wait_for()
     go(page, "Map")
     wait_for_map(page)
-    label = page.locator('[data-testid="stGraphVizChart"] svg g.node').filter(has_text="s8").first
+    label = page.locator(".am-view svg g.node").filter(has_text="s8").first
     assert "pays this well" in label.text_content()

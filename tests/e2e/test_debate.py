@@ -21,8 +21,7 @@ def wait_for_node(page, text: str, store_dir: Path) -> None:
     """Wait until the node whose words start with ``text`` (as stored) is drawn on ``page``'s map."""
     nid = next(s.id for s in Store(store_dir).load(MAP).statements if s.text.startswith(text))
     page.wait_for_function(
-        "id => [...document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node > title')]"
-        ".some(t => t.textContent === id)",
+        "id => [...document.querySelectorAll('.am-view svg g.node > title')].some(t => t.textContent === id)",
         arg=nid,
         timeout=SEEN_WITHIN,
     )

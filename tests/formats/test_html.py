@@ -113,7 +113,11 @@ def test_self_contained_no_scripts_no_requests(which, example_page):
     page = example_page if which == "example" else html.dumps(hostile_map())
     parsed = parse(page)
     tags = {t for t, _ in parsed.tags}
-    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "image", "use", "foreignobject"}
+    assert not tags & {"link", "img", "iframe", "object", "embed", "image", "use", "foreignobject"}
+    # One script: the page's own pan and zoom, inline, allowed by its hash and by nothing else.
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert scripts == [{"id": "argmap-panzoom"}]
+    assert f"script-src '{html.SCRIPT_HASH}'" in page and "unsafe-inline'; img" in page
     for _, attrs in parsed.tags:
         for name, value in attrs.items():
             assert not name.startswith("on"), name
@@ -226,10 +230,22 @@ def test_generated_maps_keep_text_exact_and_every_span_anchored(amap):
     parsed = parse(page)
     assert parsed.balanced
     assert "".join(parsed.source_text) == amap.source.text
-    assert not {t for t, _ in parsed.tags} & {"script", "img", "iframe", "object", "embed", "link"}
+    assert not {t for t, _ in parsed.tags} & {"img", "iframe", "object", "embed", "link"}
+    assert [a for t, a in parsed.tags if t == "script"] == [{"id": "argmap-panzoom"}]
     for _, attrs in parsed.tags:
         assert not any(name.startswith("on") for name in attrs)
     anchors = {a.get("id") for t, a in parsed.tags if t == "a"}
     for e in (*amap.statements, *amap.evidence):
         if e.span:
             assert f"src-{e.id}" in anchors
+
+
+def test_the_one_script_is_the_hashed_pan_and_zoom_and_asks_for_nothing():
+    import base64
+    import hashlib
+
+    body = html._PANZOOM
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    assert f"sha256-{digest}" == html.SCRIPT_HASH
+    for api in ("fetch", "XMLHttpRequest", "import", "WebSocket", "sendBeacon", "innerHTML", "eval"):
+        assert api not in body, api

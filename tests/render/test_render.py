@@ -384,7 +384,9 @@ def test_hostile_text_stays_inside_its_label():
 @pytest.mark.parametrize("color_by", ["role", "evaluation"])
 def test_hostile_text_parses_and_injects_nothing_into_svg(color_by):
     amap = _hostile_map()
-    dot = to_dot(amap, ViewOptions(color_by=color_by, legend=True, highlight=frozenset({"s1"})))
+    dot = to_dot(
+        amap, ViewOptions(color_by=color_by, legend=True, highlight=frozenset({"s1"}), label_chars=280)
+    )
     result = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode()
     assert b"Warning" not in result.stderr and b"Error" not in result.stderr
@@ -469,7 +471,7 @@ def test_to_dot_is_the_text_graphviz_would_write(example, map_id, options):
         name="legend",
         graph_attr={"rankdir": "RL" if options.direction == "LR" else "BT", "fontname": st.FONT,
                     "nodesep": "0.3", "ranksep": "0.45", "bgcolor": "white"},
-        node_attr={"fontname": st.FONT, "fontsize": "11", "margin": "0.12,0.06"},
+        node_attr={"fontname": st.FONT, "fontsize": "12", "margin": "0.12,0.06"},
         edge_attr={"fontname": st.FONT, "fontsize": "13", "arrowsize": "0.8"},
     )  # fmt: skip
     legend = legend_dot(options)

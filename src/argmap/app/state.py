@@ -279,6 +279,36 @@ def picker_key() -> str:
     return f"node_picker_v{version()}"
 
 
+# --- view settings: kept for the session, across pages ---------------------------------------
+
+_VIEW = "argmap_view"  # {widget key: value} of the view settings the user chose
+
+
+def view_setting(key: str, default: object) -> None:
+    """Give the view widget ``key`` the value the user chose earlier in this session (else
+    ``default``) before it is drawn. Streamlit forgets a widget's value on a page without it; this
+    copy outlives page changes. Pair with ``keep_view`` as the widget's ``on_change``."""
+    saved = st.session_state.setdefault(_VIEW, {})
+    if key not in st.session_state:
+        st.session_state[key] = saved.get(key, default)
+
+
+def keep_view(key: str) -> None:
+    """Remember the view widget ``key``'s current value for the rest of the session."""
+    st.session_state.setdefault(_VIEW, {})[key] = st.session_state.get(key)
+
+
+def view_value(key: str) -> object:
+    """The view setting ``key`` as the user left it (None if never set), from any page."""
+    return st.session_state.get(_VIEW, {}).get(key)
+
+
+def set_view(key: str, value: object) -> None:
+    """Change a view setting from code (a button that folds a branch, say)."""
+    st.session_state[key] = value
+    st.session_state.setdefault(_VIEW, {})[key] = value
+
+
 # --- messages that survive one rerun --------------------------------------------------------
 
 

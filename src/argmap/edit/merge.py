@@ -43,7 +43,7 @@ MAP_FIELDS = ("title", "source", "main")  # what users decide about the map as a
 _SET_FIELDS = frozenset({"premises", "tags"})  # merged as sets: both sides' additions land
 # Written by the program, not by a person (why an element is there, the cue words): where both sides
 # rewrote it, the other side's words stand and nobody is asked.
-_QUIET_FIELDS = frozenset({"reason", "cues"})
+_QUIET_FIELDS = frozenset({"reason", "history", "cues"})  # history: the reasons a move replaced
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,20 @@ These are renders, not interchange formats: they show the map with its default v
 ``argmap.render``) and cannot be read back. DOT needs nothing but Python; SVG, PNG and PDF need
 Graphviz's ``dot`` and raise ``RenderError`` with a clear message where it is missing.
 
-Keeps: what the picture shows (ids, texts up to 280 characters, roles, relations, evidence and
-sources, a legend in the images). Drops: everything else.
+Keeps: what the picture shows (its title, texts up to 280 characters, roles, relations, evidence
+and sources, a small legend in the images), drawn in the direction that suits the map's shape
+(``draw`` takes the one a user chose). Drops: everything else.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.render.view import Direction
 
 NAMES = ("dot", "svg", "png", "pdf")
 
@@ -38,9 +45,19 @@ def dumps_pdf(amap: ArgumentMap) -> bytes:
 
 
 def _image(amap: ArgumentMap, fmt: str) -> bytes:
-    from argmap.render import ViewOptions, to_image
+    return draw(amap, fmt)
 
-    return to_image(amap, fmt, ViewOptions(legend=True))
+
+def draw(amap: ArgumentMap, fmt: str, direction: Direction | None = None) -> bytes:
+    """``amap`` as an SVG, PNG or PDF picture that travels alone: its title above it, its legend,
+    whole texts up to 280 characters, in ``direction`` ("TB" or "LR"; by default the one that suits
+    the map's shape, as on screen)."""
+    from argmap.render import ViewOptions, to_image
+    from argmap.render.layout import choose_direction
+
+    base = ViewOptions(legend=True, label_chars=280, title=amap.title)
+    chosen = direction or choose_direction(amap, base, width_px=1600)
+    return to_image(amap, fmt, replace(base, direction=chosen))
 
 
 def losses(amap: ArgumentMap) -> list[str]:

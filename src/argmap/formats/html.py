@@ -6,17 +6,22 @@ highlighted in its role's colour, and the outline. Links run both ways: a node l
 in the text (or, for an implicit premise, to its outline line), and every highlight and outline
 reference links back to its node (``#map-<id>``); the linked target is outlined.
 
-Nothing is fetched: no scripts at all, no external style sheets, fonts or images, and a
-Content-Security-Policy that forbids any request should a browser find one. Every piece of user
+Nothing is fetched: no external scripts, style sheets, fonts or images, and a
+Content-Security-Policy that forbids any request should a browser find one. One inline script
+(``panzoom.js``, allowed by its hash in that policy, and it makes no request) adds zoom buttons
+and drag-to-pan; without it the map still opens at reading size and scrolls. Every piece of user
 text is escaped (Graphviz escapes the SVG's, ``html.escape`` the rest); the source's URL is shown
 as text, never as a link. Keeps: what the picture, the text and the outline show. Not read back.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from argmap.model import ArgumentMap
 from argmap.render.outline import outline
@@ -30,14 +35,16 @@ _REF = re.compile(r"\[([A-Za-z0-9_.:\-]{1,64})\]")
 _SUBJECT = re.compile(
     r"^(?:[+&\u2212] )?(?:together |undercuts \[[^\]]+\]: |\u25c6 evidence )?\[([A-Za-z0-9_.:\-]{1,64})\]"
 )
-_SVG_START = re.compile(r"<svg\b")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_PANZOOM = (Path(__file__).with_name("panzoom.js")).read_text(encoding="utf-8")
+# The one script the page runs is named by its hash: no other script, inline or fetched, may run.
+SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_PANZOOM.encode("utf-8")).digest()).decode()
+CSP = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{SCRIPT_HASH}'"
 
 
 def dumps(amap: ArgumentMap) -> str:
     """The whole page as one HTML string (needs Graphviz's ``dot`` for the picture)."""
-    from argmap.render import ViewOptions, legend_dot, run_dot, to_digraph  # lazy: graphviz
+    from argmap.render import ViewOptions, inline_svg, legend_dot, run_dot, to_digraph  # lazy: graphviz
+    from argmap.render.cards import summary
 
     outline_html, outline_ids = _outline(amap)
     spans = {s.id for s in amap.statements if s.span is not None} | {
@@ -45,8 +52,13 @@ def dumps(amap: ArgumentMap) -> str:
     }
     links = {eid: f"#src-{eid}" for eid in spans}
     links |= {eid: f"#outline-{eid}" for eid in outline_ids if eid not in spans}
-    svg = _inline(run_dot(to_digraph(amap, ViewOptions(), links=links).source, "svg"))
-    legend = _inline(run_dot(legend_dot(), "svg"), id_prefix="legend-")
+    from argmap.render.layout import choose_direction
+
+    view = ViewOptions(direction=choose_direction(amap, width_px=1350))
+    svg = inline_svg(run_dot(to_digraph(amap, view, links=links).source, "svg"))
+    # The drawing's text alternative (its nodes stay links a keyboard reaches).
+    svg = svg.replace("<svg", f'<svg role="group" aria-label="{_esc(summary(amap))}"', 1)
+    legend = inline_svg(run_dot(legend_dot(), "svg"), id_prefix="legend-")
     esc = _esc
     src = amap.source
     meta = []
@@ -76,7 +88,9 @@ def dumps(amap: ArgumentMap) -> str:
 </head>
 <body>
 <header><h1>{esc(amap.title)}</h1><p class="counts">{counts}</p>{meta_html}</header>
-<section id="map"><h2>Map</h2><div class="figure">{svg}</div>
+<section id="map"><h2>Map</h2>
+<p class="hint">{esc(summary(amap))}</p>
+<div class="figure tree" tabindex="0" role="region" aria-label="The map (scrolls)">{svg}</div>
 <details open><summary>Legend</summary><div class="figure legend">{legend}</div></details></section>
 <div class="columns">
 <section id="text"><h2>Text</h2>
@@ -84,6 +98,7 @@ def dumps(amap: ArgumentMap) -> str:
 <div class="source">{text_html}</div></section>
 <section id="outline"><h2>Outline</h2>{outline_html}</section>
 </div>
+<script id="argmap-panzoom">{_PANZOOM}</script>
 </body>
 </html>
 """
@@ -91,16 +106,6 @@ def dumps(amap: ArgumentMap) -> str:
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def _inline(svg: bytes, id_prefix: str = "") -> str:
-    """Graphviz's SVG ready to sit inside HTML: no XML prolog, doctype or comments; ids prefixed."""
-    text = svg.decode("utf-8")
-    start = _SVG_START.search(text)
-    text = _COMMENT.sub("", text[start.start() if start else 0 :])
-    if id_prefix:  # a second picture must not reuse the first one's ids (graph0, node1, ...)
-        text = text.replace(' id="', f' id="{id_prefix}')
-    return text
 
 
 def _outline(amap: ArgumentMap) -> tuple[str, set[str]]:
@@ -190,7 +195,14 @@ def _css() -> str:
         "dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;font-size:.9rem}dt{color:#555}"
         "dd{margin:0;overflow-wrap:anywhere}"
         ".figure{overflow:auto;border:1px solid #e4e4e4;border-radius:6px;padding:.5rem;background:#fff}"
-        ".figure svg{max-width:100%;height:auto}.legend svg{max-height:260px}"
+        # The map opens at Graphviz's own size (its smallest label 10 pt = 13 px) and scrolls: a
+        # wide map shrunk to the page had 5 px labels. The legend stays small.
+        ".figure.tree{max-height:80vh;cursor:grab}.figure svg{display:block;margin:0 auto}"
+        ".legend svg{max-width:100%;height:auto;max-height:200px}"
+        ".zoombar{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:.4rem 0}"
+        ".zoombar button{min-height:32px;min-width:32px;padding:2px 10px;font:inherit;font-size:.9rem;"
+        "border:1px solid #767676;border-radius:6px;background:#fff;color:#111;cursor:pointer}"
+        ".zoombar button:focus-visible{outline:3px solid #CC79A7}.zoom-level{min-width:3em;text-align:center}"
         "summary{cursor:pointer;color:#333;margin:.5rem 0}"
         ".columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem}"
         "@media (max-width:900px){.columns{grid-template-columns:1fr}}"

@@ -12,6 +12,7 @@ at the junction of the inference they attack; evidence is a note shape with its 
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from argmap.errors import RenderError
@@ -19,7 +20,16 @@ from argmap.model import ArgumentMap
 from argmap.render.draw import legend_dot, to_digraph, to_dot
 from argmap.render.view import ViewOptions
 
-__all__ = ["IMAGE_FORMATS", "ViewOptions", "legend_dot", "run_dot", "to_digraph", "to_dot", "to_image"]
+__all__ = [
+    "IMAGE_FORMATS",
+    "ViewOptions",
+    "inline_svg",
+    "legend_dot",
+    "run_dot",
+    "to_digraph",
+    "to_dot",
+    "to_image",
+]
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 DOT = "dot"  # found on PATH, as the graphviz package does
@@ -62,3 +72,17 @@ def run_dot(source: str, fmt: str = "svg") -> bytes:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz could not draw the map: {detail[-1] if detail else done.returncode}")
     return done.stdout
+
+
+_SVG_START = re.compile(r"<svg\b")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def inline_svg(svg: bytes, id_prefix: str = "") -> str:
+    """Graphviz's SVG ready to sit inside HTML: no XML prolog, doctype or comments; ids prefixed."""
+    text = svg.decode("utf-8")
+    start = _SVG_START.search(text)
+    text = _COMMENT.sub("", text[start.start() if start else 0 :])
+    if id_prefix:  # a second picture must not reuse the first one's ids (graph0, node1, ...)
+        text = text.replace(' id="', f' id="{id_prefix}')
+    return text

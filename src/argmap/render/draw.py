@@ -30,7 +30,8 @@ _RANKDIR = {"TB": "BT", "LR": "RL"}  # arrows point at conclusions, so conclusio
 EVIDENCE_SHAPE = "note"
 STATEMENT_SHAPE = "box"
 LEGEND_PREFIX = "legend/"  # "/" never occurs in an element id, so legend nodes cannot clash
-_NODE_ATTR = {"fontname": style.FONT, "fontsize": "11", "margin": "0.12,0.06"}
+_NODE_ATTR = {"fontname": style.FONT, "fontsize": "12", "margin": "0.12,0.06"}
+HEADER_POINTS = 10  # the smallest text in a node: the layout scales the drawing so it stays legible
 _EDGE_ATTR = {"fontname": style.FONT, "fontsize": "13", "arrowsize": "0.8"}
 # graphviz.quoting's rule for what a DOT identifier may be without quotes, and its keywords.
 _PLAIN_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
@@ -64,6 +65,8 @@ def _body(amap: ArgumentMap, options: ViewOptions, links: Mapping[str, str]) -> 
     sel = select(amap, options, roles.main)
     body: list[str] = []
     add = body.append
+    if options.title:
+        add(f'\tlabel=<<B>{html_text(options.title, 80)}</B>> labelloc="t" fontsize="20"\n')
 
     for s in amap.statements:
         if s.id in sel.visible:
@@ -169,15 +172,15 @@ def _fill(eid: str, role: str, options: ViewOptions) -> tuple[str, str, str]:
     return fill, border, ROLE_LABELS.get(role, role)
 
 
-def _header(eid: str, what: str, extra: list[str]) -> str:
+def _header(eid: str, what: str, extra: list[str], ids: bool = True) -> str:
     # One short line: escaping is all it needs (an evaluation status may be any string).
-    bits = style.html_escape(style.clean(" \u00b7 ".join([eid, what, *extra])))
-    return f'<FONT POINT-SIZE="9" COLOR="#444444">{bits}</FONT>'
+    bits = style.html_escape(style.clean(" \u00b7 ".join([eid, what, *extra] if ids else [what, *extra])))
+    return f'<FONT POINT-SIZE="{HEADER_POINTS}" COLOR="#444444">{bits}</FONT>'
 
 
 def _hidden_marker(eid: str, sel: Selection) -> str:
     n = sel.hidden_below.get(eid)
-    return f'<BR/><FONT POINT-SIZE="9"><B>+{n} hidden</B></FONT>' if n else ""
+    return f'<BR/><FONT POINT-SIZE="{HEADER_POINTS}"><B>+{n} hidden</B></FONT>' if n else ""
 
 
 def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selection, href: str | None) -> str:
@@ -185,11 +188,11 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
     extra = (["implicit"] if s.implicit else []) + (
         [ROLE_LABELS[role]] if options.color_by == "evaluation" else []
     )
-    short = style.shorten(s.text, style.MAX_LABEL_CHARS)
+    short = style.shorten(s.text, options.label_chars)
     text = html_text(short, options.wrap)
     if role == "main":
         text = f"<B>{text}</B>"
-    label = f"<{_header(s.id, what, extra)}<BR/>{text}{_hidden_marker(s.id, sel)}>"
+    label = f"<{_header(s.id, what, extra, options.ids)}<BR/>{text}{_hidden_marker(s.id, sel)}>"
     attrs = {
         "id": f'"map-{s.id}"',
         "label": label,
@@ -210,13 +213,15 @@ def _statement_line(s: Statement, role: str, options: ViewOptions, sel: Selectio
 def _evidence_line(e: Evidence, options: ViewOptions, sel: Selection, href: str | None) -> str:
     fill, border, what = _fill(e.id, "evidence", options)
     extra: list[str] = [e.kind] if options.color_by == "role" else ["evidence", e.kind]
-    short = style.shorten(e.text, style.MAX_LABEL_CHARS // 2)
+    short = style.shorten(e.text, options.label_chars // 2)
     text = html_text(short, options.wrap)
     source = e.source.label() if e.source else ""
     src = (
-        f'<BR/><FONT POINT-SIZE="9"><I>{html_text("— " + source, options.wrap)}</I></FONT>' if source else ""
+        f'<BR/><FONT POINT-SIZE="{HEADER_POINTS}"><I>{html_text("— " + source, options.wrap)}</I></FONT>'
+        if source
+        else ""
     )
-    label = f"<{_header(e.id, what, extra)}<BR/>{text}{src}{_hidden_marker(e.id, sel)}>"
+    label = f"<{_header(e.id, what, extra, options.ids)}<BR/>{text}{src}{_hidden_marker(e.id, sel)}>"
     attrs = {
         "id": f'"map-{e.id}"',
         "label": label,

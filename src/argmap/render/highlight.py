@@ -101,11 +101,25 @@ def legend_html(colors: Mapping[str, tuple[str, str]] = ROLE_COLORS) -> str:
     """A one-line legend: a chip in each role's colour with the role's name."""
     chips = "".join(
         f'<span style="background:{fill};color:#111;border:1px solid {border};'
-        f'border-bottom:3px solid {border};padding:1px 6px;margin-right:6px;white-space:nowrap">'
+        f'border-bottom:3px solid {border};padding:1px 6px;white-space:nowrap">'
         f"{html.escape(ROLE_LABELS.get(role, role))}</span>"
         for role, (fill, border) in colors.items()
     )
-    return f'<div class="argmap-legend" style="line-height:2">{chips}</div>'
+    # Chips wrap onto the next line on a narrow screen rather than run off it.
+    style = "display:flex;flex-wrap:wrap;gap:4px 6px;line-height:1.8"
+    return f'<div class="argmap-legend" style="{style}">{chips}</div>'
+
+
+LINES_KEY = (
+    "Lines: solid with \u201c+\u201d supports \u00b7 dashed with \u201c\u2212\u201d attacks \u00b7 "
+    "dotted: evidence \u00b7 a dashed box is an unstated (implicit) premise \u00b7 a double border marks "
+    "the selected node"
+)
+
+
+def lines_html() -> str:
+    """The key to the tree's lines and borders (what does not rest on colour), as one small line."""
+    return f'<div style="font-size:0.85em;color:#333;margin-top:2px">{html.escape(LINES_KEY)}</div>'
 
 
 def excerpt_html(

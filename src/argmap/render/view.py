@@ -39,6 +39,10 @@ class ViewOptions:
       ``change`` (``changes``: what a revision added or changed, against the one before).
     - ``wrap``: characters per line of node text.
     - ``legend``: add the legend as a cluster of the graph itself (see also ``legend_dot``).
+    - ``ids``: start each node's header with its id ("s3 · premise"); off, the header names the
+      role only (the id stays the node's name, its tooltip and its SVG id).
+    - ``label_chars``: longer statements are cut on the box with "…"; the tooltip has them whole.
+    - ``title``: written above the drawing (pictures that travel alone: PNG, PDF, SVG files).
     """
 
     direction: Direction = "TB"
@@ -53,6 +57,9 @@ class ViewOptions:
     changes: Mapping[str, str] | None = None  # id -> "added" / "changed", for color_by="change"
     wrap: int = 32
     legend: bool = False
+    ids: bool = False
+    label_chars: int = 140
+    title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import streamlit as st
 from argmap.app import state, widgets
 from argmap.errors import ArgmapError
 from argmap.formats import FORMATS, native
+from argmap.formats.drawing import draw
 from argmap.render import IMAGE_FORMATS, MISSING_DOT
 from argmap.storage import share
 from argmap.storage.names import slug
@@ -37,9 +38,21 @@ def _export(fmt: str, map_json: str) -> tuple[bytes | None, str | None]:
     return (data.encode("utf-8") if isinstance(data, str) else data), None
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _picture(fmt: str, map_json: str, direction: str | None) -> tuple[bytes | None, str | None]:
+    """The map as a picture in the direction chosen on the Map page (None: the one its shape suits)."""
+    try:
+        return draw(
+            native.loads(map_json), fmt, "LR" if direction == "LR" else "TB" if direction else None
+        ), None
+    except ArgmapError as err:
+        return None, f"{widgets.md(str(err))}\n\n{widgets.hint(err)}"
+
+
 def _image(fmt: str, map_json: str) -> bytes:
-    """An image download, made when the button is clicked."""
-    data, problem = _export(fmt, map_json)
+    """An image download, made when the button is clicked: in the direction the user chose."""
+    chosen = state.view_value("view_direction")
+    data, problem = _picture(fmt, map_json, chosen if chosen in ("TB", "LR") else None)
     return data if data is not None else (problem or "").encode("utf-8")
 
 

@@ -1,0 +1,88 @@
+"""The Map page's tree as a bidirectional component: click or press Enter on a node to select it.
+
+Graphviz draws the SVG on the server (``dot``, cached by DOT source); ``tree.js`` shows it at a
+legible size with pan and zoom, makes every node a keyboard-operable button, and offers the map
+one node at a time as cards (the default on a narrow screen). Without ``dot`` the browser-side
+``st.graphviz_chart`` draws the map instead (readable, not clickable), with a note saying so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from argmap.app import state
+from argmap.errors import RenderError
+from argmap.model import ArgumentMap
+from argmap.render import ViewOptions, inline_svg, run_dot, to_dot
+from argmap.render.cards import card_data, node_labels, summary
+from argmap.render.layout import MIN_LABEL_PX
+from argmap.roles import main_conclusion
+
+_HERE = Path(__file__).resolve().parent
+_COMPONENT = st.components.v2.component(
+    "argmap_tree",
+    js=(_HERE / "tree.js").read_text(encoding="utf-8"),
+    css=(_HERE / "tree.css").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _svg(dot: str) -> str:
+    """Graphviz's SVG for ``dot``, without the XML prolog and comments (ready to sit in a page)."""
+    return inline_svg(run_dot(dot, "svg"))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cards(map_json: str) -> tuple[dict[str, dict[str, object]], dict[str, str], str]:
+    from argmap.formats import native
+
+    amap = native.loads(map_json)
+    return card_data(amap), node_labels(amap), summary(amap)
+
+
+def choose(eid: str) -> None:
+    """Select ``eid`` as a click in the tree does: the node list follows."""
+    state.select(eid)
+    st.session_state[state.picker_key()] = eid
+
+
+def _on_select(key: str) -> None:
+    value = st.session_state.get(key)
+    chosen = getattr(value, "select", None) if value is not None else None
+    if chosen is None and isinstance(value, dict):
+        chosen = value.get("select")
+    if chosen:
+        choose(str(chosen))
+
+
+def show(amap: ArgumentMap, options: ViewOptions, selected: str | None, *, key: str = "map_tree") -> None:
+    """Draw ``amap`` under ``options``; a click selects (``state.select``) and the page reruns."""
+    dot = to_dot(amap, options)
+    try:
+        svg = _svg(dot)
+    except RenderError as err:
+        st.graphviz_chart(dot, width="stretch")
+        st.caption(f"Boxes cannot be clicked here: {err}. Choose a node in the list above instead.")
+        return
+    from argmap.formats import native
+
+    cards, labels, alt = _cards(native.dumps(amap))
+    _COMPONENT(
+        key=key,
+        data={
+            "svg": svg,
+            "dot": dot,  # what the SVG was drawn from (tests read it; the browser does not need it)
+            "selected": selected,
+            "main": main_conclusion(amap),
+            "nodes": labels,
+            "texts": {s.id: s.text for s in amap.statements} | {e.id: e.text for e in amap.evidence},
+            "cards": cards,
+            "title": alt,
+            "minPx": MIN_LABEL_PX,
+            "mode": "auto",
+        },
+        on_select_change=lambda: _on_select(key),
+    )
