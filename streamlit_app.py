@@ -55,10 +55,11 @@ page = st.navigation(pages, position="top")
 if amap is not None and state.unsaved() and not state.readonly():
     # Saving lives on the Library page; a newcomer who edited the map should not have to find it.
     # A student in an assignment saves to the assignment instead (the Library is shared by everyone).
-    if st.session_state.get("classroom_role") == "student" and st.session_state.get("classroom_token"):
-        st.sidebar.page_link(
-            f"{widgets.VIEWS}/classroom.py", label="Save it to your assignment", icon=":material/save:"
-        )
+    if state.in_assignment():
+        if state.unsaved_in_assignment():  # what they saved or submitted there is not worth the nudge
+            st.sidebar.page_link(
+                f"{widgets.VIEWS}/classroom.py", label="Save it to your assignment", icon=":material/save:"
+            )
     else:
         st.sidebar.page_link(
             f"{widgets.VIEWS}/library.py", label="Save it in the Library", icon=":material/save:"

@@ -27,7 +27,7 @@ from typing import Any
 from argmap.edit import comments
 from argmap.edit import operations as edit
 from argmap.edit.merge import merge, resolve
-from argmap.errors import EditError
+from argmap.errors import EditError, StoreError
 from argmap.formats import native
 from argmap.model import ArgumentMap, Inference, Statement
 from argmap.storage.store import Store
@@ -105,7 +105,7 @@ def debater(folder: str, me: str, seed: int, start: Any, out: Any) -> None:
     words: list[tuple[str, str, int]] = []  # (statement, text, revision that saved it)
     own_statements: list[str] = []
     conflicts: list[tuple[str, str, bool]] = []  # (reason, key, on something I changed)
-    saves = merges = retries = 0
+    saves = merges = retries = busy = 0
     times: list[float] = []
     for _ in range(EDITS):
         time.sleep(rng.random() * 0.004)
@@ -123,8 +123,13 @@ def debater(folder: str, me: str, seed: int, start: Any, out: Any) -> None:
         attempt_base = base
         while True:
             t = time.perf_counter()
-            result = store.save_merging(mine, NAME, base=attempt_base, author=me)
-            times.append(time.perf_counter() - t)
+            try:
+                result = store.save_merging(mine, NAME, base=attempt_base, author=me)
+            except StoreError:  # the lock was busy past its timeout: a person would press Save again
+                busy += 1
+                continue
+            finally:
+                times.append(time.perf_counter() - t)
             if result.merged is not None:
                 merges += 1
                 renamed.update(result.merged.renamed)
@@ -173,6 +178,7 @@ def debater(folder: str, me: str, seed: int, start: Any, out: Any) -> None:
             "saves": saves,
             "merges": merges,
             "retries": retries,
+            "busy": busy,
             "times": times,
         }
     )
@@ -240,6 +246,7 @@ def run(n: int) -> None:
     saves = sum(r["saves"] for r in reports)
     merges = sum(r["merges"] for r in reports)
     retries = sum(r["retries"] for r in reports)
+    busy = sum(r["busy"] for r in reports)
     p95 = times[int(len(times) * 0.95)]
     met = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) or "none"
     print(
@@ -249,6 +256,7 @@ def run(n: int) -> None:
     print(
         f"   saves {saves}, merged with others' work {merges}, saved again after settling conflicts {retries}"
     )
+    print(f"   saves pressed again because the store was busy past the lock's 30 s: {busy}")
     print(f"   save time: median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, ", end="")
     print(f"worst {times[-1] * 1000:.0f} ms")
     print(f"   conflicts met: {sum(reasons.values())} ({met})")

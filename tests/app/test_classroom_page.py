@@ -208,3 +208,15 @@ def test_a_student_with_unsaved_work_is_sent_to_the_assignment_not_the_library(a
     at.run()
     links = [p.proto.label for p in at.get("page_link")]
     assert "Save it to your assignment" in links and "Save it in the Library" not in links
+    # Saved to the assignment: the sidebar says so and stops asking (it said "not saved yet").
+    at.button(key="student_save").click().run()
+    assert not at.exception
+    links = [p.proto.label for p in at.get("page_link")]
+    assert "Save it to your assignment" not in links and "Save it in the Library" not in links
+    assert "saved to your assignment" in texts(at) and "not saved" not in texts(at)
+    assert "no due date" in texts(at)
+    # A new edit is unsaved again, and the sidebar says that too.
+    at.session_state["argmap_history"] = History(present=edit.add_statement(current(at), "Another.")[0])
+    at.run()
+    assert "not saved to your assignment yet" in texts(at)
+    assert "Save it to your assignment" in [p.proto.label for p in at.get("page_link")]

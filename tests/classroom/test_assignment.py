@@ -133,9 +133,12 @@ def test_the_due_date_closes_submissions_but_keeps_saving(store, ref):
     past = datetime.now(UTC) - timedelta(hours=1)
     made, _ = store.create(ref, due=past)
     seat = store.join(made.code, "Ana")
-    with pytest.raises(ClassroomError, match="the due date has passed"):
+    with pytest.raises(ClassroomError, match="the due date has passed.*your work is saved"):
         store.submit(made.code, seat.token, my_map(ref))
-    assert store.save(made.code, seat.token, my_map(ref)).revision == 1
+    late = store.seat(made.code, seat.token)  # the message says the work is saved: it is
+    assert late.revision == 1 and late.submitted is None and late.map is not None
+    assert [s.text for s in late.map.statements] == ["Claim number 0."]
+    assert store.save(made.code, seat.token, my_map(ref, 2)).revision == 2
 
 
 def test_feedback_opens_as_the_teacher_set(store, ref):

@@ -37,3 +37,10 @@ def test_store_copy_moves_every_map_both_ways(tmp_path: Path, db: str) -> None:
     assert again.exit_code == 1
     assert "already has maps called first, second; nothing was copied" in again.output
     assert "Traceback" not in again.output
+
+
+def test_a_missing_source_folder_is_an_error_not_an_empty_copy(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["store", "copy", str(tmp_path / "typo"), str(tmp_path / "to")])
+    assert out.exit_code != 0
+    assert f"{tmp_path / 'typo'}: no such folder, so there is nothing to copy" in out.output
+    assert not (tmp_path / "to").exists()

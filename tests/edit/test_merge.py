@@ -344,3 +344,14 @@ def test_why_an_element_is_there_rewritten_on_both_sides_asks_nobody() -> None:
     theirs = edit.update(b, "s2", reason="kept after bob's edit")
     out = merge(b, mine, theirs)
     assert out.clean and out.map.statement("s2").reason == "kept after bob's edit"
+
+
+def test_other_parts_of_the_map_merge_too_entries_added_on_both_sides_land() -> None:
+    from argmap.model import Review
+
+    b = base()
+    mine = edit.rebuild(b, reviews=(Review(key="k1", status="asked"),))
+    theirs = edit.rebuild(b, reviews=(Review(key="k2", status="dismissed"),))
+    out = merge(b, mine, theirs)
+    assert out.clean and {r.key for r in out.map.reviews} == {"k1", "k2"}
+    assert merge(b, mine, b).map.reviews == mine.reviews

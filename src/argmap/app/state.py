@@ -208,6 +208,21 @@ def unsaved() -> bool:
     return _content(amap) != _content(saved)
 
 
+def in_assignment() -> bool:
+    """Whether this session is a student in an assignment (they save there, not in the Library)."""
+    return st.session_state.get("classroom_role") == "student" and bool(
+        st.session_state.get("classroom_token")
+    )
+
+
+def unsaved_in_assignment() -> bool:
+    """For a student: whether the open map differs from what they last saved or submitted there."""
+    amap, saved = current_map(), st.session_state.get("classroom_saved")
+    if amap is None:
+        return False
+    return saved is None or _content(amap) != _content(saved)
+
+
 def _content(amap: ArgumentMap) -> dict[str, Any]:
     # Saving sets revision and updated; they are not a change the user made.
     return amap.model_dump(exclude={"revision", "updated", "created", "saved_by"})

@@ -169,11 +169,16 @@ def short(text: str, width: int = 70) -> str:
 
 def map_caption(amap: ArgumentMap) -> str:
     """One line: counts and where the map is stored."""
-    where = (
-        f"saved as **{md(state.name() or '', line=True)}** (revision {state.revision()})"
-        if state.name()
-        else "not saved yet"
-    )
+    if state.name():
+        where = f"saved as **{md(state.name() or '', line=True)}** (revision {state.revision()})"
+    elif state.in_assignment():  # a student saves to the assignment, never the Library
+        where = (
+            "not saved to your assignment yet"
+            if state.unsaved_in_assignment()
+            else "saved to your assignment"
+        )
+    else:
+        where = "not saved yet"
     changed = " · **unsaved changes**" if state.name() and state.unsaved() else ""
     return (
         f"{len(amap.statements)} statements · {len(amap.inferences)} inferences · "

@@ -489,6 +489,8 @@ class AssignmentStore:
         check_piece(brief, amap)
         now = _now()
         if submit and brief.closed(now):
+            # The message promises the work is kept: a late submit still saves it as a revision.
+            self._store(code, token, amap, submit=False)
             due = brief.due.strftime("%d %B %Y, %H:%M UTC") if brief.due else ""
             raise ClassroomError(
                 f"the due date has passed ({due}): your work is saved, but it can no longer be "

@@ -118,6 +118,20 @@ def merge(base: ArgumentMap, mine: ArgumentMap, theirs: ArgumentMap) -> Merged:
         if fields[name] is _CLASH:
             fields[name] = tv
             conflicts.append(MergeConflict(name, "map", "both changed", bv, mv, tv, "theirs", (name,)))
+    # Whatever else the model holds (added later, like the editor's reviews) merges as a whole value; a
+    # list of entries merges as a set, so entries added on both sides land.
+    handled = {*GROUPS, *MAP_FIELDS, *_STAMPS, "id"}
+    for name in type(base).model_fields:
+        if name in handled:
+            continue
+        bv, mv, tv = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        whole: Any = _three_way(bv, mv, tv)
+        if whole is _CLASH and isinstance(tv, tuple):
+            whole = _merge_set(bv, mv, tv)
+        if whole is _CLASH:
+            whole = tv
+            conflicts.append(MergeConflict(name, "map", "both changed", bv, mv, tv, "theirs", (name,)))
+        fields[name] = whole
     _restore_what_is_used(out, fields, b, m, t, conflicts)
     result = _build(theirs, out, fields, b, m, t, conflicts)
     conflicts.extend(_new_circles(result, mine, theirs, b, m))

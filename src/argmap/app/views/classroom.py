@@ -513,8 +513,10 @@ def student() -> None:
         join(store, brief)
         return
     st.caption(
-        f"Code {brief.code} · you are **{widgets.md(sub.name, line=True)}** · due {_when(brief.due)} · "
-        f"{sub.status}" + (f", submitted {_when(sub.submitted)}" if sub.submitted else "")
+        f"Code {brief.code} · you are **{widgets.md(sub.name, line=True)}** · "
+        + (f"due {_when(brief.due)}" if brief.due else "no due date")
+        + " · "
+        + (f"submitted {_when(sub.submitted)}" if sub.submitted else sub.status)
     )
     with st.expander("Your link back to this map (keep it: it is the only way back from another device)"):
         st.code(f"{_base_url()}?join={brief.code}&seat={token}", language=None)
