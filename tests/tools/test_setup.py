@@ -89,7 +89,18 @@ def test_a_broken_venv_is_rebuilt_and_a_good_one_kept(tmp_path: Path) -> None:
     ("target", "mode"), [("run", "app"), ("test", "dev"), ("bench", "dev"), ("eval", "app")]
 )
 def test_the_make_targets_set_up_through_the_script(target: str, mode: str) -> None:
+    # Under `make test` itself, the outer make's MAKEFLAGS/MAKELEVEL would make this one print
+    # "make[1]: Entering directory …" first: run it as a user would, from a plain shell.
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"}
+    }
     plan = subprocess.run(
-        ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+        ["make", "--no-print-directory", "-n", target],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout
     assert plan.splitlines()[0] == f"PYTHON=python3 VENV=.venv sh tools/setup.sh {mode}"
