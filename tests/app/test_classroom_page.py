@@ -199,6 +199,23 @@ def test_the_links_bring_back_the_dashboard_and_the_seat(app, store_dir) -> None
     assert "you are Ana" in texts(other)
 
 
+def test_a_seat_reopened_from_its_link_brings_back_the_students_work(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    blank = ArgumentMap(id="ana", title="Ana's map", source=Source(text=made.text))
+    work = edit.add_statement(blank, "Ana's own main claim.")[0]
+    store.save(made.code, seat.token, work)
+    at = app()  # a new session (another device, a reload): the app opens its example map first
+    at.query_params["join"] = made.code
+    at.query_params["seat"] = seat.token
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert not at.exception
+    assert [s.text for s in current(at).statements] == ["Ana's own main claim."]
+    at.button(key="student_save").click().run()  # saving now keeps her work, not the example
+    assert [s.text for s in store.seat(made.code, seat.token).map.statements] == ["Ana's own main claim."]
+
+
 def test_a_student_with_unsaved_work_is_sent_to_the_assignment_not_the_library(app, store_dir) -> None:
     made, _ = AssignmentStore(store_dir).create(reference())
     at = app("classroom")

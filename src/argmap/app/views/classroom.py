@@ -512,6 +512,7 @@ def student() -> None:
     if sub is None:
         join(store, brief)
         return
+    _resume_once(brief, sub, token or "")
     st.caption(
         f"Code {brief.code} · you are **{widgets.md(sub.name, line=True)}** · "
         + (f"due {_when(brief.due)}" if brief.due else "no due date")
@@ -526,6 +527,22 @@ def student() -> None:
         if brief.source:
             st.caption(widgets.md(brief.source))
     work(store, brief, sub, token or "")
+
+
+def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
+    """A seat reopened from its link brings back the student's saved work, once per session, unless the
+    open map holds unsaved work of this piece (then "Open my saved map" asks first)."""
+    key = f"classroom_resumed_{token}"
+    if sub.map is None or st.session_state.get(key):
+        return
+    st.session_state[key] = True
+    mine = state.current_map()
+    if mine is not None and same_piece(brief, mine) and state.unsaved() and mine.statements:
+        return
+    state.open_map(sub.map)
+    st.session_state[SAVED] = sub.map
+    state.flash("info", f"Your saved map is open (revision {sub.revision}).")
+    st.rerun()
 
 
 def join(store: AssignmentStore, brief: Brief) -> None:
