@@ -14,7 +14,7 @@ from argmap.edit import operations as edit
 from argmap.edit.merge import merge, resolve, resolve_all
 from argmap.errors import EditError
 from argmap.formats import native
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Inference, Statement
 
 
 def base() -> ArgumentMap:
@@ -355,3 +355,21 @@ def test_other_parts_of_the_map_merge_too_entries_added_on_both_sides_land() -> 
     out = merge(b, mine, theirs)
     assert out.clean and {r.key for r in out.map.reviews} == {"k1", "k2"}
     assert merge(b, mine, b).map.reviews == mine.reviews
+
+
+def test_each_side_dropping_one_co_premise_can_be_settled_either_way() -> None:
+    # Found by hypothesis: both versions of the linked pair name a premise the other side deleted.
+    sts = tuple(Statement(id=f"s{n}", text=f"claim {n}") for n in range(1, 4))
+    base = ArgumentMap(
+        id="m",
+        title="t",
+        statements=sts,
+        inferences=(Inference(id="i1", premises=("s2", "s3"), conclusion="s1"),),
+    )
+    out = merge(base, edit.remove(base, "s3"), edit.remove(base, "s2"))
+    assert {c.key for c in out.conflicts} >= {"i1"}
+    mine = resolve_all(out, lambda c: "mine")
+    theirs = resolve_all(out, lambda c: "theirs")
+    premises = {m: next(i.premises for i in m.inferences if i.id == "i1") for m in (mine, theirs)}
+    assert premises[mine] == ("s2",) and [s.id for s in mine.statements] == ["s1", "s2"]
+    assert premises[theirs] == ("s3",) and [s.id for s in theirs.statements] == ["s1", "s3"]

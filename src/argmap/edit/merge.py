@@ -326,14 +326,24 @@ def _restore_what_is_used(
     t: dict[str, dict[str, Any]],
     conflicts: list[MergeConflict],
 ) -> None:
-    """An element one side deleted while the other linked to it comes back (nothing is left dangling)."""
+    """An element one side deleted while the other linked to it comes back (nothing is left dangling).
+
+    That holds for both versions of an element in conflict too, so settling it either way leaves a valid
+    map: both sides dropped one co-premise of a linked pair, say, and each version still names the other's.
+    """
     where = {k: g for side in (b, m, t) for g in GROUPS for k in side[g]}
+    group_of = {k: g for g, k in KIND.items()}
     while True:
         present = _all_ids(out)
         missing: set[str] = set()
         for group in GROUPS:
             for el in out[group].values():
                 missing.update(r for r in _references(group, el) if r not in present)
+        for c in conflicts:
+            if c.kind in group_of:
+                for version in (c.mine, c.theirs):
+                    if version is not None:
+                        missing.update(r for r in _references(group_of[c.kind], version) if r not in present)
         if fields["main"] is not None and fields["main"] not in present:
             missing.add(fields["main"])
         missing = {k for k in missing if k in where}
@@ -402,6 +412,8 @@ def _build(
                         key, KIND[group], "both changed", b[group].get(key), mine_v, theirs_v, "theirs"
                     )
                 )
+            # Whichever version settles the conflict later must find what it names.
+            _restore_what_is_used(out, fields, b, m, t, conflicts)
     raise EditError("the two versions cannot be merged")  # pragma: no cover - each pass removes a break
 
 
