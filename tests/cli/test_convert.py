@@ -43,13 +43,20 @@ def test_export_every_writable_format_by_suffix(name, tmp_path):
     if name in ("svg", "png", "pdf", "html") and not HAS_DOT:
         pytest.skip("needs Graphviz 'dot'")
     out = tmp_path / f"map{fmt.suffixes[0]}"
-    # .json is shared by native and AIF: those need --to
-    args = ("--to", name) if fmt.suffixes[0] == ".json" else ()
+    # .json is shared by native and AIF: written, it means Argmap JSON; AIF is asked for by name
+    args = ("--to", name) if name == "aif" else ()
     result = run("export", EXAMPLE, "-o", out, *args)
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
     assert data.startswith(MAGIC.get(name, b"")) and len(data) > 100
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_to_a_json_file_writes_argmap_json(tmp_path):
+    out = tmp_path / "copy.json"
+    result = run("export", EXAMPLE, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert native.loads(out.read_text(encoding="utf-8")) == native.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
 def test_export_to_stdout_and_file_mode(tmp_path):

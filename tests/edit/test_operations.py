@@ -54,7 +54,7 @@ def test_add_statement_gets_a_fresh_id_and_stamps() -> None:
     amap, sid = edit.add_statement(start(), "  Students can focus on lessons  ", implicit=True, author="ann")
     check(amap)
     s = amap.statement(sid)
-    assert re.fullmatch(r"s4-[a-z2-9]{4}", sid)  # the next number, and a tag no other session makes
+    assert re.fullmatch(r"s4-[a-z2-9]{6}", sid)  # the next number, and a tag no other session makes
     assert s.text == "Students can focus on lessons" and s.implicit and s.author == "ann"
     assert s.created is not None
     assert derive(amap).role[sid] == "unconnected"

@@ -122,7 +122,7 @@ def export_cmd(map_file: str, to: str | None, output: str) -> None:
     if output == "-" and to is None:
         raise click.UsageError("writing to stdout (-o -): name the format with --to FORMAT")
     with naming("--to"):
-        fmt = guess(None if output == "-" else output, None, to)
+        fmt = guess(None if output == "-" else output, None, to, writing=True)
     if fmt.dumps is None:
         raise FormatError(f"{fmt.name} files can be read but not written", fmt=fmt.name)
     amap = load_map(map_file)

@@ -41,16 +41,16 @@ _GROUP: dict[type, str] = {
 
 # Letters and digits that cannot be misread for one another (no 0/o, 1/l/i).
 _TAG_CHARS = "abcdefghjkmnpqrstuvwxyz23456789"
-TAG_LENGTH = 4
+TAG_LENGTH = 6  # 31**6 tags: two of 200 sessions share one about once in 45,000 tries
 
 
 def new_tag() -> str:
-    """A short random tag (``k3fq``): what keeps ids made in two sessions apart."""
+    """A short random tag (``k3fq9x``): what keeps ids made in two sessions apart."""
     return "".join(secrets.choice(_TAG_CHARS) for _ in range(TAG_LENGTH))
 
 
 def next_id(amap: ArgumentMap, prefix: str) -> str:
-    """A fresh id such as ``s12-k3fq`` that no element of ``amap`` uses, nor one made elsewhere.
+    """A fresh id such as ``s12-k3fq9x`` that no element of ``amap`` uses, nor one made elsewhere.
 
     The number keeps ids readable and in order (one past the highest ``<prefix><n>`` in the map,
     tagged or not); the random tag keeps two people who both add the twelfth statement of the same

@@ -199,8 +199,14 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
         return loads(text if text is not None else decode(data, filename), path=filename), format_
 
 
-def guess(filename: str | None, text: str | None = None, name: str | None = None) -> Format:
-    """The format named ``name``, else the one a suffix (or, for shared suffixes, content) implies."""
+def guess(
+    filename: str | None, text: str | None = None, name: str | None = None, *, writing: bool = False
+) -> Format:
+    """The format named ``name``, else the one a suffix (or, for shared suffixes, content) implies.
+
+    ``writing``: the format to write ``filename`` in; only formats with a writer count, and ``.json``
+    means Argmap's own JSON (AIF is asked for by name).
+    """
     if name:
         if name not in FORMATS:
             raise FormatError(f"unknown format '{name}'; known: {', '.join(FORMATS)}")
@@ -208,7 +214,9 @@ def guess(filename: str | None, text: str | None = None, name: str | None = None
     suffix = ""
     if filename and "." in filename:
         suffix = "." + filename.rsplit(".", 1)[1].lower()
-    matches = [f for f in FORMATS.values() if suffix in f.suffixes]
+    matches = [f for f in FORMATS.values() if suffix in f.suffixes and (f.dumps is not None or not writing)]
+    if writing and FORMATS["json"] in matches:
+        return FORMATS["json"]
     if suffix in _SNIFFED and text is not None:
         # A suffix that also names pieces of writing: the content must show the format.
         sniffed = _sniff(text)
