@@ -10,6 +10,7 @@ import pytest
 
 from argmap.errors import Conflict, UnsafeName
 from argmap.model import ArgumentMap
+from argmap.storage.location import open_store
 from argmap.storage.names import check_name, name_key
 from argmap.storage.store import Store
 
@@ -42,8 +43,8 @@ def test_invisible_and_reserved_characters_are_refused(name: str) -> None:
         check_name(name)
 
 
-def test_names_that_differ_only_in_case_or_accents_are_one_map(tmp_path: Path) -> None:
-    store = Store(tmp_path / "arguments")
+def test_names_that_differ_only_in_case_or_accents_are_one_map(location: str) -> None:
+    store = open_store(location)
     store.save(small(), "bikes", expected_revision=None)
     for other in ("Bikes", "BIKES"):
         with pytest.raises(Conflict, match="differs from it only in case or accents"):
@@ -54,8 +55,8 @@ def test_names_that_differ_only_in_case_or_accents_are_one_map(tmp_path: Path) -
     assert sorted(e.name for e in store.list()) == ["bikes", "caf\u00e9"]
 
 
-def test_rename_may_change_case_but_not_onto_a_lookalike(tmp_path: Path) -> None:
-    store = Store(tmp_path / "arguments")
+def test_rename_may_change_case_but_not_onto_a_lookalike(location: str) -> None:
+    store = open_store(location)
     store.save(small(), "bikes", expected_revision=None)
     store.save(small(), "lanes", expected_revision=None)
     with pytest.raises(Conflict):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import Conflict, MapNotFound, StoreError
 from argmap.model import ArgumentMap
 from argmap.storage.backend import PRESENCE_SECONDS, Entry, MapStore, Presence, check_session, stamped
-from argmap.storage.names import check_name
+from argmap.storage.names import check_name, name_key
 
 if TYPE_CHECKING:
     from psycopg import Connection, Cursor
@@ -245,6 +245,7 @@ class PostgresStore(MapStore):
             saved = stamped(amap, found + 1, author)
             values = (saved.revision, saved.title, saved.updated, native.dumps(saved))
             if row is None:
+                self._refuse_lookalike(cur, name)
                 cur.execute(
                     "INSERT INTO argmap_maps (revision, title, updated, body, name) "
                     "VALUES (%s, %s, %s, %s, %s) "
@@ -276,6 +277,19 @@ class PostgresStore(MapStore):
             self._notify(cur, "save", name, saved.revision)
         return saved
 
+    def _refuse_lookalike(self, cur: Cursor[Any], name: str, besides: str | None = None) -> None:
+        """``Conflict`` if another map's name differs from ``name`` only in case or Unicode spelling, as
+        the file store refuses; an advisory lock on the folded name keeps two such creations apart."""
+        key = name_key(name)
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
+        for (other,) in cur.execute("SELECT name FROM argmap_maps WHERE name <> %s", (name,)).fetchall():
+            if other != besides and name_key(other) == key:
+                raise Conflict(
+                    name, 0, 1, None,
+                    f"a map called '{other}' already exists, and '{name}' differs from it only in "
+                    "case or accents; choose another name",
+                )  # fmt: skip
+
     def rename(self, old: str, new: str) -> None:
         """Rename map ``old`` to ``new``, revisions included; ``Conflict`` if ``new`` is taken."""
         import psycopg
@@ -295,6 +309,7 @@ class PostgresStore(MapStore):
                     raise Conflict(
                         new, 0, taken[0], None, f"a map called '{new}' already exists; choose another name"
                     )
+                self._refuse_lookalike(cur, new, besides=old)
                 cur.execute("UPDATE argmap_maps SET name = %s WHERE name = %s", (new, old))
                 self._notify(cur, "delete", old, 0)
                 self._notify(cur, "save", new, row[0])
