@@ -8,7 +8,7 @@ from postgres_server import empty_tables
 
 from argmap.formats import native
 from argmap.storage.location import open_store
-from tests.e2e.conftest import ROOT, app_server, settle, shot
+from tests.e2e.conftest import CHART, MAP, ROOT, app_server, settle, shot
 from tests.e2e.test_browser import add_counterargument
 from tests.e2e.test_debate import SEEN_WITHIN, open_map, person, save
 
@@ -30,9 +30,8 @@ def drawn(page, database: str, name: str, text: str) -> None:
     """Wait until the node whose stored words start with ``text`` is drawn on ``page``."""
     nid = next(s.id for s in open_store(database).load(name).statements if s.text.startswith(text))
     page.wait_for_function(
-        "id => [...document.querySelectorAll('[data-testid=\"stGraphVizChart\"] svg g.node > title')]"
-        ".some(t => t.textContent === id)",
-        arg=nid,
+        "([sel, id]) => [...document.querySelectorAll(sel)].some(t => t.textContent === id)",
+        arg=[f"{MAP} g.node > title, {CHART} g.node > title", nid],
         timeout=SEEN_WITHIN,
     )
 

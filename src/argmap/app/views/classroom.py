@@ -533,9 +533,11 @@ def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     """A seat reopened from its link brings back the student's saved work, once per session, unless the
     open map holds unsaved work of this piece (then "Open my saved map" asks first)."""
     key = f"classroom_resumed_{token}"
-    if sub.map is None or st.session_state.get(key):
+    if st.session_state.get(key):
         return
-    st.session_state[key] = True
+    st.session_state[key] = True  # the first sight of this seat in this session, saved work or not
+    if sub.map is None:
+        return
     mine = state.current_map()
     if mine is not None and same_piece(brief, mine) and state.unsaved() and mine.statements:
         return
