@@ -16,7 +16,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import Conflict
 from argmap.formats import native
@@ -64,6 +66,31 @@ def latencies(store: Store, amap: ArgumentMap) -> dict[str, str]:
     return {"save": ms(saves), "load": ms(loads), f"list of {MAPS}": ms(lists)}
 
 
+def in_threads(editor: Callable[[int], None]) -> None:
+    """Run ``editor(0..EDITORS-1)`` in threads, as one app process serves its sessions; wait for all."""
+    threads = [threading.Thread(target=editor, args=(e,)) for e in range(EDITORS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def in_processes(target: Callable[..., None], location: str) -> tuple[list[Any], float]:
+    """Start ``PROCESSES`` app processes running ``target`` at once; their reports and the seconds taken."""
+    ctx = mp.get_context("fork")
+    start, out = ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=target, args=(location, n, start, out)) for n in range(PROCESSES)]
+    for p in procs:
+        p.start()
+    t = time.perf_counter()
+    start.set()
+    results = [out.get(timeout=600) for _ in procs]
+    elapsed = time.perf_counter() - t
+    for p in procs:
+        p.join()
+    return results, elapsed
+
+
 def merging_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Queue) -> None:
     from argmap.edit.operations import add_statement
 
@@ -84,28 +111,14 @@ def merging_process(location: str, who: int, start: mp.synchronize.Event, out: m
                 unsaved[0] += 1
 
     start.wait()
-    threads = [threading.Thread(target=editor, args=(e,)) for e in range(EDITORS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    in_threads(editor)
     out.put((added, unsaved[0]))
 
 
 def merging(location: str, amap: ArgumentMap) -> str:
     store = open_store(location, keep=1000)
     store.save(amap, "merged-debate", expected_revision=None)
-    ctx = mp.get_context("fork")
-    start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=merging_process, args=(location, n, start, out)) for n in range(PROCESSES)]
-    for p in procs:
-        p.start()
-    t = time.perf_counter()
-    start.set()
-    results = [out.get(timeout=600) for _ in procs]
-    elapsed = time.perf_counter() - t
-    for p in procs:
-        p.join()
+    results, elapsed = in_processes(merging_process, location)
     added = [m for r in results for m in r[0]]
     unsaved = sum(r[1] for r in results)
     texts = {s.text for s in store.load("merged-debate").statements}
@@ -136,28 +149,14 @@ def app_process(location: str, who: int, start: mp.synchronize.Event, out: mp.Qu
                     conflicts[0] += 1
 
     start.wait()
-    threads = [threading.Thread(target=editor, args=(e,)) for e in range(EDITORS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    in_threads(editor)
     out.put((landed, conflicts[0]))
 
 
 def editors(location: str, amap: ArgumentMap) -> str:
     store = open_store(location, keep=1000)
     store.save(amap, "debate", expected_revision=None)
-    ctx = mp.get_context("fork")
-    start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=app_process, args=(location, n, start, out)) for n in range(PROCESSES)]
-    for p in procs:
-        p.start()
-    t = time.perf_counter()
-    start.set()
-    results = [out.get(timeout=600) for _ in procs]
-    elapsed = time.perf_counter() - t
-    for p in procs:
-        p.join()
+    results, elapsed = in_processes(app_process, location)
     landed = [x for r in results for x in r[0]]
     conflicts = sum(r[1] for r in results)
     final = store.load("debate").revision
