@@ -57,7 +57,7 @@ def test_teacher_creates_an_assignment_and_sees_the_class(app, store_dir) -> Non
     store.submit(code, seat.token, reference())
     at.run()
     table = at.dataframe[0].value
-    assert list(table["student"]) == ["Ada"] and table["score"].iloc[0] == 1.0
+    assert list(table["student"]) == ["Ada"] and table["score"].iloc[0] == 100
     assert list(table["status"]) == ["submitted"]
     assert any(b.label == "Download the gradebook (CSV)" for b in at.get("download_button"))
 
@@ -69,6 +69,7 @@ def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, sto
     join(at, made.code.lower(), "Ana")
     assert at.session_state["classroom_role"] == "student"
     at.session_state["argmap_history"] = History(present=damaged())
+    at.run()
     at.button(key="student_submit").click().run()
     assert not at.exception
     sub = store.submissions(made.code, key)[0]
@@ -112,7 +113,9 @@ def test_a_wrong_piece_submission_is_refused(app, store_dir) -> None:
     made, key = store.create(other, title="Another piece")
     at = app("classroom")
     join(at, made.code, "Ana")
-    at.button(key="student_submit").click().run()  # the example map is open: another piece
+    at.session_state["argmap_history"] = History(present=reference())  # a map of another piece
+    at.run()
+    at.button(key="student_submit").click().run()
     assert "is a map of another piece, not of “Another piece”" in texts(at)
     assert store.submissions(made.code, key)[0].status == "not started"
 
@@ -159,6 +162,8 @@ def test_handouts_of_the_students_map(app, store_dir) -> None:
     made, _ = AssignmentStore(store_dir).create(reference())
     at = app("classroom")
     join(at, made.code, "Ana")
+    at.session_state["argmap_history"] = History(present=damaged())
+    at.run()
     at.button(key="my_handouts_make").click().run()
     labels = {b.label for b in at.get("download_button")}
     assert {"Essay plan (Markdown)", "Essay plan (Word)", "The map on one page (PDF)"} <= labels
@@ -237,3 +242,39 @@ def test_a_student_with_unsaved_work_is_sent_to_the_assignment_not_the_library(a
     at.run()
     assert "not saved to your assignment yet" in texts(at)
     assert "Save it to your assignment" in [p.proto.label for p in at.get("page_link")]
+
+
+def test_a_student_sees_only_their_own_map_never_the_example_or_the_library(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
+    at = app("classroom")
+    assert at.session_state["argmap_name"] == "democrats-voter-data"  # the example, before joining
+    join(at, made.code, "Ana")
+    assert "argmap_history" not in at.session_state  # the example map is closed: it is not hers
+    sidebar = " ".join(text_of(m.value) for m in (*at.sidebar.markdown, *at.sidebar.caption))
+    assert "Open map" not in sidebar and "Also here" not in sidebar and "Nobody else" not in sidebar
+    at.switch_page("src/argmap/app/views/map.py").run()
+    assert "argmap_history" not in at.session_state and "Start your map of the assignment's piece" in texts(
+        at
+    )
+    assert "Go to Library" not in [p.proto.label for p in at.get("page_link")]
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    at.button(key="student_start").click().run()
+    assert current(at).source.text == made.text  # her own map of the piece, and only that
+    sidebar = " ".join(text_of(m.value) for m in (*at.sidebar.markdown, *at.sidebar.caption))
+    assert "Also here" not in sidebar and "Nobody else" not in sidebar
+
+
+def test_a_student_arriving_by_link_never_gets_the_example(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["join"] = made.code
+    at.query_params["seat"] = seat.token
+    at.run()
+    assert not at.exception
+    assert "argmap_history" not in at.session_state  # the app's example was never opened for her
