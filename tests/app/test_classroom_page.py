@@ -79,8 +79,61 @@ def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, sto
     store.release(made.code, key)
     at.run()
     assert any(m.label == "Score" and m.value != "100%" for m in at.metric)
-    assert "the author raises it to answer it" in texts(at)
+    assert "the author raises it to answer it" in points(at)
     assert at.get("graphviz_chart")  # the reference, after release
+
+
+def points(at, key: str = "feedback_pick") -> str:
+    """The feedback points the student can pick, as they read."""
+    return " ".join(text_of(o) for o in at.radio(key=key).options)
+
+
+def marked(at) -> list[str]:
+    """The words marked in the piece beside the feedback (each <mark>'s text)."""
+    import html as html_lib
+    import re
+
+    bodies = [h.proto.body for h in at.get("html") if "<mark" in h.proto.body]
+    return [html_lib.unescape(w) for b in bodies for w in re.findall(r"<mark[^>]*>(.*?)</mark>", b, re.S)]
+
+
+def test_each_feedback_point_shows_its_words_in_the_piece(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), release="on_submit")
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    worse = edit.remove(edit.remove(damaged(), "s12"), "s3")
+    at.session_state["argmap_history"] = History(present=worse)
+    at.run()
+    at.button(key="student_submit").click().run()
+    assert not at.exception
+    pick = at.radio(key="feedback_pick")
+    assert 1 < len(pick.options) <= 5  # five points by default, the rest behind "Show all"
+    assert at.toggle(key="feedback_all").label.startswith("Show all")
+    ref = reference()
+    text = ref.source.text
+    from argmap.classroom.compare import compare
+
+    result = compare(ref, worse)
+    assert len(result.feedback) > 5
+
+    def check(n: int, item) -> None:
+        at.radio(key="feedback_pick").set_value(n).run()
+        assert not at.exception
+        want = [" ".join(text[a:b].split()) for a, b in item.spans if 0 <= a < b <= len(text)]
+        got = [" ".join(w.split()) for w in marked(at)]
+        if not want:  # a point about words the reference does not anchor (a statement typed by hand)
+            assert not got and "no words marked in the piece" in texts(at)
+            return
+        assert all(any(w in g or g in w for g in got) for w in want), (item.message, got)
+
+    for n, item in enumerate(result.shown()):
+        check(n, item)
+    # Every point, once asked for: the list grows and each still points at its words.
+    at.toggle(key="feedback_all").set_value(True).run()
+    assert len(at.radio(key="feedback_pick").options) == len(result.feedback)
+    for n, item in enumerate(result.feedback):
+        check(n, item)
 
 
 def test_a_student_cannot_open_the_teacher_view(app, store_dir) -> None:

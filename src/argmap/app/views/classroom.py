@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import feedback_panel, state, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
@@ -22,7 +22,7 @@ from argmap.classroom.assignment import (
     normalise_code,
     same_piece,
 )
-from argmap.classroom.compare import PART_LABELS, Comparison
+from argmap.classroom.compare import PART_LABELS
 from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
@@ -419,7 +419,9 @@ def dashboard(code: str, key: str) -> None:
     )
     who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
     if who:
-        show_feedback(results[who], assignment.text, everything=True)
+        feedback_panel.show(
+            results[who], assignment.reference, assignment.text, key="teacher_feedback", everything=True
+        )
 
 
 def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
@@ -454,26 +456,6 @@ def _bins_chart(bins):  # noqa: ANN001, ANN202
             tooltip=["band", "students"],
         )
     )
-
-
-def show_feedback(result: Comparison, text: str, *, everything: bool = False) -> None:
-    """The score, its parts and the ranked feedback: five sentences, the rest behind "Show all"."""
-    st.metric("Score", f"{result.score:.0%}")
-    cols = st.columns(len(result.parts))
-    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
-        col.metric(PART_LABELS.get(part, part), f"{value:.0%}")
-    items = result.feedback
-    show_all = everything or st.toggle(
-        f"Show all {len(items)} points", key="feedback_all", disabled=len(items) <= 5
-    )
-    for f in items if show_all else result.shown():
-        icon = "✓" if f.kind == "right" else "•"
-        st.markdown(f"{icon} {widgets.md(f.message)}")
-        words = list(
-            dict.fromkeys(" ".join(text[a:b].split()) for a, b in f.spans[:2] if 0 <= a < b <= len(text))
-        )
-        if words and f.kind != "right":
-            st.caption("In the piece: " + " … ".join(widgets.md(f"“{w}”") for w in words))
 
 
 # --- the student ---------------------------------------------------------------------------------
@@ -643,7 +625,7 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     submitted = store.seat(brief.code, token)
     result = grading.compare_cached(assignment, submitted)
     if result is not None:
-        show_feedback(result, brief.text)
+        feedback_panel.show(result, assignment.reference, brief.text)
     with st.expander("The reference map"):
         st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
 
