@@ -72,3 +72,14 @@ def test_spans_outside_the_piece_are_dropped_not_drawn() -> None:
     odd = replace(item, spans=((5, 3), (len(text) - 2, len(text) + 40)))
     assert item_marks(odd, reference, text) == ()
     assert words(odd, reference, text).legend == ""
+
+
+def test_praise_of_a_restated_main_conclusion_marks_the_authors_claim_too() -> None:
+    from argmap.formats import native
+    from tests.app.conftest import EXAMPLE
+
+    reference = native.loads(EXAMPLE.read_text(encoding="utf-8"))
+    text = reference.source.text
+    main = compare(reference, reference).feedback[0]
+    assert main.kind == "right" and not main.reference_ids  # praise names no element...
+    assert {m.role for m in item_marks(main, reference, text)} == {"main"}  # ...its words are the author's

@@ -35,12 +35,15 @@ def item_marks(item: Feedback, reference: ArgumentMap, text: str) -> tuple[Mark,
     """The item's spans as marks in ``text``: the author's words in their reference role, the
     student's own in ``YOURS``; spans outside the text are dropped, each span once."""
     roles = derive(reference).role
+    evidence = {e.id for e in reference.evidence}
+    # Words that are a reference element's are the author's (a point in praise names no element);
+    # the point's own elements first, so a span two elements share takes the one the point is about.
     authors: dict[tuple[int, int], str] = {}
-    for rid in item.reference_ids:
-        el = reference.element(rid) if rid in reference.ids() else None
-        span = getattr(el, "span", None)
+    spans = {x.id: x.span for x in (*reference.statements, *reference.evidence)}
+    for rid in [*item.reference_ids, *spans]:
+        span = spans.get(rid)
         if span is not None:
-            role = "evidence" if rid in {e.id for e in reference.evidence} else roles.get(rid, "unconnected")
+            role = "evidence" if rid in evidence else roles.get(rid, "unconnected")
             authors.setdefault((span.start, span.end), role)
     out: list[Mark] = []
     for start, end in dict.fromkeys(item.spans):
