@@ -59,8 +59,9 @@ page = st.navigation(pages, position="top")
 if amap is not None and state.unsaved() and not state.readonly():
     # Saving lives on the Library page; a newcomer who edited the map should not have to find it.
     # A student in an assignment saves to the assignment instead (the Library is shared by everyone).
-    if state.in_assignment():
-        if state.unsaved_in_assignment():  # what they saved or submitted there is not worth the nudge
+    # Not yet seated: joining comes first. What they saved or submitted there is not worth the nudge.
+    if student:
+        if state.in_assignment() and state.unsaved_in_assignment():
             st.sidebar.page_link(
                 f"{widgets.VIEWS}/classroom.py", label="Save it to your assignment", icon=":material/save:"
             )

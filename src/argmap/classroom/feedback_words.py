@@ -39,18 +39,18 @@ def item_marks(item: Feedback, reference: ArgumentMap, text: str) -> tuple[Mark,
     # Words that are a reference element's are the author's (a point in praise names no element);
     # the point's own elements first, so a span two elements share takes the one the point is about.
     authors: dict[tuple[int, int], str] = {}
-    spans = {x.id: x.span for x in (*reference.statements, *reference.evidence)}
+    spans = {s.id: s.span for s in reference.statements} | {e.id: e.span for e in reference.evidence}
     for rid in [*item.reference_ids, *spans]:
         span = spans.get(rid)
         if span is not None:
-            role = "evidence" if rid in evidence else roles.get(rid, "unconnected")
+            role: str = "evidence" if rid in evidence else roles.get(rid, "unconnected")
             authors.setdefault((span.start, span.end), role)
     out: list[Mark] = []
     for start, end in dict.fromkeys(item.spans):
         if not 0 <= start < end <= len(text):
             continue
-        role = authors.get((start, end))
-        out.append(Mark(start, end, AUTHOR, role) if role else Mark(start, end, YOU, YOURS))
+        theirs = authors.get((start, end))
+        out.append(Mark(start, end, AUTHOR, theirs) if theirs else Mark(start, end, YOU, YOURS))
     return tuple(out)
 
 
