@@ -174,13 +174,10 @@ def _reference() -> tuple[ArgumentMap | None, tuple[str, ...]]:
     if got is None:
         st.info("Paste the piece the reference maps: students get it to map.")
         return None, ()
-    found = len(got.map.statements) + len(got.map.evidence) - len(got.unmatched)
-    st.caption(f"{found} of {found + len(got.unmatched)} statements found in the piece.")
-    if got.unmatched:
-        words = "; ".join(
-            widgets.md(f"{i} “{getattr(got.map.element(i), 'text', '')}”", line=True) for i in got.unmatched
-        )
-        st.warning(f"Not found in the piece (they keep no words to point at): {words}")
+    st.caption(widgets.md(got.summary()))
+    warning = got.warning()
+    if warning:
+        st.warning(widgets.md(warning))
     return got.map, got.unmatched
 
 
