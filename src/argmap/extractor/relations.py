@@ -33,7 +33,7 @@ from argmap.extractor.cues import (
     WEAK_OPPONENT,
 )
 from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
-from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, softmax
+from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, softmax, weighed
 from argmap.extractor.learned import models as shipped_models
 from argmap.extractor.reading import (
     Reading,
@@ -46,7 +46,7 @@ from argmap.extractor.reading import (
     read_unit,
     tag_units,
 )
-from argmap.extractor.rules import on
+from argmap.extractor.rules import BY_ID, on
 from argmap.extractor.units import Unit
 
 # Narrative: a past-tense verb and no present, future or modal one ("would have stayed" still narrates).
@@ -290,9 +290,17 @@ def _essay_shaped(rs: list[Reading]) -> bool:
 ESSAY_PARAGRAPHS = 3
 
 
-def _main_reason(main: Linear, row: Row, cues: dict[str, str]) -> str:
-    words = explain(main, row, cues, "unit")
-    return "main conclusion: " + (words or "it scores best among the author's statements")
+def _main_reason(r: Reading, main: Linear | None, row: Row, cues: dict[str, str]) -> str:
+    """The main conclusion's reason, worded from the main rules that chose it and the features that weighed
+    most (recorded on the reading: ``fired`` and ``learned``)."""
+    parts = [BY_ID[f].says for f in r.fired if f.startswith("main.") and BY_ID[f].says]
+    if main is not None:
+        top = weighed(main, row, cues, "unit")
+        r.learned.extend(f"main:{name}" for name, _ in top)
+        parts += [words for _, words in top]
+    return "main conclusion: " + (
+        ", ".join(dict.fromkeys(parts)) or "it scores best among the author's statements"
+    )
 
 
 def plan(
@@ -339,20 +347,28 @@ def plan(
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
+    restated: int | None = None
+    main_rules: list[str] = []  # the main rule that moved the choice last (what the chosen unit owes it to)
     if main is not None:
-        main = _chain_end(rs, main)
-        main, restated = _thesis(rs, main, set(candidates))
-    main = _closing_question(rs, main)
+        end = _chain_end(rs, main)
+        main_rules = ["main.chain_end"] if end != main else []
+        main, restated = _thesis(rs, end, set(candidates))
+        main_rules = ["main.thesis_restated"] if restated is not None and restated != main else main_rules
+    verdict = _closing_question(rs, main)
+    main_rules = ["main.closing_question"] if verdict != main else main_rules
+    main = verdict
     out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
+    if main is not None:
+        rs[main].fired.extend(main_rules)
+    if main is not None:
+        out.main_reason = _main_reason(rs[main], m.main, rows[main], cues[main])
     if main is not None and m.main is not None:
-        out.main_reason = _main_reason(m.main, rows[main], cues[main])
         rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
     _link(rs, main)
     _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
     if main is not None and restated is not None and restated != main:
-        rs[main].fired.append("main.thesis_restated")
         r = rs[restated]
         r.link, r.rule = ("support", main), "main.thesis_restated"
         r.reason = "restatement: it restates the main conclusion the introduction states"
@@ -477,16 +493,20 @@ def _decide_tree(
             if r.link is not None:
                 r.link, r.rule = None, None
                 r.reason = "not linked: no link gains more than leaving it out"
+                r.fired.append("decide.tree")
             continue
         j = chosen[i]
         kind = "attack" if r.voice != rs[j].voice else "support"
         if r.link == (kind, j):
-            continue  # the rule's link, worded by the rule
+            r.fired.append("decide.tree")  # the rule's link, kept by the tree and worded by the rule
+            continue
         k = PAIR_CLASSES.index(kind)
         row = {**rows[(i, j)], **as_src[i], **as_trg[j]}
-        why = explain(pair, row, cues[i], "pair", k) or "the likeliest link"
+        top = weighed(pair, row, cues[i], "pair", k)
+        r.learned.extend(f"pair:{name}" for name, _ in top)
+        why = ", ".join(words for _, words in top) or "the likeliest link"
         role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
-        r.link, r.rule = (kind, j), "tree"
+        r.link, r.rule = (kind, j), "decide.tree"
         r.reason = f"{role}: the best tree links it here ({why})"
 
 
@@ -554,7 +574,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             last_counter = None
             continue
         if "background" in r.tags or "question" in r.tags:
-            r.reason = "background: " + (
+            r.reason = r.reason or "background: " + (
                 "an open question that frames the piece" if "question" in r.tags else "an aside"
             )
             continue
