@@ -68,11 +68,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "voice.answer_needed",
-        "a weak sign of the other side ('many drivers say', 'supporters') voices it only if the author answers",
+        "a weak sign of the other side ('many drivers say', 'supporters') voices it only if answered",
     ),
     Rule(
         "voice.signal_needed",
-        "in an essay, 'X, but Y' gives X to the other side only with a sign of its voice ('may', 'of course')",
+        "in an essay, 'X, but Y' gives X to the other side only with a sign of it ('may', 'of course')",
     ),
     # main: relations.plan
     Rule(
