@@ -29,6 +29,7 @@ from pathlib import Path
 
 from argmap.extractor import Segmented, decide, segment
 from argmap.extractor import cdcp as cdcp_corpus
+from argmap.extractor import essays as essay_corpus
 from argmap.extractor import scoring as micro_corpus
 from argmap.extractor.features import link_rows
 from argmap.extractor.learned import PAIR_CLASSES, WEIGHTS, Models, from_json
@@ -41,9 +42,11 @@ C = 1.0  # inverse regularisation strength of every fit (scikit-learn's default)
 # gave microtext attachment .644 and CDCP link F1 .173; C 0.1 gave .672 and .176 (bench/eval_cross.py).
 PAIR_C = 0.1
 DIGITS = 4
-# Main-conclusion features that no training text can show (the corpora have no titles and no paragraphs):
-# their weights are set by judgement, as small as the learned positional weights, and marked so in the file.
+# Main-conclusion features that few training texts show (the corpora have no titles and no paragraphs; the
+# essays have paragraphs, one has a title): their weights are set by judgement, as small as the learned
+# positional weights, and marked so in the file.
 JUDGED = {"title": 1.5, "intro_end": 1.0, "restated": 1.0, "last_paragraph": 0.5, "paragraph_opening": 0.3}
+JUDGED_MIN_TEXTS = 10  # a judged feature is learned once this many training texts show it
 ONE_CLASS = 4.0  # the log-odds given where the data holds one class only (about 98%)
 
 
@@ -102,6 +105,31 @@ def comments() -> list[Gold]:
         )
         for g in (cdcp_corpus.read_corpus(folder) if folder else [])
     ]
+
+
+_ESSAY_LINK = {"MR": "support", "C": "support", "P": "support", "OP": "support", "O": "attack", "R": "attack"}
+
+
+def essays(split: str | None = "train") -> list[Gold]:
+    """The essays written for Argmap (tests/extractor/essays/) in the common shape: the major claim is the
+    main unit (its restatements are not), the other side's units are the opponent's, every unit links to its
+    target. ``split``: "train" (the default: the held-out "test" essays are never trained on), "test", None
+    (all)."""
+    out = []
+    for e in essay_corpus.read_essays(split=split):
+        index = {u.id: k for k, u in enumerate(e.units)}
+        out.append(
+            Gold(
+                corpus="essays",
+                name=e.name,
+                text=e.text,
+                spans=tuple((u.start, u.end) for u in e.units),
+                main=frozenset({index["M"]}),
+                opponent=frozenset(k for k, u in enumerate(e.units) if u.opponent),
+                links={(index[u.id], index[u.target]): _ESSAY_LINK[u.kind] for u in e.units if u.target},
+            )
+        )
+    return out
 
 
 def matched(seg: Segmented, gold: Gold) -> dict[int, int]:
@@ -165,7 +193,7 @@ def _fit(
 # A corpus's weight in a fit relative to the others. The microtexts weigh five times the comments: measured
 # (share 1, 3, 5), more weight on them raised the microtext figures (cc_acc .848, .884, .902) for a small cost
 # on the comments (main_acc .407, .409, .395; link_f1 .162, .165, .163); short texts are what people paste.
-SHARE: dict[str, float] = {"microtexts": 5.0}
+SHARE: dict[str, float] = {"microtexts": 5.0, "essays": 0.5}
 
 
 def _balance(corpora: list[str]) -> list[float]:
@@ -189,10 +217,13 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
     # 1. The main conclusion, a choice among a text's units: fitted on pairs (a gold main unit, another unit)
     # as the difference of their features, both ways round (a conditional logit by pairwise comparison).
     rows, labels, corpora = [], [], []
+    shown: dict[str, int] = {}  # texts showing each judged feature
     for seg, g, m in zip(segs, texts, matches, strict=True):
         if not g.main:
             continue
         read = decide(seg, Models(None, None, None))
+        for name in {k for row in read.plan.rows for k, v in row.items() if v and k in JUDGED}:
+            shown[name] = shown.get(name, 0) + 1
         good = [n for n, k in m.items() if k in g.main]
         # Against every other unit (only the candidates compete at run time, but comparing with all of them
         # measured better on both corpora than comparing with the candidates only).
@@ -208,10 +239,11 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
     assert fitted is not None
     weights = fitted["weights"]
     assert isinstance(weights, dict)
-    for name, w in JUDGED.items():
-        if not any(r.get(name) for r in rows):
-            weights[name] = [w]
-    fitted["judged"] = sorted(n for n in JUDGED if not any(r.get(n) for r in rows))
+    # Too few texts to learn from (one essay has a title): the judged weight stands.
+    judged = sorted(name for name in JUDGED if shown[name] < JUDGED_MIN_TEXTS)
+    for name in judged:
+        weights[name] = [JUDGED[name]]
+    fitted["judged"] = judged
     models["main"] = fitted
 
     # 2. The other side's voice, on the units the rules gave it.
@@ -264,6 +296,7 @@ def document(models: dict[str, object], texts: list[Gold]) -> dict[str, object]:
     licences = {
         "microtexts": "arg-microtexts-en (Peldszus & Stede), CC BY-NC-SA 4.0",
         "cdcp": "cdcp-train (Cornell eRulemaking Corpus, Park & Cardie), ODbL 1.0 / DbCL 1.0",
+        "essays": "essays written for Argmap (tests/extractor/essays, train split), the project licence",
     }
     return {
         "about": "Linear models of argmap.extractor (learned.py), fitted by `make train` (bench/train.py).",
@@ -279,9 +312,9 @@ def main() -> None:
     """Fit on the corpora present and write the weights file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
-    parser.add_argument("--only", choices=("microtexts", "cdcp"))
+    parser.add_argument("--only", choices=("microtexts", "cdcp", "essays"))
     args = parser.parse_args()
-    texts = [g for g in microtexts() + comments() if args.only in (None, g.corpus)]
+    texts = [g for g in microtexts() + comments() + essays() if args.only in (None, g.corpus)]
     if not texts:
         sys.exit("no corpus found: put arg-microtexts-en and cdcp-train in ../shared/corpora/")
     doc = document(train(texts), texts)

@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from argmap.errors import Problem
 
-# 2 added comments and saved_by; a version-1 file is a version-2 map without them, so it loads as one.
-SCHEMA_VERSION: Final = 2
+# 2 added comments and saved_by, 3 the elements' ``rules``; an older file is a version-3 map without what
+# came later, so it loads as one.
+SCHEMA_VERSION: Final = 3
 
 # Documented size limits (README, "The file format").
 MAX_STATEMENTS = 20_000  # a large online debate (the Argdown CLI maps 20,000 statements in ~11 s)
@@ -84,6 +85,9 @@ class _Element(_Frozen):
     # Why the extractor (or a user) put it here: the cue words and the rule that fired.
     cues: tuple[str, ...] = ()
     reason: str | None = None
+    # The names of what made the extractor's decision, which ``reason`` words: rule ids (``stage.name``, the
+    # table of argmap.extractor.rules) and the learned features that weighed most (``model:feature``).
+    rules: tuple[str, ...] = ()
     # Earlier reasons, oldest first: an edit that changes an element's place writes a new ``reason``
     # ("moved under s4 by Sam") and keeps the one it replaces (often the extractor's) readable here.
     history: tuple[str, ...] = ()
@@ -187,7 +191,7 @@ class Review(_Frozen):
 class ArgumentMap(_Frozen):
     """A whole argument map. Construct it (or ``model_validate`` it) and the invariants run."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: Id
     title: str = "Untitled map"
     created: datetime | None = None
@@ -206,7 +210,7 @@ class ArgumentMap(_Frozen):
     @field_validator("schema_version", mode="before")
     @classmethod
     def _upgrade(cls, value: object) -> object:
-        return SCHEMA_VERSION if value == 1 else value  # version 1 lacks only what 2 added
+        return SCHEMA_VERSION if value in (1, 2) else value  # they lack only what later versions added
 
     @model_validator(mode="after")
     def _check_invariants(self) -> ArgumentMap:
@@ -215,25 +219,37 @@ class ArgumentMap(_Frozen):
             raise InvariantsBroken(found)
         return self
 
-    # Look-ups used everywhere; cheap enough to rebuild, and a frozen map never goes stale.
+    # Look-ups used everywhere (a page names hundreds of elements a rerun): through an index by id, built
+    # once per map and kept while it lives (a frozen map never goes stale); a scan made labelling every
+    # element of a 500-node map quadratic.
     def statement(self, sid: str) -> Statement:
         """The statement with id ``sid`` (KeyError if none)."""
-        for s in self.statements:
-            if s.id == sid:
-                return s
-        raise KeyError(sid)
+        found = self._index().get(sid)
+        if not isinstance(found, Statement):
+            raise KeyError(sid)
+        return found
 
     def element(self, eid: str) -> Statement | Inference | Attack | Evidence:
         """Any element by id (KeyError if none)."""
-        for group in (self.statements, self.inferences, self.attacks, self.evidence):
-            for e in group:
-                if e.id == eid:
-                    return e
-        raise KeyError(eid)
+        return self._index()[eid]
 
     def ids(self) -> set[str]:
-        """Every id in the map."""
-        return {e.id for g in (self.statements, self.inferences, self.attacks, self.evidence) for e in g}
+        """Every id in the map (a new set: the caller may change it)."""
+        return set(self._index())
+
+    def _index(self) -> dict[str, Statement | Inference | Attack | Evidence]:
+        from argmap import graph  # graph reads the model: imported when first used, not at load
+
+        return graph.memo(self, "model.index", _index_by_id)
+
+
+def _index_by_id(amap: ArgumentMap) -> dict[str, Statement | Inference | Attack | Evidence]:
+    """Every element by id; where an id repeats (an invalid map being reported), the first one, in the
+    order statements, inferences, attacks, evidence."""
+    every: tuple[Statement | Inference | Attack | Evidence, ...] = (
+        *amap.statements, *amap.inferences, *amap.attacks, *amap.evidence,
+    )  # fmt: skip
+    return {e.id: e for e in reversed(every)}
 
 
 _GROUPS = ("statements", "inferences", "attacks", "evidence")

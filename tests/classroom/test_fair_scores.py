@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.classroom.compare import WEIGHTS, compare
-from tests.classroom.variants import NAMES, ordered_pairs, piece, variants, with_spans
+from tests.classroom.variants import NAMES, ordered_pairs, piece, variants, with_spans, wording_only
 
 
 @pytest.fixture(scope="module", params=NAMES)
@@ -70,3 +70,24 @@ def test_feedback_reads_like_a_teacher_wrote_it():
     for f in c.shown():
         for a, b in f.spans:
             assert 0 <= a < b <= len(text)
+
+
+def test_maps_that_differ_only_in_wording_and_splitting_score_at_least_0_9(case):
+    text, ref, student = case
+    for label, m in wording_only(text, ref, student).items():
+        assert compare(ref, m).score >= 0.9, label
+    # The check can fail: the good map with its main conclusion swapped for a reason does not pass.
+    assert compare(ref, variants(student)[frozenset({"wrong main"})]).score < 0.9
+
+
+def test_the_agreement_report_prints_every_pair_and_full_agreement(capsys):
+    import runpy
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "eval_grading.py"
+    code = runpy.run_path(str(bench), run_name="eval_grading")["main"]()
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "all pieces: pairwise agreement 486/486 = 1.000" in out
+    assert out.count("Kendall tau-b") == 2 * len(NAMES)
+    assert "0.750  wrong main" in out

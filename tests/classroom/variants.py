@@ -109,3 +109,24 @@ def ordered_pairs(scores: dict[frozenset[str], float]) -> tuple[int, int, list[s
 def with_spans(student: ArgumentMap, text: str) -> ArgumentMap:
     """The student's map anchored to the piece, as a map made in the app from the draft would be."""
     return attach(student, text).map
+
+
+def in_reference_words(student: ArgumentMap, reference: ArgumentMap) -> ArgumentMap:
+    """The good map with its main conclusion in the reference's words (the thesis, or its restatement,
+    whichever the reference used): the other way of stating the main claim."""
+    from argmap.roles import derive
+
+    main = derive(reference).main
+    assert main is not None
+    return edit.edit_text(student, "t", reference.statement(main).text)
+
+
+def wording_only(text: str, reference: ArgumentMap, student: ArgumentMap) -> dict[str, ArgumentMap]:
+    """Maps that differ from the reference only in wording and segmentation (each must score >= 0.9):
+    the reference itself, the good map (other words, one reason split, two merged, the main claim as
+    the reference did not put it) and the good map with the main claim in the reference's words."""
+    return {
+        "the reference itself": reference,
+        "a good map: other words, split and merged": student,
+        "the good map, main claim in the reference's words": in_reference_words(student, reference),
+    }

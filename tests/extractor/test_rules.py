@@ -11,12 +11,32 @@ from pathlib import Path
 
 import pytest
 
-from argmap.extractor import read_text
+from argmap.extractor import extract, read_text
 from argmap.extractor.rules import BY_ID, RULES, switched_off, table
 
 PIECES = Path(__file__).resolve().parent / "pieces"
 
 CASES: dict[str, tuple[str, str]] = {
+    "evidence.quotation": (
+        'The pool must stay open. "It is the only place my kids can swim," said Maria Lopez, a parent.',
+        "The pool must stay open. It is the only place the children can swim.",
+    ),
+    "evidence.reported_speech": (
+        "The pool must stay open. The coach reports that children learn to swim faster there.",
+        "The pool must stay open. Children learn to swim faster there.",
+    ),
+    "evidence.figure": (
+        "The pool must stay open. Forty per cent, or 40%, of the children in town swim there.",
+        "The pool must stay open. Most of the children in town swim there every week.",
+    ),
+    "evidence.example": (
+        "The pool must stay open. For example, my neighbour learned to swim there last summer.",
+        "The pool must stay open. My neighbour thinks the children should learn to swim there.",
+    ),
+    "evidence.according_to": (
+        "The pool must stay open. According to the coach, it is the safest place to learn.",
+        "The pool must stay open. In the coach's view, it is the safest place to learn.",
+    ),
     "segment.comma_connective": (
         ("We should plant trees in the square, because they cool the streets in summer."),
         ("We should plant trees in the square and along the main road this year."),
@@ -105,14 +125,60 @@ CASES: dict[str, tuple[str, str]] = {
             "extended to the hospital and the station."
         ),
     ),
+    "tag.rhetorical_question": (
+        "The pool must stay open. Why would we close the only place children learn to swim?",
+        "The pool must stay open. Where else will the children learn to swim?",
+    ),
+    "background.open_question": (
+        "Should the town keep its pool? The pool must stay open, because children learn to swim there.",
+        "The town should keep its pool. The pool must stay open, because children learn to swim there.",
+    ),
+    "background.aside": (
+        "The pool must stay open. (It opened in nineteen sixty.) Children learn to swim there.",
+        "The pool must stay open. It opened in nineteen sixty. Children learn to swim there.",
+    ),
+    "main.implicit": (
+        "Because the pool is old. Since repairs would cost a lot.",
+        "The pool must stay open. Children learn to swim there.",
+    ),
     "main.chain_end": (
         ("Cheap parking leads to more cars, which leads to dirtier air."),
         ("Cheap parking fills the centre with cars every single day."),
     ),
+    "voice.contrast_report": (
+        (
+            "The town should keep its library open on Sundays. On the other hand, critics argue that few "
+            "people visit on Sundays. Yet the visitor count shows the opposite."
+        ),
+        (
+            "The town should keep its library open on Sundays. On the other hand, the building is old. "
+            "Families still visit it every week."
+        ),
+    ),
+    "voice.answer_needed": (
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would take the bus if it were "
+            "cheaper. Fewer cars would mean cleaner air.\n\nFree buses would help everyone."
+        ),
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would never take the bus. But "
+            "most of them have never tried it.\n\nFree buses would help everyone."
+        ),
+    ),
+    "voice.signal_needed": (
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines on the road are cheap, but they do little to "
+            "stop a car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines may be cheap, but they do little to stop a "
+            "car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+    ),
     "main.thesis_restated": (
         (
-            "Towns are debating late trains. The town should keep the late trains running.\n\nNurses use "
-            "them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
+            "The town should keep the late trains running. Many towns are debating them this year.\n\nNurses "
+            "use them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
             "keep running."
         ),
         (
@@ -253,20 +319,31 @@ def _decisions(text: str) -> tuple:
         text = (PIECES / "long" / text.removeprefix("LONG:")).read_text(encoding="utf-8")
     read = read_text(text)
     p = read.plan
+    amap = extract(text)
     return (
         tuple((u.start, u.end) for u in read.units),
+        tuple((i.start, i.end, i.kind) for i in read.found.items),  # the evidence found
         tuple(r.voice for r in p.readings),
+        tuple(tuple(r.tags) for r in p.readings),
         p.main,
         tuple(r.link for r in p.readings),
         tuple(r.proposed for r in p.readings),  # what the rules proposed to the tree
+        # the map as assembled (an implicit main conclusion, the links to it)
+        tuple((s.id, s.implicit) for s in amap.statements),
+        tuple((i.premises, i.conclusion) for i in amap.inferences),
+        tuple((a.source, a.target) for a in amap.attacks),
     )
 
 
 def test_every_rule_has_a_row_and_cases():
-    assert sorted(CASES) == sorted(BY_ID)
+    missing = [r.id for r in RULES if r.id not in CASES]
+    assert not missing, f"rules without a firing and a quiet case in CASES: {missing}"
+    assert not set(CASES) - set(BY_ID), f"cases of rules not in the table: {sorted(set(CASES) - set(BY_ID))}"
+    assert all(len(CASES[r]) == 2 and all(CASES[r]) for r in CASES)
     assert len({r.id for r in RULES}) == len(RULES)
     assert all(
-        r.doc and r.stage in {"segment", "voice", "main", "background", "link", "decide"} for r in RULES
+        r.doc and r.stage in {"evidence", "segment", "tag", "voice", "main", "background", "link", "decide"}
+        for r in RULES
     )
     assert table().count("\n") == len(RULES) + 1
 

@@ -4,8 +4,11 @@ A hand-written reference has statements but no source text, so nothing ties them
 words. ``attach`` finds each statement's (and each piece of evidence's) words in the text: the
 sentence, or two running sentences, that read most like it (content words, ``align.Index``), then
 the stretch of that sentence that matches best (rapidfuzz ``partial_ratio_alignment``), widened to
-whole words. A statement whose words are not there (an implicit premise, a paraphrase too free)
-keeps no span and is listed in ``Attached.unmatched``, so the teacher can fix it.
+whole words. One stretch goes to one statement: the statements that fit their words best choose
+first, and a stretch mostly taken is not given to a second statement (a paraphrase that reads like
+its neighbour's words would otherwise point at them). A statement whose words are not there (an
+implicit premise, a paraphrase too free) keeps no span and is listed in ``Attached.unmatched``
+(``Attached.warning`` words the list), so the teacher can fix it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from argmap.model import ArgumentMap, Source
 
 FOUND = 75  # partial ratio (0-100) of a statement with its stretch of the piece
 CONTAINED = 0.5  # share of the statement's content words in that stretch
+TAKEN = 0.6  # share of a stretch already taken by a better-fitting statement: not given to another
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’')\]]*|\n|$)")
 
 
@@ -29,6 +33,29 @@ class Attached:
 
     map: ArgumentMap
     unmatched: tuple[str, ...]  # ids of statements and evidence whose words are not in the piece
+
+    def missing(self) -> tuple[str, ...]:
+        """The words of each statement (or evidence) not found in the piece, in the reference's order."""
+        return tuple(" ".join(getattr(self.map.element(i), "text", i).split()) for i in self.unmatched)
+
+    def summary(self) -> str:
+        """How many of the reference's statements were found in the piece, in a sentence."""
+        total = len(self.map.statements) + len(self.map.evidence)
+        implicit = sum(1 for s in self.map.statements if s.implicit)
+        found = total - implicit - len(self.unmatched)
+        what = "statement" if total == 1 else "statements"
+        tail = f" ({implicit} implicit, not looked for)" if implicit else ""
+        return f"{found} of {total} {what} found in the piece{tail}."
+
+    def warning(self) -> str | None:
+        """The statements not found, listed by their words; None when every one was found."""
+        if not self.unmatched:
+            return None
+        listed = "; ".join(f"“{w}”" for w in self.missing())
+        return (
+            f"Not found in the piece, so they point at no words (students' maps are matched to them by "
+            f"their wording alone; reword them as the piece puts it if you want them found): {listed}."
+        )
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -60,20 +87,21 @@ def _widen(text: str, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
-def locate(
+def candidates(
     statement: str, text: str, windows: list[tuple[int, int]], index: Index, k_left: int = 0
-) -> tuple[int, int] | None:
-    """Where ``statement`` (``index.left[k_left]``) stands in ``text`` (one of ``windows``, narrowed)."""
+) -> list[tuple[float, int, int]]:
+    """Stretches of ``text`` where ``statement`` (``index.left[k_left]``) may stand, best first:
+    (fit, start, end) in the four windows that share most of its content words."""
     from rapidfuzz import fuzz
 
     want = index.left[k_left]
     if not want:
-        return None
+        return []
     ranked = sorted(
         range(len(windows)),
         key=lambda k: -index.mass(want & index.right[k]) / (index.mass(index.right[k]) or 1) ** 0.5,
     )
-    best: tuple[float, int, int] | None = None
+    found: dict[tuple[int, int], float] = {}
     needle = statement.lower()
     for k in ranked[:4]:
         lo, hi = windows[k]
@@ -89,10 +117,22 @@ def locate(
         share = index.mass(want & got) / (index.mass(want) or 1)
         if share < CONTAINED:
             continue
-        key = (res.score + 20 * share, a, b)
-        if best is None or key > best:
-            best = key
-    return None if best is None else (best[1], best[2])
+        found[(a, b)] = max(found.get((a, b), 0.0), res.score + 20 * share)
+    return sorted(((fit, a, b) for (a, b), fit in found.items()), reverse=True)
+
+
+def locate(
+    statement: str, text: str, windows: list[tuple[int, int]], index: Index, k_left: int = 0
+) -> tuple[int, int] | None:
+    """Where ``statement`` (``index.left[k_left]``) stands in ``text`` (one of ``windows``, narrowed)."""
+    best = candidates(statement, text, windows, index, k_left)
+    return (best[0][1], best[0][2]) if best else None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The share of the shorter stretch that the two have in common."""
+    common = min(a[1], b[1]) - max(a[0], b[0])
+    return max(common, 0) / (min(a[1] - a[0], b[1] - b[0]) or 1)
 
 
 def attach(reference: ArgumentMap, text: str, *, title: str | None = None) -> Attached:
@@ -102,18 +142,25 @@ def attach(reference: ArgumentMap, text: str, *, title: str | None = None) -> At
     one = sentences(text)
     windows = one + [(one[k][0], one[k + 1][1]) for k in range(len(one) - 1)]
     data: dict[str, Any] = reference.model_dump()
-    unmatched: list[str] = []
     items = [item for group in ("statements", "evidence") for item in data[group]]
     index = Index([item["text"] for item in items], [text[a:b] for a, b in windows])
-    for k, item in enumerate(items):
+    # One stretch, one statement: the statements that fit their words best choose first; a stretch
+    # mostly taken already is not given to a second statement (its next candidate, or none).
+    options = {
+        k: candidates(item["text"], text, windows, index, k)
+        for k, item in enumerate(items)
+        if not item.get("implicit")
+    }
+    for item in items:
         item["span"] = None
-        if not item.get("implicit"):
-            where = locate(item["text"], text, windows, index, k)
-            if where is None:
-                unmatched.append(item["id"])
-            else:
-                a, b = where
-                item["span"] = {"start": a, "end": b, "text": text[a:b]}
+    taken: list[tuple[int, int]] = []
+    for k in sorted(options, key=lambda k: -(options[k][0][0] if options[k] else 0.0)):
+        free = [(a, b) for _fit, a, b in options[k] if all(_overlap((a, b), t) <= TAKEN for t in taken)]
+        if free:
+            a, b = free[0]
+            taken.append((a, b))
+            items[k]["span"] = {"start": a, "end": b, "text": text[a:b]}
+    unmatched = [items[k]["id"] for k in sorted(options) if items[k]["span"] is None]
     old = reference.source
     data["source"] = (old.model_dump() if old else {}) | {"text": text}
     if title or not data["source"].get("title"):
@@ -121,4 +168,4 @@ def attach(reference: ArgumentMap, text: str, *, title: str | None = None) -> At
     return Attached(ArgumentMap.model_validate(data), tuple(unmatched))
 
 
-__all__ = ["Attached", "Source", "attach", "locate", "sentences"]
+__all__ = ["Attached", "Source", "attach", "candidates", "locate", "sentences"]

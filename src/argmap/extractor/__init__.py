@@ -1,6 +1,9 @@
 """Draft an argument map from raw text: offline, deterministic, every step explained.
 
-``extract(text, title=None) -> ArgumentMap`` runs a pipeline of small modules:
+``extract(text, title=None) -> ArgumentMap`` runs three stages, each returning its decisions to the next:
+:func:`segment` (steps 1-4: a :class:`Segmented` text), :func:`decide` (step 5: a :class:`Read`, every
+unit's reading and the :class:`~argmap.extractor.relations.Plan`) and :func:`assemble` (step 6: the map).
+The steps are small modules:
 
 1. :mod:`~argmap.extractor.normalise` quotes, dashes and whitespace, keeping offsets to the original;
 2. :mod:`~argmap.extractor.sentences` splits sentences (pysbd) inside paragraphs;
@@ -10,8 +13,8 @@
 5. :mod:`~argmap.extractor.reading` reads each unit's cues (lexicons in :mod:`~argmap.extractor.cues`), and
    :mod:`~argmap.extractor.relations` scores the main conclusion and decides every role and link;
 6. this module builds the :class:`~argmap.model.ArgumentMap`: statements ``s1..`` with spans into the
-   *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words and a
-   plain-language reason.
+   *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words, the
+   names of the rules and learned features that decided it (``rules``) and a reason worded from them.
 
 Refused at once (``InputError``): text over ``MAX_SOURCE_CHARS`` characters, binary data (NUL bytes or
 mostly non-text characters), and empty or blank text ("nothing to map: the text is empty"). Every other
@@ -22,14 +25,16 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from argmap.errors import InputError
 from argmap.extractor.evidence import Found, find_evidence
 from argmap.extractor.learned import Models
 from argmap.extractor.normalise import Normalised, normalise
+from argmap.extractor.reading import Reading
 from argmap.extractor.relations import Plan, plan
+from argmap.extractor.rules import on
 from argmap.extractor.sentences import Sentence, split_sentences
 from argmap.extractor.units import Unit, split_units
 from argmap.model import (
@@ -45,7 +50,7 @@ from argmap.model import (
 )
 from argmap.roles import main_conclusion
 
-__all__ = ["Read", "Segmented", "decide", "extract", "read_text", "segment"]
+__all__ = ["Read", "Segmented", "assemble", "decide", "extract", "read_text", "segment"]
 
 _OFF_LINE = frozenset(("background", "question"))  # tags that keep a unit out of the argument line
 _TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
@@ -116,8 +121,7 @@ def extract(
     report(0.0)
     read = read_text(text, title, models, progress=report)
     report(0.9)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    amap = _build(text, read.norm, read.units, read.plan, read.found, read.title, f"draft-{digest}")
+    amap = assemble(text, read)
     report(1.0)
     return amap
 
@@ -246,6 +250,21 @@ def _acyclic(links: dict[int, int], src: int, dst: int) -> bool:
     return True
 
 
+def _names(*groups: Iterable[str | None]) -> tuple[str, ...]:
+    """The names behind a decision, each once, in the order they acted."""
+    return tuple(dict.fromkeys(n for g in groups for n in g if n))
+
+
+def _link_names(r: Reading) -> tuple[str, ...]:
+    """What made a unit's link: the voice rules that set its side (support or attack), the link rule and the
+    tree that kept it, and the pair features that weighed most."""
+    if r.link is None:  # linked by the assembly to the claim no unit states
+        return ("main.implicit",)
+    voice = [f for f in r.fired if f.startswith("voice.")]
+    decided = [f for f in r.fired if f.startswith("decide.")]
+    return _names(voice, [r.rule], decided, r.learned)
+
+
 def _resolve_links(
     reading: Plan, sid: dict[int, str], main_id: str | None
 ) -> dict[int, tuple[str, str, str]]:
@@ -277,15 +296,12 @@ def _resolve_links(
     return out
 
 
-def _build(
-    text: str,
-    norm: Normalised,
-    units: list[Unit],
-    reading: Plan,
-    found: Found,
-    title: str | None,
-    map_id: str,
-) -> ArgumentMap:
+def assemble(text: str, read: Read) -> ArgumentMap:
+    """The map of ``text`` from every stage's decisions (:func:`read_text`): statements with their spans in
+    the original text, the links made acyclic, the evidence attached, each with the names that decided it."""
+    norm, units, reading, found, title = read.norm, read.units, read.plan, read.found, read.title
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    map_id = f"draft-{digest}"
     spans: dict[int, Span] = {}
     sid: dict[int, str] = {}
     for n, u in enumerate(units):
@@ -295,7 +311,7 @@ def _build(
             sid[n] = f"s{len(sid) + 1}"
     rs = reading.readings
     main_id = sid.get(reading.main) if reading.main is not None else None
-    implicit = main_id is None and bool(sid) and any(r.link for r in rs)
+    implicit = main_id is None and bool(sid) and any(r.link for r in rs) and on("main.implicit")
     if implicit:
         main_id = f"s{len(sid) + 1}"
     links = _resolve_links(reading, sid, main_id)
@@ -316,6 +332,7 @@ def _build(
             if "rhetorical question" in r.tags
             else None
         )
+        linked = _link_names(r) if n in links else ()
         statements.append(
             Statement(
                 id=sid[n],
@@ -325,6 +342,7 @@ def _build(
                 tags=tuple(r.tags),
                 cues=tuple(dict.fromkeys(r.cues)),
                 reason=reason,
+                rules=_names([units[n].cut], r.fired, linked, r.learned),
             )
         )
     if implicit and main_id is not None:
@@ -335,6 +353,7 @@ def _build(
                 implicit=True,
                 note="No statement reads as the author's claim: the conclusion seems left to the reader.",
                 reason="implicit main conclusion: every stated unit is a reason, an example or an objection",
+                rules=("main.implicit",),
             )
         )
     inferences: list[Inference] = []
@@ -342,15 +361,28 @@ def _build(
     for n, (kind, tid, why) in links.items():
         cues = tuple(dict.fromkeys(rs[n].cues))
         reason = f"{why} ({tid})"
+        names = _link_names(rs[n])
         if kind == "support":
             inferences.append(
                 Inference(
-                    id=f"i{len(inferences) + 1}", premises=(sid[n],), conclusion=tid, cues=cues, reason=reason
+                    id=f"i{len(inferences) + 1}",
+                    premises=(sid[n],),
+                    conclusion=tid,
+                    cues=cues,
+                    reason=reason,
+                    rules=names,
                 )
             )
         else:
             attacks.append(
-                Attack(id=f"a{len(attacks) + 1}", source=sid[n], target=tid, cues=cues, reason=reason)
+                Attack(
+                    id=f"a{len(attacks) + 1}",
+                    source=sid[n],
+                    target=tid,
+                    cues=cues,
+                    reason=reason,
+                    rules=names,
+                )
             )
     evidence = _evidence(text, norm, found, units, sid, main_id)
     amap = ArgumentMap(
@@ -401,6 +433,7 @@ def _evidence(
                 source=item.source,
                 cues=item.cues,
                 reason=f"{item.reason} ({target})",
+                rules=(item.rule,) if item.rule else (),
             )
         )
     return out

@@ -1,4 +1,4 @@
-"""Find evidence in normalised text: quotations, reported speech, block quotes, figures and examples.
+"""Find evidence in normalised text: quotations, reported speech, figures and examples.
 
 One evidence item per quotation or report, with its full words and a source named by its noun phrase
 (:mod:`argmap.extractor.speech` reads who says what):
@@ -10,9 +10,6 @@ One evidence item per quotation or report, with its full words and a source name
   statement, the whole report becomes evidence backing P; its kind follows the source: a figure in P makes a
   statistic, a document ("the law states") a document, a study or finding a study, a titled expert an
   expert, anyone else testimony; a bare surname or "he" takes the full name met before;
-- a closing attribution (``P, as AFP pointed out``) is evidence for its clause;
-- a paragraph that a reporting sentence introduces with a colon is a block quote: evidence for what
-  that sentence reported;
 - a sentence with a figure (``%``, ``million``, ``$``, "one in five", "1,200", "twice as likely") gets
   statistic evidence; one opening with an example ("for example", "take the case of") or telling an
   anecdote ("my neighbour skipped ...", "last winter we ...") gets example evidence, backing itself.
@@ -21,9 +18,10 @@ One evidence item per quotation or report, with its full words and a source name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.extractor import cues as C
+from argmap.extractor.rules import on
 from argmap.extractor.sentences import Sentence
 from argmap.extractor.speech import (
     CONNECTIVE,
@@ -31,7 +29,6 @@ from argmap.extractor.speech import (
     NOT_SOURCES,
     VERBS,
     evidence_kind,
-    read_closing_attribution,
     read_report,
     resolve_name,
 )
@@ -50,6 +47,7 @@ class Item:
     cues: tuple[str, ...]
     reason: str
     attributed: bool = False  # the claim it backs is someone else's words ("X argued that P")
+    rule: str = ""  # the id of the evidence rule that found it (argmap.extractor.rules)
 
 
 @dataclass
@@ -121,30 +119,6 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
     speaker_at = -10
     known: list[str] = []  # every name met, so a bare surname finds its full name
     last: tuple[int, str] | None = None  # (sentence number, source) of the last quotation or report
-    block_for: tuple[tuple[int, int], str, str] | None = None  # (claim, who, verb) of a "...:" introduction
-    block_para = -1
-
-    def _keep(text: str, s: Sentence) -> Sentence:
-        """The sentence for the argument line, less a closing attribution, which becomes evidence for it."""
-        words = text[s.start : s.end]
-        tail = read_closing_attribution(words)
-        if tail is None:
-            return s
-        at, who, verb = tail
-        end = s.start + len(words[:at].rstrip(" ,;:-"))
-        found.items.append(
-            Item(
-                s.start + at + len(words[at:]) - len(words[at:].lstrip(" ,;:-")),
-                s.end,
-                evidence_kind(who, verb),
-                EvidenceSource(author=who),
-                (s.start, end),
-                (f"as ... {verb}",),
-                f"evidence: '{words[at:].strip(' ,;:-.')}' names who said what the clause says",
-                attributed=False,
-            )
-        )
-        return Sentence(s.start, end, s.paragraph)
 
     def extend(n: int, s: Sentence, who: str) -> bool:
         """Join a quotation to the previous item when the same speaker goes on in the same paragraph."""
@@ -153,45 +127,14 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
         if last is None or last[0] != n - 1 or last[1] != who or sentences[n - 1].paragraph != s.paragraph:
             return False
         prev = found.items[-1]
-        found.items[-1] = Item(prev.start, s.end, prev.kind, prev.source, prev.claim, prev.cues, prev.reason)
+        found.items[-1] = replace(prev, end=s.end, attributed=False)
         return True
 
     for n, s in enumerate(sentences):
         words = text[s.start : s.end]
-        if block_for is not None and s.paragraph == block_para:
-            claim, who, verb = block_for
-            found.taken.add(s)
-            prev = found.items[-1] if found.items else None
-            if (
-                prev is not None
-                and prev.cues == (verb,)
-                and prev.claim == claim
-                and prev.start != claim[0]
-                and prev.source == EvidenceSource(author=who)
-                and text.count("\n\n", prev.end, s.start) == 0
-            ):
-                found.items[-1] = Item(
-                    prev.start, s.end, prev.kind, prev.source, claim, prev.cues, prev.reason
-                )
-                continue
-            if not any(ch.isalnum() for ch in words):
-                continue
-            found.items.append(
-                Item(
-                    s.start,
-                    s.end,
-                    evidence_kind(who, verb),
-                    EvidenceSource(author=who),
-                    claim,
-                    (verb,),
-                    f"evidence: quoted from {who}, introduced by '{verb} ...:'",
-                )
-            )
-            continue
-        block_for = None
         outside = _outside_quotes(words)
         quoted = outside != words
-        if quoted:
+        if quoted and on("evidence.quotation"):
             m = _SPEAKER_AFTER.search(outside) or _SPEAKER_BEFORE.search(outside)
             if m and m.group("who").strip().lower() in NOT_SOURCES:
                 m = None
@@ -218,11 +161,12 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                             None,
                             ("quotation",),
                             f"evidence: a quotation of {who}",
+                            rule="evidence.quotation",
                         )
                     )
                 last = (n, who)
                 continue
-        rep = read_report(outside)
+        rep = read_report(outside) if on("evidence.reported_speech") else None
         if rep is not None:
             who = words[rep.who_start : rep.who_end].strip().rstrip(".,;:")
             if who.lower() in ("he", "she"):
@@ -251,6 +195,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                         cues,
                         f"evidence: reported speech ('{who} {rep.verb} ...') backs what it reports",
                         attributed=True,
+                        rule="evidence.reported_speech",
                     )
                 )
                 last = (n, who)
@@ -260,18 +205,12 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     found.sentences.append(s)
                 else:
                     if head:
-                        found.sentences.append(
-                            _keep(text, Sentence(s.start, s.start + len(head), s.paragraph))
-                        )
+                        found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
                     found.sentences.append(Sentence(cstart, s.end, s.paragraph))
-                if words.rstrip().endswith(":") and n + 1 < len(sentences):
-                    block_for, block_para = (claim, who, rep.verb), sentences[n + 1].paragraph
-                    if block_para == s.paragraph:
-                        block_for = None
                 continue
-        acc = _ACCORDING.search(words)
-        fig = _FIGURE.search(words)
-        example = _example(words) if not acc else None
+        acc = _ACCORDING.search(words) if on("evidence.according_to") else None
+        fig = _FIGURE.search(words) if on("evidence.figure") else None
+        example = _example(words) if not acc and on("evidence.example") else None
         if example and fig and not _EXAMPLE_OPEN.search(example):
             example = None  # an anecdote with a figure reads as the figure
         if acc or fig or example:  # one piece of evidence per sentence, with its source if it names one
@@ -279,21 +218,22 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
             if example:
                 tags: tuple[str, ...] = (example,)
                 reason = f"evidence: an example ('{example}') backs the statement it illustrates"
-                start, end, kind = s.start, s.end, "example"
+                start, end, kind, rule = s.start, s.end, "example", "evidence.example"
             elif fig:
                 tags = tuple(c for c in ("according to" if acc else None, fig.group()) if c)
                 reason = f"evidence: a figure ('{fig.group()}') backs the statement it is in"
                 if according:
                     reason += f", according to {according}"
-                start, end, kind = s.start, s.end, "statistic"
+                start, end, kind, rule = s.start, s.end, "statistic", "evidence.figure"
             else:
                 assert acc is not None  # neither an example nor a figure: the attribution is the cue
                 tags = ("according to",)
                 reason = f"evidence: 'according to {according}' backs the statement it qualifies"
-                start, end, kind = (
+                start, end, kind, rule = (
                     s.start + acc.start(),
                     s.start + acc.end(),
                     evidence_kind(according or "", "according to"),
+                    "evidence.according_to",
                 )
             found.items.append(
                 Item(
@@ -304,9 +244,9 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     (s.start, s.end),
                     tags,
                     reason,
+                    rule=rule,
                 )
             )
         last = None
-        found.sentences.append(_keep(text, s))
-    found.items.sort(key=lambda item: item.start)  # a closing attribution is found after what follows it
+        found.sentences.append(s)
     return found

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extractor import cues as C
+from argmap.extractor.rules import on
 from argmap.extractor.units import Unit
 
 _LABEL_WORDS = 6  # a paragraph this short with no sentence end is a label ("To the editor:")
@@ -129,6 +130,14 @@ _CLAIM_DISMISSED = re.compile(
     r"(?:simply\s+|just\s+|plainly\s+)?(?:an?\s+)?"
     r"(exaggeration|wrong|false|myth|mistaken|overstated|nonsense|misleading|untrue)\b"
 )
+# "Experience suggests the opposite", "Neither point is convincing": the author denies what came before.
+_OPPOSITE = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but)\s+)?(?:[\w'-]+\s+){0,5}?((?:suggests?|shows?|proves?|says?)\s+(?:quite\s+)?(?:the\s+)?"
+    r"(?:opposite|reverse|otherwise))\b"
+    r"|^[\"'(\s]*(the\s+(?:opposite|reverse)\s+is\s+true)\b"
+    r"|^[\"'(\s]*((?:neither|none)\s+(?:of\s+(?:these|those|the|their)\s+)?(?:points?|arguments?|claims?|objections?"
+    r"|worries|fears|concerns?)\s+(?:is|are|holds?|stands?)(?:\s+up)?(?:\s+(?:convincing|true|right|correct))?)\b"
+)
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
 
@@ -153,6 +162,7 @@ class Reading:
     rule: str | None = None  # the id of the link rule that set ``link`` (see argmap.extractor.rules)
     fired: list[str] = field(default_factory=list)  # ids of the other rules that fired on this unit
     proposed: tuple[str, int | None] | None = None  # the rules' link, before the tree decided
+    learned: list[str] = field(default_factory=list)  # the learned features behind its decisions (model:name)
 
 
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
@@ -171,6 +181,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         del starts["premise"]
     if "counter" not in starts and (m := _DISMISSAL.match(low)):
         starts["counter"] = m.group(1)
+    if "counter" not in starts and (m := _OPPOSITE.search(low)):
+        starts["counter"] = next(g for g in m.groups() if g)
     if not starts and sentence_start and (m := _INNER_ALSO.match(low)):
         starts["addition"] = m.group(1)  # "A clear deadline also helps ...": the author's next reason
     if "opponent" not in starts and (m := _GROUP_VIEW.match(low)):
@@ -235,6 +247,28 @@ def opponent_cue(r: Reading) -> str | None:
     return None
 
 
+def contrast_report(r: Reading) -> str | None:
+    """The other side's voice behind an opening contrast ("On the other hand, critics argue ...", "However,
+    some people say ..."): the unit reports the other side, it does not answer it."""
+    cue = r.starts.get("counter")
+    if cue is None:
+        return None
+    rest = r.low.lstrip("\"'( ")
+    rest = re.sub(r"^(?:(?:and|but|so|or|then)\s+)?", "", rest)
+    if not rest.startswith(cue):
+        return None
+    rest = rest[len(cue) :].lstrip(" ,")
+    m = _START["opponent"].match(rest) or _GROUP_VIEW.match(rest)
+    if m is None or m.group(1) in _CONTRAST_ONLY_INSIDE or m.group(1) in C.INNER_CONCESSIVE:
+        return None
+    return m.group(1)
+
+
+def group_view(r: Reading) -> bool:
+    """Does the unit open with a group's reported view ("Many parents assume ...")?"""
+    return _GROUP_VIEW.match(r.low) is not None
+
+
 def counter_cue(r: Reading) -> str | None:
     """The answer marker a unit opens with, or an early parenthetical one ("It is true, however, ...")."""
     if "counter" in r.starts:
@@ -247,14 +281,23 @@ def tag_units(rs: list[Reading]) -> None:
     """Tag rhetorical questions, open questions that frame the piece, asides and labels (background)."""
     long_text = bool(rs) and rs[-1].unit.paragraph > 0
     per_paragraph = Counter(r.unit.paragraph for r in rs)
+    rhetorical, open_question, aside = (
+        on("tag.rhetorical_question"),
+        on("background.open_question"),
+        on("background.aside"),
+    )
     for r in rs:
         if r.question:
             m = _START["rhetorical"].match(r.low) or _RHETORICAL_LATE.search(r.low)
             m = m or _RHETORICAL_INNER.search(r.low)
-            if m:
+            if m and rhetorical:
                 r.tags.append("rhetorical question")
                 r.cues.append(m.group(1) or m.group(2))
-            elif long_text or r is rs[0]:  # an open question frames the piece (the issue); it is not a reason
+                r.fired.append("tag.rhetorical_question")
+            elif not m and open_question and (long_text or r is rs[0]):
+                # An open question frames the piece (the issue); it is not a reason.
                 r.tags.append("question")
-        if _PARENTHESIS.match(r.low) or is_label(r, per_paragraph):
+                r.fired.append("background.open_question")
+        if aside and (_PARENTHESIS.match(r.low) or is_label(r, per_paragraph)):
             r.tags.append("background")
+            r.fired.append("background.aside")
