@@ -114,6 +114,10 @@ def test_every_pair_feature_that_can_fire_has_words():
     read = read_text(text)
     from argmap.extractor.relations import pair_rows
 
-    names = {k.partition(":")[0] for row in pair_rows(read.plan.readings, read.plan.main, read.plan.rows).values() for k in row}
+    names = {
+        k.partition(":")[0]
+        for row in pair_rows(read.plan.readings, read.plan.main, read.plan.rows).values()
+        for k in row
+    }
     missing = sorted(n for n in names if f"pair.{n}" not in WORDS)
     assert not missing, missing

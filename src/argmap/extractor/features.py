@@ -121,11 +121,15 @@ PAIR_FEATURES: tuple[Feature, ...] = (
     Feature("after", "the target comes just after it", "the target is the unit after"),
     Feature("distance", "how far apart they are", "log(1 + units between them)"),
     Feature("same_sentence", "they share a sentence", "both units in one sentence"),
-    Feature("previous_sentence", "the target is in the sentence before", "the target's sentence is the one before"),
+    Feature(
+        "previous_sentence", "the target is in the sentence before", "the target's sentence is the one before"
+    ),
     Feature("next_sentence", "the target is in the next sentence", "the target's sentence is the one after"),
     Feature("sentence_gap", "how many sentences apart they are", "log(1 + sentences between them)"),
     Feature("same_paragraph", "they share a paragraph", "both units in one paragraph"),
-    Feature("next_paragraph", "the target is in the next paragraph", "the target's paragraph follows the source's"),
+    Feature(
+        "next_paragraph", "the target is in the next paragraph", "the target's paragraph follows the source's"
+    ),
     Feature("previous_paragraph", "the target is in the paragraph before", "the target's paragraph precedes"),
     Feature("paragraph_head", "the target opens its paragraph", "the target opens the source's paragraph"),
     Feature("overlap", "they share words", "two content words or more in common"),
@@ -367,10 +371,12 @@ def pair_context(rs: list[Reading], rows: list[Row]) -> PairContext:
     words = [content_words(r.low) for r in rs]
     kinds = [kinds_of(r, row) for r, row in zip(rs, rows, strict=True)]
     source = [
-        tuple(sorted({c for c in SOURCE_DIRECTED if c in row} | k)) for row, k in zip(rows, kinds, strict=True)
+        tuple(sorted({c for c in SOURCE_DIRECTED if c in row} | k))
+        for row, k in zip(rows, kinds, strict=True)
     ]
     target = [
-        tuple(sorted({c for c in TARGET_DIRECTED if c in row} | k)) for row, k in zip(rows, kinds, strict=True)
+        tuple(sorted({c for c in TARGET_DIRECTED if c in row} | k))
+        for row, k in zip(rows, kinds, strict=True)
     ]
     return PairContext(words=words, kinds=kinds, as_source=source, as_target=target)
 
