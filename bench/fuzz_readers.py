@@ -299,7 +299,8 @@ def mutate_markup(rng: random.Random, reader: str, data: bytes) -> tuple[bytes, 
     at = rng.randrange(max(len(data), 1))
     if kind == "deep":
         depth = rng.choice([1_000, 10_000, 100_000])
-        open_, close = {"html": (b"<div>", b"</div>"), "rtf": (b"{", b"}")}.get(reader, (b"(", b")"))
+        pairs = {"html": (b"<div>", b"</div>"), "rtf": (b"{", b"}"), "argdown": (b"{", b"}")}
+        open_, close = pairs.get(reader, (b"(", b")"))
         chunk = open_ * depth + b"x" + close * rng.choice([0, depth])
     elif kind == "huge":
         chunk = rng.choice([b"a", b"\\u9999?", b"&#x1F600;", b"<", b"\\par ", b". "]) * rng.choice(
@@ -324,7 +325,7 @@ def generate(
         return mutate_json(rng, seed)
     if reader in ("csv", "docx", "odt") and rng.random() < 0.5:
         return mutate_zip(rng, seed)
-    if reader in ("html", "rtf", "text") and rng.random() < 0.1:  # (the extractor's cost: bench_extract)
+    if reader in ("html", "rtf", "text", "argdown") and rng.random() < 0.1:  # (extract: bench_extract)
         return mutate_markup(rng, reader, seed)
     data, kind = seed, "seed"
     for _ in range(rng.choice([1, 1, 2, 4])):
