@@ -201,7 +201,7 @@ def mistakes_chart_svg(
 
 # --- an assignment's gradebook -------------------------------------------------------------------
 
-GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted")
+GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted", "note")
 _CACHE: dict[tuple[str, str, int], Comparison] = {}  # (code, seat, revision) → its comparison
 _CACHE_SIZE = 2_000
 
@@ -222,9 +222,12 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
     """A row per student (name, status, score of the latest work, revisions, times) and each comparison.
 
     A student who has saved but not submitted gets the score of the work so far, so the teacher
-    sees the class progress; the CSV is what a gradebook imports.
+    sees the class progress; the CSV is what a gradebook imports. ``note`` says when the work is the
+    automatic draft unchanged (``argmap.classroom.draft``): its score is the draft's, not the student's.
     """
     import pandas as pd
+
+    from argmap.classroom.draft import is_draft
 
     rows, results = [], {}
     for sub in subs:
@@ -239,6 +242,14 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
                 "revisions": sub.revision,
                 "saved": sub.saved.strftime("%Y-%m-%d %H:%M") if sub.saved else "",
                 "submitted": sub.submitted.strftime("%Y-%m-%d %H:%M") if sub.submitted else "",
+                "note": _note(sub, is_draft(sub.map, assignment.text) if sub.map is not None else False),
             }
         )
     return pd.DataFrame(rows, columns=list(GRADEBOOK)), results
+
+
+def _note(sub: Submission, draft: bool) -> str:
+    """What the teacher should know about a student's work beside its score."""
+    if not draft:
+        return ""
+    return "submitted the draft unchanged" if sub.status == "submitted" else "saved the draft unchanged"

@@ -212,6 +212,11 @@ def create_form() -> None:
     amap, _unmatched = _reference()
     if amap is None:
         return
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(amap)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     with st.form("assignment_form", border=False):
         title = st.text_input("Title", value=amap.title, key="as_title")
         instructions = st.text_area("Instructions (optional)", key="as_instructions", height=68)
@@ -279,6 +284,11 @@ def teacher() -> None:
         f"{'Pseudonyms' if assignment.pseudonyms else 'Names'} · "
         f"{'draft offered' if assignment.show_draft else 'students map from scratch'}"
     )
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(assignment.reference, show_draft=assignment.show_draft)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     if assignment.released is None and st.button("Release feedback now", key="release", type="primary"):
         with widgets.guard():
             _store().release(code, key)
@@ -387,6 +397,7 @@ def dashboard(code: str, key: str) -> None:
             "revisions": st.column_config.NumberColumn("Saves"),
             "saved": st.column_config.TextColumn("Last saved (UTC)"),
             "submitted": st.column_config.TextColumn("Submitted (UTC)"),
+            "note": st.column_config.TextColumn("Note"),
         },
     )
     st.download_button(
