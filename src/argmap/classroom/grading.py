@@ -201,7 +201,7 @@ def mistakes_chart_svg(
 
 # --- an assignment's gradebook -------------------------------------------------------------------
 
-GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted", "note")
+GRADEBOOK = ("student", "status", "score", "note", "revisions", "saved", "submitted")
 _CACHE: dict[tuple[str, str, int], Comparison] = {}  # (code, seat, revision) → its comparison
 _CACHE_SIZE = 2_000
 
