@@ -30,10 +30,13 @@ _PAGES = (
     ("library.py", "Library", ":material/folder_open:", "library", False),
     ("share.py", "Export & share", ":material/ios_share:", "share", False),
 )
+# A student in an assignment sees only their own map and the piece: not the Library's maps.
+_STUDENT_HIDDEN = {"library.py"}
+student = state.student()
 pages = [
     st.Page(VIEWS / file, title=title, icon=icon, url_path=url, default=default)
     for file, title, icon, url, default in _PAGES
-    if (VIEWS / file).is_file()
+    if (VIEWS / file).is_file() and not (student and file in _STUDENT_HIDDEN)
 ]
 
 with st.sidebar:
@@ -49,14 +52,16 @@ with st.sidebar:
     if amap is not None:
         st.markdown(f"**Open map:** {widgets.md(amap.title, line=True)}")
         st.caption(widgets.map_caption(amap))
-        collab.watch()  # who else is here; others' saves merged in as they land
+        if not student:  # a student's map is theirs alone: nobody else is "here"
+            collab.watch()  # who else is here; others' saves merged in as they land
 
 page = st.navigation(pages, position="top")
 if amap is not None and state.unsaved() and not state.readonly():
     # Saving lives on the Library page; a newcomer who edited the map should not have to find it.
     # A student in an assignment saves to the assignment instead (the Library is shared by everyone).
-    if state.in_assignment():
-        if state.unsaved_in_assignment():  # what they saved or submitted there is not worth the nudge
+    # Not yet seated: joining comes first. What they saved or submitted there is not worth the nudge.
+    if student:
+        if state.in_assignment() and state.unsaved_in_assignment():
             st.sidebar.page_link(
                 f"{widgets.VIEWS}/classroom.py", label="Save it to your assignment", icon=":material/save:"
             )

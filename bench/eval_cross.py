@@ -10,7 +10,12 @@ Prints, for the arg-microtexts (112 short texts) and the cdcp-train comments (58
   corpus, figures summed over the held-out folds;
 - in-corpus cross-validation: the same folds, weights trained on that corpus alone;
 - cross-corpus: weights trained on one corpus only, measured on the other;
-- the blind pieces of tests/extractor/pieces/ (main conclusion found, by the words of their expectations).
+- the blind pieces of tests/extractor/pieces/ (main conclusion found, by the words of their expectations);
+- the essays written for Argmap (tests/extractor/essays/: 30 "train", 10 held out, never trained on), a
+  third collection: the baselines (first sentence; last sentence of the introduction), the rules alone, the
+  shipped weights, cross-corpus (trained on microtexts + cdcp only) and 5 folds of the train essays (weights
+  trained on both corpora + the other 4 folds); main conclusion, objection and rebuttal span F1, invented
+  objections and rebuttals, attachment (figures defined in argmap.extractor.essays).
 
 Usage: python bench/eval_cross.py [--quick]   (--quick: the shipped weights, baselines and pieces only)
 """
@@ -28,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extracto
 import train as T  # noqa: E402
 
 from argmap.extractor import cdcp, extract, scoring  # noqa: E402
+from argmap.extractor import essays as essay_corpus  # noqa: E402
 from argmap.extractor.learned import Models, from_json  # noqa: E402
 from argmap.extractor.learned import models as shipped
 from argmap.model import ArgumentMap  # noqa: E402
@@ -80,6 +86,44 @@ def _pooled_cdcp(runs: list[tuple[Models, int]]) -> dict[str, float]:
 _fold_by_text: dict[str, dict[str, int]] = {"micro": {}, "cdcp": {}}
 
 
+def _essay_line(label: str, extractor: Callable[[str], ArgumentMap], split: dict[str, list]) -> None:
+    parts = [f"{label:<34}"]
+    for name, texts in split.items():
+        if texts:
+            parts.append(f"{name} " + essay_corpus.line(essay_corpus.score_essays(extractor, texts)))
+    print("  |  ".join(parts), flush=True)
+
+
+def essays(quick: bool, cache: dict, micro: list, comments: list) -> None:
+    """The essays' figures (see the module docstring): train and held-out splits on separate columns."""
+    everything = essay_corpus.read_essays()
+    split = {
+        "train": [e for e in everything if e.split == "train"],
+        "held-out": [e for e in everything if e.split == "test"],
+    }
+    print(f"\nessays ({len(split['train'])} train, {len(split['held-out'])} held out, never trained on):")
+    _essay_line("baseline: first sentence", scoring.floor_extract, split)
+    _essay_line("baseline: last sentence of intro", essay_corpus.intro_end_extract, split)
+    _essay_line("rules alone (no learned model)", _with(RULES), split)
+    _essay_line("shipped weights", _with(shipped()), split)
+    if quick:
+        return
+    _essay_line(
+        "trained on micro + cdcp -> essays", _with(from_json(T.train(micro + comments, cache))), split
+    )
+    train_essays = T.essays("train")
+    by_text: dict[str, Callable[[str], ArgumentMap]] = {}
+    for k in range(FOLDS):
+        rest = [g for g in train_essays if fold_of(g.name) != k]
+        fitted = _with(from_json(T.train(micro + comments + rest, cache)))
+        for g in train_essays:
+            if fold_of(g.name) == k:
+                by_text[g.text] = fitted
+    _essay_line(
+        f"CV, corpora + {FOLDS - 1} essay folds", lambda text: by_text[text](text), {"train": split["train"]}
+    )
+
+
 def pieces(models: Models) -> tuple[int, int, int, int]:
     """Blind pieces: (main found by the extractor, by the first sentence, by the introduction's last
     sentence, pieces)."""
@@ -130,9 +174,10 @@ def main() -> None:
             print(f"  (first sentence {first / n:.3f}, last sentence of the introduction {intro / n:.3f})")
         else:
             print()
+    cache: dict = {}
+    essays(quick, cache, micro, comments)
     if quick:
         return
-    cache: dict = {}
     print("\ncross-corpus (trained on one corpus only):")
     only_micro = from_json(T.train(micro, cache))
     only_cdcp = from_json(T.train(comments, cache))

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from argmap.extractor import Segmented, decide, segment
 from argmap.extractor import cdcp as cdcp_corpus
+from argmap.extractor import essays as essay_corpus
 from argmap.extractor import scoring as micro_corpus
 from argmap.extractor.features import link_rows
 from argmap.extractor.learned import PAIR_CLASSES, WEIGHTS, Models, from_json
@@ -98,6 +99,31 @@ def comments() -> list[Gold]:
         )
         for g in (cdcp_corpus.read_corpus(folder) if folder else [])
     ]
+
+
+_ESSAY_LINK = {"MR": "support", "C": "support", "P": "support", "OP": "support", "O": "attack", "R": "attack"}
+
+
+def essays(split: str | None = "train") -> list[Gold]:
+    """The essays written for Argmap (tests/extractor/essays/) in the common shape: the major claim is the
+    main unit (its restatements are not), the other side's units are the opponent's, every unit links to its
+    target. ``split``: "train" (the default: the held-out "test" essays are never trained on), "test", None
+    (all)."""
+    out = []
+    for e in essay_corpus.read_essays(split=split):
+        index = {u.id: k for k, u in enumerate(e.units)}
+        out.append(
+            Gold(
+                corpus="essays",
+                name=e.name,
+                text=e.text,
+                spans=tuple((u.start, u.end) for u in e.units),
+                main=frozenset({index["M"]}),
+                opponent=frozenset(k for k, u in enumerate(e.units) if u.opponent),
+                links={(index[u.id], index[u.target]): _ESSAY_LINK[u.kind] for u in e.units if u.target},
+            )
+        )
+    return out
 
 
 def matched(seg: Segmented, gold: Gold) -> dict[int, int]:
@@ -259,6 +285,7 @@ def document(models: dict[str, object], texts: list[Gold]) -> dict[str, object]:
     licences = {
         "microtexts": "arg-microtexts-en (Peldszus & Stede), CC BY-NC-SA 4.0",
         "cdcp": "cdcp-train (Cornell eRulemaking Corpus, Park & Cardie), ODbL 1.0 / DbCL 1.0",
+        "essays": "essays written for Argmap (tests/extractor/essays, train split), the project licence",
     }
     return {
         "about": "Linear models of argmap.extractor (learned.py), fitted by `make train` (bench/train.py).",

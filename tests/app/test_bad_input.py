@@ -260,7 +260,7 @@ def test_classroom_bad_student_files_are_named_and_the_rest_graded(app, store_di
     said = errors(at)
     assert any("photo.json" in e for e in said) and any("bad.json" in e for e in said), said
     table = next(d for d in at.dataframe if list(d.value["student"]) == ["ada"])
-    assert table.value["score"].iloc[0] == 1.0  # the good one is graded
+    assert table.value["score"].iloc[0] == 100  # the good one is graded, in whole percents
 
 
 def test_classroom_broken_reference_file_says_so(app) -> None:

@@ -57,7 +57,7 @@ def test_teacher_creates_an_assignment_and_sees_the_class(app, store_dir) -> Non
     store.submit(code, seat.token, reference())
     at.run()
     table = at.dataframe[0].value
-    assert list(table["student"]) == ["Ada"] and table["score"].iloc[0] == 1.0
+    assert list(table["student"]) == ["Ada"] and table["score"].iloc[0] == 100
     assert list(table["status"]) == ["submitted"]
     assert any(b.label == "Download the gradebook (CSV)" for b in at.get("download_button"))
 
@@ -69,6 +69,7 @@ def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, sto
     join(at, made.code.lower(), "Ana")
     assert at.session_state["classroom_role"] == "student"
     at.session_state["argmap_history"] = History(present=damaged())
+    at.run()
     at.button(key="student_submit").click().run()
     assert not at.exception
     sub = store.submissions(made.code, key)[0]
@@ -78,8 +79,61 @@ def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, sto
     store.release(made.code, key)
     at.run()
     assert any(m.label == "Score" and m.value != "100%" for m in at.metric)
-    assert "the author raises it to answer it" in texts(at)
+    assert "the author raises it to answer it" in points(at)
     assert at.get("graphviz_chart")  # the reference, after release
+
+
+def points(at, key: str = "feedback_pick") -> str:
+    """The feedback points the student can pick, as they read."""
+    return " ".join(text_of(o) for o in at.radio(key=key).options)
+
+
+def marked(at) -> list[str]:
+    """The words marked in the piece beside the feedback (each <mark>'s text)."""
+    import html as html_lib
+    import re
+
+    bodies = [h.proto.body for h in at.get("html") if "<mark" in h.proto.body]
+    return [html_lib.unescape(w) for b in bodies for w in re.findall(r"<mark[^>]*>(.*?)</mark>", b, re.S)]
+
+
+def test_each_feedback_point_shows_its_words_in_the_piece(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), release="on_submit")
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    worse = edit.remove(edit.remove(damaged(), "s12"), "s3")
+    at.session_state["argmap_history"] = History(present=worse)
+    at.run()
+    at.button(key="student_submit").click().run()
+    assert not at.exception
+    pick = at.radio(key="feedback_pick")
+    assert 1 < len(pick.options) <= 5  # five points by default, the rest behind "Show all"
+    assert at.toggle(key="feedback_all").label.startswith("Show all")
+    ref = reference()
+    text = ref.source.text
+    from argmap.classroom.compare import compare
+
+    result = compare(ref, worse)
+    assert len(result.feedback) > 5
+
+    def check(n: int, item) -> None:
+        at.radio(key="feedback_pick").set_value(n).run()
+        assert not at.exception
+        want = [" ".join(text[a:b].split()) for a, b in item.spans if 0 <= a < b <= len(text)]
+        got = [" ".join(w.split()) for w in marked(at)]
+        if not want:  # a point about words the reference does not anchor (a statement typed by hand)
+            assert not got and "no words marked in the piece" in texts(at)
+            return
+        assert all(any(w in g or g in w for g in got) for w in want), (item.message, got)
+
+    for n, item in enumerate(result.shown()):
+        check(n, item)
+    # Every point, once asked for: the list grows and each still points at its words.
+    at.toggle(key="feedback_all").set_value(True).run()
+    assert len(at.radio(key="feedback_pick").options) == len(result.feedback)
+    for n, item in enumerate(result.feedback):
+        check(n, item)
 
 
 def test_a_student_cannot_open_the_teacher_view(app, store_dir) -> None:
@@ -112,7 +166,9 @@ def test_a_wrong_piece_submission_is_refused(app, store_dir) -> None:
     made, key = store.create(other, title="Another piece")
     at = app("classroom")
     join(at, made.code, "Ana")
-    at.button(key="student_submit").click().run()  # the example map is open: another piece
+    at.session_state["argmap_history"] = History(present=reference())  # a map of another piece
+    at.run()
+    at.button(key="student_submit").click().run()
     assert "is a map of another piece, not of “Another piece”" in texts(at)
     assert store.submissions(made.code, key)[0].status == "not started"
 
@@ -159,6 +215,8 @@ def test_handouts_of_the_students_map(app, store_dir) -> None:
     made, _ = AssignmentStore(store_dir).create(reference())
     at = app("classroom")
     join(at, made.code, "Ana")
+    at.session_state["argmap_history"] = History(present=damaged())
+    at.run()
     at.button(key="my_handouts_make").click().run()
     labels = {b.label for b in at.get("download_button")}
     assert {"Essay plan (Markdown)", "Essay plan (Word)", "The map on one page (PDF)"} <= labels
@@ -237,3 +295,39 @@ def test_a_student_with_unsaved_work_is_sent_to_the_assignment_not_the_library(a
     at.run()
     assert "not saved to your assignment yet" in texts(at)
     assert "Save it to your assignment" in [p.proto.label for p in at.get("page_link")]
+
+
+def test_a_student_sees_only_their_own_map_never_the_example_or_the_library(app, store_dir) -> None:
+    made, _ = AssignmentStore(store_dir).create(reference())
+    at = app("classroom")
+    assert at.session_state["argmap_name"] == "democrats-voter-data"  # the example, before joining
+    join(at, made.code, "Ana")
+    assert "argmap_history" not in at.session_state  # the example map is closed: it is not hers
+    sidebar = " ".join(text_of(m.value) for m in (*at.sidebar.markdown, *at.sidebar.caption))
+    assert "Open map" not in sidebar and "Also here" not in sidebar and "Nobody else" not in sidebar
+    at.switch_page("src/argmap/app/views/map.py").run()
+    assert "argmap_history" not in at.session_state and "Start your map of the assignment's piece" in texts(
+        at
+    )
+    assert "Go to Library" not in [p.proto.label for p in at.get("page_link")]
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    at.button(key="student_start").click().run()
+    assert current(at).source.text == made.text  # her own map of the piece, and only that
+    sidebar = " ".join(text_of(m.value) for m in (*at.sidebar.markdown, *at.sidebar.caption))
+    assert "Also here" not in sidebar and "Nobody else" not in sidebar
+
+
+def test_a_student_arriving_by_link_never_gets_the_example(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["join"] = made.code
+    at.query_params["seat"] = seat.token
+    at.run()
+    assert not at.exception
+    assert "argmap_history" not in at.session_state  # the app's example was never opened for her

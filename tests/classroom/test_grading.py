@@ -62,7 +62,7 @@ def test_the_class_chart_keeps_the_top_items_only(ref):
 
 def test_score_bins_count_every_student_once(folder, ref):
     table, _ = grading.grade(ref, list(folder.glob("*.json")))
-    bins = grading.score_bins(table)
+    bins = grading.score_bins(table["score"].dropna())
     assert len(bins) == 10 and bins["students"].sum() == 3
     assert bins["students"].iloc[-1] >= 1  # ada's 100% is in the top band
 
@@ -82,7 +82,25 @@ def test_the_gradebook_lists_every_student_with_status_and_score(tmp_path):
     table, results = grading.gradebook(store.get(made.code), store.submissions(made.code, key))
     assert list(table["student"]) == ["Ana", "Ben", "Cy"]
     assert list(table["status"]) == ["submitted", "in progress", "not started"]
-    assert table["score"][0] >= 0.9 > table["score"][1]
+    assert table["score"][0] >= 90 > table["score"][1]
     assert table["score"].isna()[2]
+    # One format: whole percents, on the dashboard and in the CSV (not 65.17 beside 100).
+    assert str(table["score"].dtype) == "Int64"
+    assert table["score"][1] == grading.percent(results["Ben"].score)
+    csv = table.to_csv(index=False).splitlines()
+    assert csv[1].split(",")[2] == str(table["score"][0]) and "." not in csv[2].split(",")[2]
     assert set(results) == {"Ana", "Ben"}
     assert list(table.columns) == list(grading.GRADEBOOK)
+
+
+def test_a_score_is_a_whole_percent_half_rounding_up():
+    assert [grading.percent(x) for x in (0.0, 0.6517, 0.655, 0.995, 1.0)] == [0, 65, 66, 100, 100]
+    assert grading.percent(None) is None
+
+
+def test_a_graded_table_shows_whole_percents(folder, ref):
+    table, _ = grading.grade(ref, list(folder.glob("*.json")))
+    shown = grading.as_percents(table)
+    scored = shown["score"].dropna()
+    assert len(scored) and all(float(v).is_integer() and 0 <= v <= 100 for v in scored)
+    assert shown["score"].max() == 100

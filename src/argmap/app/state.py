@@ -215,6 +215,21 @@ def in_assignment() -> bool:
     )
 
 
+def student() -> bool:
+    """Whether this session is a student's: in an assignment, or arriving by a student's link
+    (``?join=``). A student sees only their own map and the piece: no example, no Library."""
+    return st.session_state.get("classroom_role") == "student" or bool(st.query_params.get("join"))
+
+
+def close_map() -> None:
+    """Close the open map (nothing is open afterwards)."""
+    for key in (_HISTORY, _NAME, _REVISION, _SAVED):
+        st.session_state.pop(key, None)
+    st.session_state[_READONLY] = False
+    st.session_state.pop(SELECTED, None)
+    _bump()
+
+
 def unsaved_in_assignment() -> bool:
     """For a student: whether the open map differs from what they last saved or submitted there."""
     amap, saved = current_map(), st.session_state.get("classroom_saved")
@@ -354,6 +369,12 @@ def start() -> None:
                 "error",
                 f"The share link could not be opened ({md(str(err))}). Ask whoever sent it for a fresh link.",
             )
+    if student():
+        # A map from the Library (the example the app opened before the student joined) is not
+        # theirs: closed, unless they changed it (that is work of theirs, kept).
+        if name() is not None and not unsaved():
+            close_map()
+        return
     if has_map():
         return
     try:

@@ -129,6 +129,10 @@ def readonly_banner() -> None:
 
 def no_map() -> None:
     """The empty state shown where a page needs an open map."""
+    if state.student():  # a student maps the assignment's piece, from the Classroom page
+        st.info("No map is open yet. Start your map of the assignment's piece on the **Classroom** page.")
+        st.page_link(f"{VIEWS}/classroom.py", label="Go to Classroom", icon=":material/school:")
+        return
     st.info(
         "No map is open yet. Map a piece of text on **Analyze**, or open a saved map from the **Library**."
     )

@@ -3,6 +3,7 @@ most students missed. pandas is imported lazily (it costs ~0.4 s)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,17 @@ def summary(table: pd.DataFrame) -> dict[str, Any]:
     return {k: (round(float(v), 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
+def as_percents(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (``grade``'s rows) with the score and its parts as whole percents, for showing."""
+    out = table.copy()
+    for col in ("score", *WEIGHTS):
+        if col in out:
+            out[col] = (
+                out[col].map(lambda v: None if v is None or v != v else percent(float(v))).astype("Int64")
+            )
+    return out
+
+
 # A mistake in the class view, said of the class: "Missed the reason “…”" (kind → sentence).
 _CLASS_SENTENCE = {
     "no_main": "Missed the main conclusion {q}",
@@ -147,14 +159,20 @@ def mistakes_by(
     return table if top is None else table.head(top)
 
 
-def score_bins(table: pd.DataFrame, width: float = 0.1) -> pd.DataFrame:
-    """How many students scored in each band (0-10%, ..., 90-100%): the class's score distribution."""
+def percent(score: float | None) -> int | None:
+    """A score (0 to 1) as the whole percent a teacher reads and a gradebook imports (half rounds up)."""
+    return None if score is None else int(score * 100 + 0.5 + 1e-9)
+
+
+def score_bins(scores: Iterable[float], width: float = 0.1) -> pd.DataFrame:
+    """How many students scored in each band (0-10%, ..., 90-100%): the class's score distribution.
+    ``scores`` are 0 to 1 (``Comparison.score``)."""
     import pandas as pd
 
     k = round(1 / width)
     counts = [0] * k
-    for v in table.dropna(subset=["score"])["score"].astype(float):
-        counts[min(int(v / width + 1e-9), k - 1)] += 1
+    for v in scores:
+        counts[min(int(float(v) / width + 1e-9), k - 1)] += 1
     labels = [f"{round(i * width * 100)}–{round((i + 1) * width * 100)}%" for i in range(k)]
     return pd.DataFrame({"band": labels, "students": counts})
 
@@ -222,7 +240,8 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
     """A row per student (name, status, score of the latest work, revisions, times) and each comparison.
 
     A student who has saved but not submitted gets the score of the work so far, so the teacher
-    sees the class progress; the CSV is what a gradebook imports. ``note`` says when the work is the
+    sees the class progress; the CSV is what a gradebook imports. The score is a whole percent
+    (``percent``), the same on the dashboard and in the CSV. ``note`` says when the work is the
     automatic draft unchanged (``argmap.classroom.draft``): its score is the draft's, not the student's.
     """
     import pandas as pd
@@ -238,14 +257,16 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
             {
                 "student": sub.name,
                 "status": sub.status,
-                "score": round(result.score, 4) if result is not None else None,
+                "score": percent(result.score) if result is not None else None,
                 "revisions": sub.revision,
                 "saved": sub.saved.strftime("%Y-%m-%d %H:%M") if sub.saved else "",
                 "submitted": sub.submitted.strftime("%Y-%m-%d %H:%M") if sub.submitted else "",
                 "note": _note(sub, is_draft(sub.map, assignment.text) if sub.map is not None else False),
             }
         )
-    return pd.DataFrame(rows, columns=list(GRADEBOOK)), results
+    table = pd.DataFrame(rows, columns=list(GRADEBOOK))
+    table["score"] = table["score"].astype("Int64")  # whole percents; blank for work not started
+    return table, results
 
 
 def _note(sub: Submission, draft: bool) -> str:

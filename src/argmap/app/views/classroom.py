@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import state, widgets
+from argmap.app import feedback_panel, state, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
@@ -23,7 +23,7 @@ from argmap.classroom.assignment import (
     normalise_code,
     same_piece,
 )
-from argmap.classroom.compare import PART_LABELS, Comparison
+from argmap.classroom.compare import PART_LABELS
 from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
 from argmap.render import ViewOptions, to_dot
@@ -320,10 +320,11 @@ def teacher() -> None:
     _keep_in_url({"teach": assignment.code, "key": key})
     c1, c2 = st.columns([1, 4])
     c1.metric("Join code", assignment.code)
-    c2.markdown("**Student link** (share it with the class)")
-    c2.code(f"{_base_url()}?join={assignment.code}", language=None)
+    c2.markdown("**Student link** (share it with the class; the button at its right copies it)")
+    # Wrapped, not cut off, on a phone; st.code's copy button copies the whole link.
+    c2.code(f"{_base_url()}?join={assignment.code}", language=None, wrap_lines=True)
     with st.expander("Your teacher link (keep it secret: it opens this dashboard)"):
-        st.code(f"{_base_url()}?teach={assignment.code}&key={key}", language=None)
+        st.code(f"{_base_url()}?teach={assignment.code}&key={key}", language=None, wrap_lines=True)
     due = _when(assignment.due) if assignment.due else "no due date"
     when = RELEASE_LABELS[assignment.release]
     released = f", released {_when(assignment.released)}" if assignment.released else ""
@@ -433,11 +434,14 @@ def grade_files(reference: ArgumentMap) -> None:
         return
     table, _results = grading.grade_maps(reference, maps)
     st.dataframe(
-        table.drop(columns=["feedback", "error"]),
+        grading.as_percents(table.drop(columns=["feedback", "error"])),
         hide_index=True,
         width="stretch",
         key="files_table",
-        column_config={"score": st.column_config.NumberColumn("Score", format="percent")},
+        column_config={
+            col: st.column_config.NumberColumn(PART_LABELS.get(col, "Score"), format="%d%%")
+            for col in ("score", *PART_LABELS)
+        },
     )
 
 
@@ -457,12 +461,12 @@ def dashboard(code: str, key: str) -> None:
         st.info(f"No student has joined yet: give them the code {assignment.code} or the student link.")
         return
     counts = table["status"].value_counts()
-    scored = table.dropna(subset=["score"])
+    mean = sum(r.score for r in results.values()) / len(results) if results else None
     cols = st.columns(4)
     cols[0].metric("Joined", len(table))
     cols[1].metric("Submitted", int(counts.get("submitted", 0)))
     cols[2].metric("In progress", int(counts.get("in progress", 0)))
-    cols[3].metric("Mean score", f"{scored['score'].mean():.0%}" if len(scored) else "—")
+    cols[3].metric("Mean score", f"{grading.percent(mean)}%" if mean is not None else "—")
     st.dataframe(
         table,
         hide_index=True,
@@ -471,7 +475,7 @@ def dashboard(code: str, key: str) -> None:
         column_config={
             "student": st.column_config.TextColumn("Student"),
             "status": st.column_config.TextColumn("Status"),
-            "score": st.column_config.ProgressColumn("Score", format="percent", min_value=0, max_value=1),
+            "score": st.column_config.ProgressColumn("Score", format="%d%%", min_value=0, max_value=100),
             "revisions": st.column_config.NumberColumn("Saves"),
             "saved": st.column_config.TextColumn("Last saved (UTC)"),
             "submitted": st.column_config.TextColumn("Submitted (UTC)"),
@@ -496,10 +500,14 @@ def dashboard(code: str, key: str) -> None:
             _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
         )
     st.markdown("**Scores**")
-    st.altair_chart(_bins_chart(grading.score_bins(table)), width="stretch", height=180)
+    st.altair_chart(
+        _bins_chart(grading.score_bins(r.score for r in results.values())), width="stretch", height=180
+    )
     who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
     if who:
-        show_feedback(results[who], assignment.text, everything=True)
+        feedback_panel.show(
+            results[who], assignment.reference, assignment.text, key="teacher_feedback", everything=True
+        )
 
 
 def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
@@ -534,26 +542,6 @@ def _bins_chart(bins):  # noqa: ANN001, ANN202
             tooltip=["band", "students"],
         )
     )
-
-
-def show_feedback(result: Comparison, text: str, *, everything: bool = False) -> None:
-    """The score, its parts and the ranked feedback: five sentences, the rest behind "Show all"."""
-    st.metric("Score", f"{result.score:.0%}")
-    cols = st.columns(len(result.parts))
-    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
-        col.metric(PART_LABELS.get(part, part), f"{value:.0%}")
-    items = result.feedback
-    show_all = everything or st.toggle(
-        f"Show all {len(items)} points", key="feedback_all", disabled=len(items) <= 5
-    )
-    for f in items if show_all else result.shown():
-        icon = "✓" if f.kind == "right" else "•"
-        st.markdown(f"{icon} {widgets.md(f.message)}")
-        words = list(
-            dict.fromkeys(" ".join(text[a:b].split()) for a, b in f.spans[:2] if 0 <= a < b <= len(text))
-        )
-        if words and f.kind != "right":
-            st.caption("In the piece: " + " … ".join(widgets.md(f"“{w}”") for w in words))
 
 
 # --- the student ---------------------------------------------------------------------------------
@@ -606,7 +594,7 @@ def student() -> None:
         + (f"submitted {_when(sub.submitted)}" if sub.submitted else sub.status)
     )
     with st.expander("Your link back to this map (keep it: it is the only way back from another device)"):
-        st.code(f"{_base_url()}?join={brief.code}&seat={token}", language=None)
+        st.code(f"{_base_url()}?join={brief.code}&seat={token}", language=None, wrap_lines=True)
     st.text(brief.instructions)
     with st.expander("The piece", expanded=sub.map is None):
         st.text(brief.text)
@@ -723,7 +711,7 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     submitted = store.seat(brief.code, token)
     result = grading.compare_cached(assignment, submitted)
     if result is not None:
-        show_feedback(result, brief.text)
+        feedback_panel.show(result, assignment.reference, brief.text)
     with st.expander("The reference map"):
         st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
 
