@@ -181,3 +181,42 @@ def test_a_hand_written_argdown_reference_end_to_end(browser, server: str) -> No
     finally:
         for c in contexts:
             c.close()
+
+
+@pytest.mark.parametrize("width", [1024, 390])
+def test_a_reference_file_and_an_exercise_file_at_tablet_and_phone_width(browser, server: str, width) -> None:
+    from argmap.classroom import exercise
+    from tests.classroom.variants import piece
+
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server}/classroom")
+        page.get_by_text(FILE).click()
+        settle(page)
+        _piece(page, "libraries")
+        _upload(page, "libraries-ova3.json")
+        page.get_by_text("7 of 9 statements found in the piece.").wait_for()
+        warning = banner(page, "Not found in the piece").inner_text()
+        assert "“Libraries are the heart of a town's cultural life”" in warning
+        _scroll_to(page, "7 of 9 statements found")
+        shot(page, f"classroom-reference-ova3-{width}")
+
+        # A student with no code opens the students' copy and starts a map of its piece.
+        _text, ref, _ = piece("square")
+        copy = exercise.dumps_students(exercise.create(ref, show_draft=True)).encode("utf-8")
+        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="No code?")
+        uploader.locator('input[type="file"]').set_input_files(
+            {"name": "square-exercise.json", "mimeType": "application/json", "buffer": copy}
+        )
+        settle(page)
+        page.get_by_text("A car-free market square").first.wait_for()
+        page.get_by_role("button", name="Start from the draft").click()
+        settle(page)
+        # The example map is saved in the Library: nothing to lose, so nothing asked.
+        banner(page, "Your map is open").wait_for()
+        _scroll_to(page, "Your map is open")
+        shot(page, f"classroom-exercise-open-{width}")
+    finally:
+        context.close()

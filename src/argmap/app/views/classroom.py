@@ -161,8 +161,8 @@ def offline() -> None:
 
 
 _OFFLINE_DONE = (
-    "Your map is open: build it on the Map page, then save it in the Library or download it (Share) and "
-    "send the file to your teacher."
+    "Your map is open: build it on the Map page, then save it in the Library, or download it on Export & "
+    "share and send the file to your teacher."
 )
 
 
