@@ -11,6 +11,7 @@ from argmap.classroom import exercise
 from argmap.classroom.assignment import AssignmentStore
 from argmap.edit import operations as edit
 from argmap.edit.history import History
+from argmap.model import ArgumentMap, Source
 from tests.app.conftest import current, messages
 from tests.app.test_classroom_page import join, reference, texts
 from tests.classroom.variants import piece
@@ -119,3 +120,26 @@ def test_every_button_that_replaces_the_students_map_asks_first(app, store_dir) 
     at.button(key="student_resume").click().run()
     at.button(key="student_resume_yes").click().run()
     assert current(at).statements == ()  # the saved (empty) map, once she said yes
+
+
+def test_a_seat_link_never_replaces_unsaved_work_of_another_piece(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    work = edit.add_statement(exercise.create(reference()).students().blank(), "Ana's saved claim.")[0]
+    store.save(made.code, seat.token, work)
+    at = app("analyze")
+    # Unsaved work on another piece (mapped on Analyze before opening the seat's link).
+    other = ArgumentMap(id="other", title="Other", source=Source(text="Trees cool streets. Plant more."))
+    other = edit.add_statement(other, "Plant more trees.")[0]
+    at.session_state["argmap_history"] = History(present=other)
+    at.query_params["join"] = made.code
+    at.query_params["seat"] = seat.token
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert not at.exception
+    assert current(at) == other  # kept
+    assert "Your saved map (revision 1) is not open: the open map has unsaved work" in texts(at)
+    at.button(key="student_resume").click().run()
+    assert "Opening your saved map replaces the open map" in texts(at)
+    at.button(key="student_resume_yes").click().run()
+    assert [s.text for s in current(at).statements] == ["Ana's saved claim."]

@@ -605,7 +605,7 @@ def student() -> None:
 
 def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     """A seat reopened from its link brings back the student's saved work, once per session, unless the
-    open map holds unsaved work of this piece (then "Open my saved map" asks first)."""
+    open map holds unsaved work, of this piece or another (then "Open my saved map" asks first)."""
     key = f"classroom_resumed_{token}"
     if st.session_state.get(key):
         return
@@ -613,7 +613,12 @@ def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     if sub.map is None:
         return
     mine = state.current_map()
-    if mine is not None and same_piece(brief, mine) and state.unsaved() and mine.statements:
+    if mine is not None and state.unsaved() and mine.statements:
+        if not same_piece(brief, mine):
+            st.info(
+                f"Your saved map (revision {sub.revision}) is not open: the open map has unsaved work. "
+                "“Open my saved map” brings it back."
+            )
         return
     state.open_map(sub.map)
     st.session_state[SAVED] = sub.map
