@@ -34,10 +34,8 @@ def shape(amap: ArgumentMap) -> Shape:
     return (statements, inferences, attacks, evidence)
 
 
-@lru_cache(maxsize=64)
 def draft(text: str, title: str | None = None) -> ArgumentMap:
-    """The automatic draft of the piece, as "Start from the draft" opens it (made once per piece: a
-    dashboard checks every student's work against it every few seconds)."""
+    """The automatic draft of the piece, as "Start from the draft" opens it."""
     from argmap.extractor import extract
 
     return extract(text, title=title)
@@ -45,6 +43,8 @@ def draft(text: str, title: str | None = None) -> ArgumentMap:
 
 @lru_cache(maxsize=64)
 def _draft_shape(text: str) -> Shape:
+    # Only the shape is kept (words, no map): a dashboard checks every student's work against the draft
+    # every few seconds, and a kept map would keep its graph caches alive too.
     return shape(draft(text))
 
 
