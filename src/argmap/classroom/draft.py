@@ -31,7 +31,8 @@ def shape(amap: ArgumentMap) -> Shape:
     evidence = frozenset((_words(e.text), name.get(e.target, e.target)) for e in amap.evidence)
     statements = frozenset(name[s.id] for s in amap.statements)
     inferences = frozenset(name[i.id] for i in amap.inferences)
-    return (statements, inferences, attacks, evidence)
+    pinned = frozenset({name.get(amap.main, amap.main)} if amap.main else ())  # the main, if chosen
+    return (statements, inferences, attacks, evidence, pinned)
 
 
 def draft(text: str, title: str | None = None) -> ArgumentMap:
