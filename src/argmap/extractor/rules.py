@@ -39,8 +39,6 @@ RULES: tuple[Rule, ...] = (
     # evidence: evidence.find_evidence
     Rule("evidence.quotation", "a sentence quoting a named speaker ('\"...,\" said X') is their testimony"),
     Rule("evidence.reported_speech", "'X reports that P': the report backs P, which stays in the argument"),
-    Rule("evidence.block_quote", "a paragraph a report introduces with a colon is quoted evidence for it"),
-    Rule("evidence.closing_attribution", "'P, as X pointed out': the attribution backs its clause"),
     Rule("evidence.figure", "a sentence with a figure ('%', 'one in five', '1,200') carries a statistic"),
     Rule("evidence.example", "an example or an anecdote ('for example', 'my neighbour lost') backs itself"),
     Rule("evidence.according_to", "'according to X' backs the statement it qualifies"),
@@ -62,6 +60,18 @@ RULES: tuple[Rule, ...] = (
     Rule("voice.and_joined", "a unit joined by 'and' to an objection shares its voice"),
     Rule("voice.stretch", "the other side's stretch runs on to the author's answer"),
     Rule("voice.block_quote", "a Markdown block quote the author answers straight after is the other side's"),
+    Rule(
+        "voice.contrast_report",
+        "a contrast opening a report ('On the other hand, critics argue') voices the other side, no answer",
+    ),
+    Rule(
+        "voice.answer_needed",
+        "a weak sign of the other side ('many drivers say', 'supporters') voices it only if answered",
+    ),
+    Rule(
+        "voice.signal_needed",
+        "in an essay, 'X, but Y' gives X to the other side only with a sign of it ('may', 'of course')",
+    ),
     # main: relations.plan
     Rule(
         "main.chain_end",
