@@ -25,20 +25,6 @@ CASES: dict[str, tuple[str, str]] = {
         "The pool must stay open. The coach reports that children learn to swim faster there.",
         "The pool must stay open. Children learn to swim faster there.",
     ),
-    "evidence.block_quote": (
-        (
-            "The pool must stay open. The coach reports that the pool is full:\n\nChildren queue at the door "
-            "every morning. They wait an hour.\n\nThat is reason enough."
-        ),
-        (
-            "The pool must stay open. The coach reports that the pool is full.\n\nChildren queue at the door "
-            "every morning. They wait an hour.\n\nThat is reason enough."
-        ),
-    ),
-    "evidence.closing_attribution": (
-        "The pool must stay open. Swimming lessons save lives, as the coastguard pointed out last year.",
-        "The pool must stay open. Swimming lessons save lives, and the coastguard runs them every year.",
-    ),
     "evidence.figure": (
         "The pool must stay open. Forty per cent, or 40%, of the children in town swim there.",
         "The pool must stay open. Most of the children in town swim there every week.",
@@ -159,10 +145,40 @@ CASES: dict[str, tuple[str, str]] = {
         ("Cheap parking leads to more cars, which leads to dirtier air."),
         ("Cheap parking fills the centre with cars every single day."),
     ),
+    "voice.contrast_report": (
+        (
+            "The town should keep its library open on Sundays. On the other hand, critics argue that few "
+            "people visit on Sundays. Yet the visitor count shows the opposite."
+        ),
+        (
+            "The town should keep its library open on Sundays. On the other hand, the building is old. "
+            "Families still visit it every week."
+        ),
+    ),
+    "voice.answer_needed": (
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would take the bus if it were "
+            "cheaper. Fewer cars would mean cleaner air.\n\nFree buses would help everyone."
+        ),
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would never take the bus. But "
+            "most of them have never tried it.\n\nFree buses would help everyone."
+        ),
+    ),
+    "voice.signal_needed": (
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines on the road are cheap, but they do little to "
+            "stop a car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines may be cheap, but they do little to stop a "
+            "car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+    ),
     "main.thesis_restated": (
         (
-            "Towns are debating late trains. The town should keep the late trains running.\n\nNurses use "
-            "them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
+            "The town should keep the late trains running. Many towns are debating them this year.\n\nNurses "
+            "use them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
             "keep running."
         ),
         (
@@ -320,7 +336,10 @@ def _decisions(text: str) -> tuple:
 
 
 def test_every_rule_has_a_row_and_cases():
-    assert sorted(CASES) == sorted(BY_ID)
+    missing = [r.id for r in RULES if r.id not in CASES]
+    assert not missing, f"rules without a firing and a quiet case in CASES: {missing}"
+    assert not set(CASES) - set(BY_ID), f"cases of rules not in the table: {sorted(set(CASES) - set(BY_ID))}"
+    assert all(len(CASES[r]) == 2 and all(CASES[r]) for r in CASES)
     assert len({r.id for r in RULES}) == len(RULES)
     assert all(
         r.doc and r.stage in {"evidence", "segment", "tag", "voice", "main", "background", "link", "decide"}

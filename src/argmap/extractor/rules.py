@@ -39,8 +39,6 @@ RULES: tuple[Rule, ...] = (
     # evidence: evidence.find_evidence
     Rule("evidence.quotation", "a sentence quoting a named speaker ('\"...,\" said X') is their testimony"),
     Rule("evidence.reported_speech", "'X reports that P': the report backs P, which stays in the argument"),
-    Rule("evidence.block_quote", "a paragraph a report introduces with a colon is quoted evidence for it"),
-    Rule("evidence.closing_attribution", "'P, as X pointed out': the attribution backs its clause"),
     Rule("evidence.figure", "a sentence with a figure ('%', 'one in five', '1,200') carries a statistic"),
     Rule("evidence.example", "an example or an anecdote ('for example', 'my neighbour lost') backs itself"),
     Rule("evidence.according_to", "'according to X' backs the statement it qualifies"),
@@ -54,7 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("segment.if_then", "'If X, then Y': the consequent is a unit of its own"),
     Rule("segment.colon", "a colon between two clause-sized parts ends a unit"),
     Rule("segment.initial_subordinate", "'Although X, Y': the opening subordinate clause is a unit"),
-    # voice: relations._mark_voices, _mark_quoted_opponent
+    # voice: relations._mark_voices, _quoted_opponent
     Rule("voice.opponent_cue", "a concession or report ('admittedly', 'some say') voices the other side"),
     Rule("voice.turn", "an answer marker right after the author's claim turns against it (an objection)"),
     Rule("voice.granted", "an answer marker ('but', 'however') grants the unit before to the other side"),
@@ -62,6 +60,18 @@ RULES: tuple[Rule, ...] = (
     Rule("voice.and_joined", "a unit joined by 'and' to an objection shares its voice"),
     Rule("voice.stretch", "the other side's stretch runs on to the author's answer"),
     Rule("voice.block_quote", "a Markdown block quote the author answers straight after is the other side's"),
+    Rule(
+        "voice.contrast_report",
+        "a contrast opening a report ('On the other hand, critics argue') voices the other side, no answer",
+    ),
+    Rule(
+        "voice.answer_needed",
+        "a weak sign of the other side ('many drivers say', 'supporters') voices it only if answered",
+    ),
+    Rule(
+        "voice.signal_needed",
+        "in an essay, 'X, but Y' gives X to the other side only with a sign of it ('may', 'of course')",
+    ),
     # main: relations.plan
     Rule(
         "main.chain_end",
@@ -82,7 +92,7 @@ RULES: tuple[Rule, ...] = (
         "main.implicit",
         "where no unit may be the main conclusion but units give reasons, the claim is implicit",
     ),
-    # tag and background: reading.tag_units, relations._mark_narrative
+    # tag and background: reading.tag_units, relations._narrative
     Rule(
         "tag.rhetorical_question",
         "a question that implies its answer ('Why would X?', 'Is X really ...?') reads as its claim",
@@ -109,7 +119,7 @@ RULES: tuple[Rule, ...] = (
         "a paragraph opening with a denial of the other side's point attacks that point",
     ),
     Rule("link.chain", "'A leads to B', 'A, which means B', 'A. So B.': A supports B, B takes A's place"),
-    # decide: the learned global decisions (relations._decide_sides, _decide_tree)
+    # decide: the learned global decisions (relations._taken_back, _decide_tree)
     Rule("decide.side", "the learned side model takes back a voice the rules gave the other side"),
     Rule("decide.tree", "the maximum spanning arborescence over the learned pair scores picks the links"),
 )
