@@ -189,7 +189,7 @@ CASES: dict[str, tuple[str, str]] = {
     "main.restatement": (
         (
             "Buses are slow in our town. The council should buy ten new buses this year.\n\nOld buses break "
-            "down every week. Riders wait in the rain.\n\nIn short, new buses would serve the town far better."
+            "down every week. Riders wait in the rain.\n\nIn short, new buses would serve the town better."
         ),
         (
             "Buses are slow in our town. The council should buy ten new buses this year.\n\nOld buses break "
