@@ -30,6 +30,33 @@ def test_save_bumps_the_revision(app, store_dir: Path) -> None:
     assert any("revision 2" in m for m in messages(at)["success"])
 
 
+def test_a_save_on_a_full_disk_is_one_sentence_and_keeps_the_map_open_and_the_file(
+    app, store_dir: Path, monkeypatch
+) -> None:
+    import errno
+    import os
+
+    at = app("library")
+    before = (store_dir / f"{NAME}.json").read_bytes()
+    _change(at, "A point the disk has no room for.")
+    at.run()
+
+    def full(fd: int) -> None:  # a full disk shows at the latest when the written data is flushed
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    at.button(key="library_save").click().run()
+    monkeypatch.undo()
+    assert not at.exception
+    (error,) = messages(at)["error"]
+    assert "could not write it (No space left on device)" in error and "Nothing was changed" in error
+    assert (store_dir / f"{NAME}.json").read_bytes() == before  # the saved map as it was
+    assert current(at).statements[-1].text == "A point the disk has no room for."  # the work still open
+    assert at.button(key="library_save").disabled is False  # and still unsaved: it can be saved again
+    at.button(key="library_save").click().run()
+    assert Store(store_dir).load(NAME).statements[-1].text == "A point the disk has no room for."
+
+
 def test_a_save_after_someone_elses_merges_both_additions(app, store_dir: Path) -> None:
     at = app("library")
     at.text_input(key="author").input("ann").run()
