@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap.edit import operations as edit
 from argmap.formats import native
 from argmap.storage.store import Store
@@ -31,7 +33,7 @@ def test_save_bumps_the_revision(app, store_dir: Path) -> None:
 
 
 def test_a_save_on_a_full_disk_is_one_sentence_and_keeps_the_map_open_and_the_file(
-    app, store_dir: Path, monkeypatch
+    app, store_dir: Path
 ) -> None:
     import errno
     import os
@@ -44,9 +46,9 @@ def test_a_save_on_a_full_disk_is_one_sentence_and_keeps_the_map_open_and_the_fi
     def full(fd: int) -> None:  # a full disk shows at the latest when the written data is flushed
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(os, "fsync", full)
-    at.button(key="library_save").click().run()
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:  # its own: undoing the fixture's would drop ARGMAP_STORE
+        patch.setattr(os, "fsync", full)
+        at.button(key="library_save").click().run()
     assert not at.exception
     (error,) = messages(at)["error"]
     assert "could not write it (No space left on device)" in error and "Nothing was changed" in error

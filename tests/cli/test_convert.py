@@ -378,26 +378,21 @@ def _writing_commands(tmp_path: Path) -> dict[str, tuple[list[str], Path]]:
 @pytest.mark.parametrize("command", ["extract", "export", "import", "render", "grade", "audit"])
 @pytest.mark.parametrize("failure", ["disk full", "no permission"])
 def test_every_command_that_writes_says_so_in_one_line_and_keeps_the_old_file(
-    tmp_path, monkeypatch, command: str, failure: str
+    tmp_path, command: str, failure: str
 ) -> None:
     import tempfile
 
     args, target = _writing_commands(tmp_path)[command]
     target.write_text("old")
-    if failure == "disk full":  # a full disk shows at the latest when the written data is flushed
 
-        def fail(*_a, **_k):
+    def fail(*_a, **_k):
+        if failure == "disk full":  # a full disk shows at the latest when the written data is flushed
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))  # root ignores chmod: refused here
 
-        monkeypatch.setattr(os, "fsync", fail)
-    else:  # a folder the user may not write in (root ignores chmod: the refusal is made here)
-
-        def fail(*_a, **_k):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
-        monkeypatch.setattr(tempfile, "mkstemp", fail)
-    result = CliRunner().invoke(main, args)
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(*((os, "fsync") if failure == "disk full" else (tempfile, "mkstemp")), fail)
+        result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
