@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import feedback_panel, state, widgets
+from argmap.app import feedback_panel, state, tree, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
@@ -25,7 +25,6 @@ from argmap.classroom.assignment import (
 from argmap.classroom.compare import PART_LABELS
 from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
-from argmap.render import ViewOptions, to_dot
 
 ROLE = "classroom_role"  # "teacher" | "student" (plain keys: they outlive the widgets of one page)
 CODE = "classroom_code"
@@ -590,6 +589,11 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
         st.page_link(
             f"{widgets.VIEWS}/map.py", label="Edit it on the Map page", icon=":material/account_tree:"
         )
+        if mine.statements:
+            with st.expander("My map as a tree (click a box to see its words in the piece)"):
+                tree.show_with_words(
+                    mine, brief.text, key="classroom_my_tree", selected=state.selected(), own=True
+                )
         s1, s2 = st.columns(2)
         if s1.button("Save my work", key="student_save"):
             with widgets.guard():
@@ -623,8 +627,8 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     result = grading.compare_cached(assignment, submitted)
     if result is not None:
         feedback_panel.show(result, assignment.reference, brief.text)
-    with st.expander("The reference map"):
-        st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
+    with st.expander("The reference map (click a box to see its words in the piece)"):
+        tree.show_with_words(assignment.reference, brief.text, key="classroom_reference")
 
 
 st.title("Classroom")
