@@ -372,3 +372,44 @@ def test_the_reference_and_the_students_map_are_clickable_trees_showing_their_wo
     assert trees(at, "classroom_reference")[0]["selected"] == "s4"
     assert trees(at, "classroom_my_tree")[0]["selected"] == "s9"
     assert piece_words(ref, "s4") in " ".join(" ".join(marked(at)).split())
+
+
+def teacher_at(app, code: str, key: str):
+    at = app()
+    at.query_params["teach"] = code
+    at.query_params["key"] = key
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_teacher_browses_a_students_revisions_and_compares_one_with_the_latest(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), release="manual")
+    ana = store.join(made.code, "Ana")
+    store.join(made.code, "Ben")  # joined, nothing saved: not in the list of work
+    first = damaged()
+    store.save(made.code, ana.token, first)
+    store.submit(made.code, ana.token, reference())  # then she fixed it all
+    at = teacher_at(app, made.code, key)
+    pick = at.selectbox(key="teacher_student")
+    assert pick.options == ["Ana (submitted, 2 revisions)"]
+    body = texts(at)
+    assert "Revision 2 · " in body and "· submitted" in body and "Revision 1 · " in body
+    revs = at.selectbox(key=f"teacher_revision_{ana.seat}")
+    assert revs.value == 2 and "This is the latest revision." in texts(at)
+    revs.select(1).run()
+    assert not at.exception
+    from argmap.classroom.compare import compare
+    from argmap.classroom.grading import percent
+
+    then = percent(compare(reference(), first).score)
+    assert f"Score of revision 1: {then}% · latest (revision 2): 100%" in texts(at)
+    assert "From revision 1 to the latest (2):" in texts(at)
+    assert "Ana added" in texts(at)  # the change back to the reference, in a sentence
+    [old] = trees(at, f"teacher_rev_{ana.seat}_1")
+    assert set(old["nodes"]) == {s.id for s in first.statements} | {e.id for e in first.evidence}
+    # Read-only: opening a revision leaves the teacher's open map and the student's work alone.
+    assert store.seat(made.code, ana.token).revision == 2
+    assert current(at).statements == reference().statements  # the teacher's open map is untouched
+    assert [s.revision for s in store.history(made.code, key, ana.seat)] == [1, 2]

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import feedback_panel, state, tree, widgets
+from argmap.app import feedback_panel, state, student_panel, tree, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
@@ -284,6 +284,9 @@ def teacher() -> None:
             _store().release(code, key)
             st.rerun()
     dashboard(code, key)
+    # Outside the live fragment: a student's trees are not redrawn every few seconds.
+    with widgets.guard():
+        student_panel.show(_store(), assignment, key, _store().submissions(code, key))
     with st.expander("Grade map files (maps students sent you as files)"):
         grade_files(assignment.reference)
     with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
@@ -413,11 +416,6 @@ def dashboard(code: str, key: str) -> None:
     st.altair_chart(
         _bins_chart(grading.score_bins(r.score for r in results.values())), width="stretch", height=180
     )
-    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
-    if who:
-        feedback_panel.show(
-            results[who], assignment.reference, assignment.text, key="teacher_feedback", everything=True
-        )
 
 
 def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
