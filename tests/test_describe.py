@@ -66,6 +66,14 @@ def test_why_gives_the_reason_the_cues_and_every_link() -> None:
     assert describe.why(amap, "nope") == []
 
 
+def test_why_names_the_rules_that_decided() -> None:
+    amap = _map()
+    data = amap.model_dump()
+    data["statements"][1]["rules"] = ["link.reason_after", "pair:before"]
+    lines = describe.why(ArgumentMap.model_validate(data), "s2")
+    assert lines[:2] == ["cue words: “because”", "decided by: link.reason_after, pair:before"]
+
+
 def test_picker_and_tag_labels_say_what_each_element_is() -> None:
     amap = _map()
     assert describe.pick_label(amap, "s3") == "“Riders are mostly poorer people.” — premise · s3"

@@ -168,7 +168,7 @@ def test_every_problem_is_listed_separately() -> None:
         (lambda d: d["attacks"][0].update(rating="fatal"), "attack 'a1' field rating"),
         (lambda d: d["statements"][0]["span"].update(start=-1), "statement 's1' field span.start"),
         (lambda d: d.update(revision=-1), "revision"),
-        (lambda d: d.update(schema_version=3), "schema_version"),
+        (lambda d: d.update(schema_version=4), "schema_version"),
         (lambda d: d.update(colour="red"), "colour"),
         (lambda d: d["statements"][0].update(colour="red"), "statement 's1' field colour"),
     ],

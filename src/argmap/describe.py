@@ -117,7 +117,8 @@ def finding_label(amap: ArgumentMap, node_ids: Sequence[str], check: str, cue: s
 
 def why(amap: ArgumentMap, eid: str, roles: Roles | None = None) -> list[str]:
     """Why ``eid`` is in the map, one line each: the reason the extractor (or an edit) recorded, its cue
-    words, then every inference and attack it takes part in, with their cues and reasons."""
+    words, the names of the rules and learned features that decided it, then every inference and attack it
+    takes part in, with their cues and reasons."""
     el = _element(amap, eid)
     if el is None:
         return []
@@ -125,6 +126,8 @@ def why(amap: ArgumentMap, eid: str, roles: Roles | None = None) -> list[str]:
     out = [el.reason] if el.reason else []
     if el.cues:
         out.append("cue words: " + ", ".join(f"\u201c{c}\u201d" for c in el.cues))
+    if el.rules:
+        out.append("decided by: " + ", ".join(el.rules))
     for inf in amap.inferences:
         if eid in inf.premises or inf.conclusion == eid:
             other = (

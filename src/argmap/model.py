@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from argmap.errors import Problem
 
-# 2 added comments and saved_by; a version-1 file is a version-2 map without them, so it loads as one.
-SCHEMA_VERSION: Final = 2
+# 2 added comments and saved_by, 3 the elements' ``rules``; an older file is a version-3 map without what
+# came later, so it loads as one.
+SCHEMA_VERSION: Final = 3
 
 # Documented size limits (README, "The file format").
 MAX_STATEMENTS = 20_000  # a large online debate (the Argdown CLI maps 20,000 statements in ~11 s)
@@ -84,6 +85,9 @@ class _Element(_Frozen):
     # Why the extractor (or a user) put it here: the cue words and the rule that fired.
     cues: tuple[str, ...] = ()
     reason: str | None = None
+    # The names of what made the extractor's decision, which ``reason`` words: rule ids (``stage.name``, the
+    # table of argmap.extractor.rules) and the learned features that weighed most (``model:feature``).
+    rules: tuple[str, ...] = ()
     # Earlier reasons, oldest first: an edit that changes an element's place writes a new ``reason``
     # ("moved under s4 by Sam") and keeps the one it replaces (often the extractor's) readable here.
     history: tuple[str, ...] = ()
@@ -187,7 +191,7 @@ class Review(_Frozen):
 class ArgumentMap(_Frozen):
     """A whole argument map. Construct it (or ``model_validate`` it) and the invariants run."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: Id
     title: str = "Untitled map"
     created: datetime | None = None
@@ -206,7 +210,7 @@ class ArgumentMap(_Frozen):
     @field_validator("schema_version", mode="before")
     @classmethod
     def _upgrade(cls, value: object) -> object:
-        return SCHEMA_VERSION if value == 1 else value  # version 1 lacks only what 2 added
+        return SCHEMA_VERSION if value in (1, 2) else value  # they lack only what later versions added
 
     @model_validator(mode="after")
     def _check_invariants(self) -> ArgumentMap:

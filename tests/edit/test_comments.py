@@ -58,9 +58,9 @@ def test_comments_round_trip_through_json_and_old_files_still_load() -> None:
     amap, cid = comments.add_comment(base(), "s1", "Why?", author="ann")
     amap, _ = comments.reply(amap, cid, "Because", author="bob")
     again = native.loads(native.dumps(amap))
-    assert again == amap and again.schema_version == 2
+    assert again == amap and again.schema_version == 3
     old = native.from_data({"schema_version": 1, "id": "m", "statements": [{"id": "s1", "text": "x"}]})
-    assert old.schema_version == 2 and old.comments == ()
+    assert old.schema_version == 3 and old.comments == ()
 
 
 def test_a_file_with_a_dangling_comment_names_it() -> None:

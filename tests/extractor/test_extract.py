@@ -1,5 +1,7 @@
 """The public entry point: valid maps with exact spans, determinism, and every kind of odd input."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -206,3 +208,79 @@ def test_a_block_quote_answered_point_by_point():
     # the quoted case is one objection: the answer after it meets its first unit, the rest back it
     assert (by_start["I think he is wrong."], quoted) in {(a.source, a.target) for a in amap.attacks}
     assert [a.source for a in amap.attacks if a.target == roles.main] == [quoted]
+
+
+def _known(name: str) -> bool:
+    """A rule of the table, or a feature of a learned model ("main:opinion", "pair:source.stance")."""
+    from argmap.extractor.features import PAIR_NAMES, UNIT_NAMES
+    from argmap.extractor.rules import BY_ID
+
+    model, _, feature = name.partition(":")
+    if not feature:
+        return name in BY_ID
+    if model == "main":
+        return feature in UNIT_NAMES
+    base = feature.split(":", 1)[0]  # "rule:link.example"
+    end, _, own = base.partition(".")
+    return model == "pair" and (
+        base in PAIR_NAMES or (end in ("source", "target") and own in UNIT_NAMES) or feature[5:] in BY_ID
+    )
+
+
+_SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _SEEDS, ids=lambda p: p.stem)
+def test_every_decision_records_the_names_that_made_it(path):
+    amap = extract(path.read_text(encoding="utf-8"))
+    roles = derive(amap)
+    linked = {p for i in amap.inferences for p in i.premises} | {a.source for a in amap.attacks}
+    decided = [*amap.inferences, *amap.attacks, *amap.evidence]
+    decided += [s for s in amap.statements if s.id == roles.main or s.id in linked or "background" in s.tags]
+    for e in decided:
+        assert e.rules, f"{e.id} ({e.reason}) records no rule"
+    for e in (*amap.statements, *amap.inferences, *amap.attacks, *amap.evidence):
+        assert all(_known(n) for n in e.rules), (e.id, e.rules)
+
+
+def test_a_decision_records_its_rules_and_its_reason_is_worded_from_them():
+    amap = extract(PIECE)
+    main = amap.statement(derive(amap).main)
+    learned = [n for n in main.rules if n.startswith("main:")]
+    assert learned and main.reason.count("(+") == len(learned)  # one weighed cue in words per feature named
+    objection = next(a for a in amap.attacks if amap.statement(a.source).text.startswith("Of course"))
+    assert {"voice.opponent_cue", "link.objection"} <= set(objection.rules)
+    assert "objection: the opponent's voice ('of course')" in objection.reason
+    because = next(i for i in amap.inferences if "because" in i.cues)
+    assert "link.reason_after" in because.rules and "follows 'because'" in because.reason
+    study = next(e for e in amap.evidence if "studies show" in e.text)
+    assert study.rules == ("evidence.reported_speech",) and "reported speech" in study.reason
+
+
+def test_a_main_rule_is_worded_in_the_reason():
+    # "A leads to B, which leads to C": the chain's claim is its last link, and the reason says so.
+    amap = extract("Cheap parking leads to more cars, which leads to dirtier air.")
+    main = amap.statement(derive(amap).main)
+    assert main.text.startswith("which leads to dirtier air")
+    assert "main.chain_end" in main.rules and "the last link of a causal chain" in main.reason
+
+
+def test_a_link_the_tree_chose_names_the_features_that_weighed():
+    # A pair model that weighs "the unit just before" far above the rules' links: the tree links each unit
+    # to the one before it, and each such link names the feature and says it in words.
+    from argmap.extractor.learned import Linear, Models, models
+
+    shipped = models()
+    pair = Linear(
+        bias=(0.0, 0.0, 0.0), weights={"before": (0.0, 20.0, 0.0), "rule:link.paragraph_claim": (0, 0, 0)}
+    )
+    amap = extract(
+        "The county should restore the night buses. Nurses finish late shifts at midnight. They have no "
+        "car. Cleaners and cooks are in the same place.",
+        models=Models(main=shipped.main, side=shipped.side, pair=pair, link=None),
+    )
+    chosen = [e for e in amap.inferences if "the best tree links it here" in (e.reason or "")]
+    assert len(chosen) == 2
+    for e in chosen:
+        assert e.rules == ("decide.tree", "pair:before")
+        assert "the target comes just before it (+20.0)" in e.reason

@@ -11,12 +11,46 @@ from pathlib import Path
 
 import pytest
 
-from argmap.extractor import read_text
+from argmap.extractor import extract, read_text
 from argmap.extractor.rules import BY_ID, RULES, switched_off, table
 
 PIECES = Path(__file__).resolve().parent / "pieces"
 
 CASES: dict[str, tuple[str, str]] = {
+    "evidence.quotation": (
+        'The pool must stay open. "It is the only place my kids can swim," said Maria Lopez, a parent.',
+        "The pool must stay open. It is the only place the children can swim.",
+    ),
+    "evidence.reported_speech": (
+        "The pool must stay open. The coach reports that children learn to swim faster there.",
+        "The pool must stay open. Children learn to swim faster there.",
+    ),
+    "evidence.block_quote": (
+        (
+            "The pool must stay open. The coach reports that the pool is full:\n\nChildren queue at the door "
+            "every morning. They wait an hour.\n\nThat is reason enough."
+        ),
+        (
+            "The pool must stay open. The coach reports that the pool is full.\n\nChildren queue at the door "
+            "every morning. They wait an hour.\n\nThat is reason enough."
+        ),
+    ),
+    "evidence.closing_attribution": (
+        "The pool must stay open. Swimming lessons save lives, as the coastguard pointed out last year.",
+        "The pool must stay open. Swimming lessons save lives, and the coastguard runs them every year.",
+    ),
+    "evidence.figure": (
+        "The pool must stay open. Forty per cent, or 40%, of the children in town swim there.",
+        "The pool must stay open. Most of the children in town swim there every week.",
+    ),
+    "evidence.example": (
+        "The pool must stay open. For example, my neighbour learned to swim there last summer.",
+        "The pool must stay open. My neighbour thinks the children should learn to swim there.",
+    ),
+    "evidence.according_to": (
+        "The pool must stay open. According to the coach, it is the safest place to learn.",
+        "The pool must stay open. In the coach's view, it is the safest place to learn.",
+    ),
     "segment.comma_connective": (
         ("We should plant trees in the square, because they cool the streets in summer."),
         ("We should plant trees in the square and along the main road this year."),
@@ -104,6 +138,22 @@ CASES: dict[str, tuple[str, str]] = {
             "The mayor wrote this week:\n\n> The tram is full every morning.\n\nThe tram should be "
             "extended to the hospital and the station."
         ),
+    ),
+    "tag.rhetorical_question": (
+        "The pool must stay open. Why would we close the only place children learn to swim?",
+        "The pool must stay open. Where else will the children learn to swim?",
+    ),
+    "background.open_question": (
+        "Should the town keep its pool? The pool must stay open, because children learn to swim there.",
+        "The town should keep its pool. The pool must stay open, because children learn to swim there.",
+    ),
+    "background.aside": (
+        "The pool must stay open. (It opened in nineteen sixty.) Children learn to swim there.",
+        "The pool must stay open. It opened in nineteen sixty. Children learn to swim there.",
+    ),
+    "main.implicit": (
+        "Because the pool is old. Since repairs would cost a lot.",
+        "The pool must stay open. Children learn to swim there.",
     ),
     "main.chain_end": (
         ("Cheap parking leads to more cars, which leads to dirtier air."),
@@ -253,12 +303,19 @@ def _decisions(text: str) -> tuple:
         text = (PIECES / "long" / text.removeprefix("LONG:")).read_text(encoding="utf-8")
     read = read_text(text)
     p = read.plan
+    amap = extract(text)
     return (
         tuple((u.start, u.end) for u in read.units),
+        tuple((i.start, i.end, i.kind) for i in read.found.items),  # the evidence found
         tuple(r.voice for r in p.readings),
+        tuple(tuple(r.tags) for r in p.readings),
         p.main,
         tuple(r.link for r in p.readings),
         tuple(r.proposed for r in p.readings),  # what the rules proposed to the tree
+        # the map as assembled (an implicit main conclusion, the links to it)
+        tuple((s.id, s.implicit) for s in amap.statements),
+        tuple((i.premises, i.conclusion) for i in amap.inferences),
+        tuple((a.source, a.target) for a in amap.attacks),
     )
 
 
@@ -266,7 +323,8 @@ def test_every_rule_has_a_row_and_cases():
     assert sorted(CASES) == sorted(BY_ID)
     assert len({r.id for r in RULES}) == len(RULES)
     assert all(
-        r.doc and r.stage in {"segment", "voice", "main", "background", "link", "decide"} for r in RULES
+        r.doc and r.stage in {"evidence", "segment", "tag", "voice", "main", "background", "link", "decide"}
+        for r in RULES
     )
     assert table().count("\n") == len(RULES) + 1
 

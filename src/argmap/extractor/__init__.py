@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from argmap.errors import InputError
 from argmap.extractor.evidence import Found, find_evidence
 from argmap.extractor.learned import Models
 from argmap.extractor.normalise import Normalised, normalise
+from argmap.extractor.reading import Reading
 from argmap.extractor.relations import Plan, plan
+from argmap.extractor.rules import on
 from argmap.extractor.sentences import Sentence, split_sentences
 from argmap.extractor.units import Unit, split_units
 from argmap.model import (
@@ -246,6 +248,21 @@ def _acyclic(links: dict[int, int], src: int, dst: int) -> bool:
     return True
 
 
+def _names(*groups: Iterable[str | None]) -> tuple[str, ...]:
+    """The names behind a decision, each once, in the order they acted."""
+    return tuple(dict.fromkeys(n for g in groups for n in g if n))
+
+
+def _link_names(r: Reading) -> tuple[str, ...]:
+    """What made a unit's link: the voice rules that set its side (support or attack), the link rule and the
+    tree that kept it, and the pair features that weighed most."""
+    if r.link is None:  # linked by the assembly to the claim no unit states
+        return ("main.implicit",)
+    voice = [f for f in r.fired if f.startswith("voice.")]
+    decided = [f for f in r.fired if f.startswith("decide.")]
+    return _names(voice, [r.rule], decided, r.learned)
+
+
 def _resolve_links(
     reading: Plan, sid: dict[int, str], main_id: str | None
 ) -> dict[int, tuple[str, str, str]]:
@@ -295,7 +312,7 @@ def _build(
             sid[n] = f"s{len(sid) + 1}"
     rs = reading.readings
     main_id = sid.get(reading.main) if reading.main is not None else None
-    implicit = main_id is None and bool(sid) and any(r.link for r in rs)
+    implicit = main_id is None and bool(sid) and any(r.link for r in rs) and on("main.implicit")
     if implicit:
         main_id = f"s{len(sid) + 1}"
     links = _resolve_links(reading, sid, main_id)
@@ -316,6 +333,7 @@ def _build(
             if "rhetorical question" in r.tags
             else None
         )
+        linked = _link_names(r) if n in links else ()
         statements.append(
             Statement(
                 id=sid[n],
@@ -325,6 +343,7 @@ def _build(
                 tags=tuple(r.tags),
                 cues=tuple(dict.fromkeys(r.cues)),
                 reason=reason,
+                rules=_names([units[n].cut], r.fired, linked, r.learned),
             )
         )
     if implicit and main_id is not None:
@@ -335,6 +354,7 @@ def _build(
                 implicit=True,
                 note="No statement reads as the author's claim: the conclusion seems left to the reader.",
                 reason="implicit main conclusion: every stated unit is a reason, an example or an objection",
+                rules=("main.implicit",),
             )
         )
     inferences: list[Inference] = []
@@ -342,15 +362,28 @@ def _build(
     for n, (kind, tid, why) in links.items():
         cues = tuple(dict.fromkeys(rs[n].cues))
         reason = f"{why} ({tid})"
+        names = _link_names(rs[n])
         if kind == "support":
             inferences.append(
                 Inference(
-                    id=f"i{len(inferences) + 1}", premises=(sid[n],), conclusion=tid, cues=cues, reason=reason
+                    id=f"i{len(inferences) + 1}",
+                    premises=(sid[n],),
+                    conclusion=tid,
+                    cues=cues,
+                    reason=reason,
+                    rules=names,
                 )
             )
         else:
             attacks.append(
-                Attack(id=f"a{len(attacks) + 1}", source=sid[n], target=tid, cues=cues, reason=reason)
+                Attack(
+                    id=f"a{len(attacks) + 1}",
+                    source=sid[n],
+                    target=tid,
+                    cues=cues,
+                    reason=reason,
+                    rules=names,
+                )
             )
     evidence = _evidence(text, norm, found, units, sid, main_id)
     amap = ArgumentMap(
@@ -401,6 +434,7 @@ def _evidence(
                 source=item.source,
                 cues=item.cues,
                 reason=f"{item.reason} ({target})",
+                rules=(item.rule,) if item.rule else (),
             )
         )
     return out

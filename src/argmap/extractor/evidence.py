@@ -21,9 +21,10 @@ One evidence item per quotation or report, with its full words and a source name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.extractor import cues as C
+from argmap.extractor.rules import on
 from argmap.extractor.sentences import Sentence
 from argmap.extractor.speech import (
     CONNECTIVE,
@@ -50,6 +51,7 @@ class Item:
     cues: tuple[str, ...]
     reason: str
     attributed: bool = False  # the claim it backs is someone else's words ("X argued that P")
+    rule: str = ""  # the id of the evidence rule that found it (argmap.extractor.rules)
 
 
 @dataclass
@@ -127,7 +129,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
     def _keep(text: str, s: Sentence) -> Sentence:
         """The sentence for the argument line, less a closing attribution, which becomes evidence for it."""
         words = text[s.start : s.end]
-        tail = read_closing_attribution(words)
+        tail = read_closing_attribution(words) if on("evidence.closing_attribution") else None
         if tail is None:
             return s
         at, who, verb = tail
@@ -142,6 +144,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                 (f"as ... {verb}",),
                 f"evidence: '{words[at:].strip(' ,;:-.')}' names who said what the clause says",
                 attributed=False,
+                rule="evidence.closing_attribution",
             )
         )
         return Sentence(s.start, end, s.paragraph)
@@ -153,12 +156,12 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
         if last is None or last[0] != n - 1 or last[1] != who or sentences[n - 1].paragraph != s.paragraph:
             return False
         prev = found.items[-1]
-        found.items[-1] = Item(prev.start, s.end, prev.kind, prev.source, prev.claim, prev.cues, prev.reason)
+        found.items[-1] = replace(prev, end=s.end, attributed=False)
         return True
 
     for n, s in enumerate(sentences):
         words = text[s.start : s.end]
-        if block_for is not None and s.paragraph == block_para:
+        if block_for is not None and s.paragraph == block_para and on("evidence.block_quote"):
             claim, who, verb = block_for
             found.taken.add(s)
             prev = found.items[-1] if found.items else None
@@ -170,9 +173,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                 and prev.source == EvidenceSource(author=who)
                 and text.count("\n\n", prev.end, s.start) == 0
             ):
-                found.items[-1] = Item(
-                    prev.start, s.end, prev.kind, prev.source, claim, prev.cues, prev.reason
-                )
+                found.items[-1] = replace(prev, end=s.end, claim=claim, attributed=False)
                 continue
             if not any(ch.isalnum() for ch in words):
                 continue
@@ -185,13 +186,14 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     claim,
                     (verb,),
                     f"evidence: quoted from {who}, introduced by '{verb} ...:'",
+                    rule="evidence.block_quote",
                 )
             )
             continue
         block_for = None
         outside = _outside_quotes(words)
         quoted = outside != words
-        if quoted:
+        if quoted and on("evidence.quotation"):
             m = _SPEAKER_AFTER.search(outside) or _SPEAKER_BEFORE.search(outside)
             if m and m.group("who").strip().lower() in NOT_SOURCES:
                 m = None
@@ -218,11 +220,12 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                             None,
                             ("quotation",),
                             f"evidence: a quotation of {who}",
+                            rule="evidence.quotation",
                         )
                     )
                 last = (n, who)
                 continue
-        rep = read_report(outside)
+        rep = read_report(outside) if on("evidence.reported_speech") else None
         if rep is not None:
             who = words[rep.who_start : rep.who_end].strip().rstrip(".,;:")
             if who.lower() in ("he", "she"):
@@ -251,6 +254,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                         cues,
                         f"evidence: reported speech ('{who} {rep.verb} ...') backs what it reports",
                         attributed=True,
+                        rule="evidence.reported_speech",
                     )
                 )
                 last = (n, who)
@@ -269,9 +273,9 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     if block_para == s.paragraph:
                         block_for = None
                 continue
-        acc = _ACCORDING.search(words)
-        fig = _FIGURE.search(words)
-        example = _example(words) if not acc else None
+        acc = _ACCORDING.search(words) if on("evidence.according_to") else None
+        fig = _FIGURE.search(words) if on("evidence.figure") else None
+        example = _example(words) if not acc and on("evidence.example") else None
         if example and fig and not _EXAMPLE_OPEN.search(example):
             example = None  # an anecdote with a figure reads as the figure
         if acc or fig or example:  # one piece of evidence per sentence, with its source if it names one
@@ -279,21 +283,22 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
             if example:
                 tags: tuple[str, ...] = (example,)
                 reason = f"evidence: an example ('{example}') backs the statement it illustrates"
-                start, end, kind = s.start, s.end, "example"
+                start, end, kind, rule = s.start, s.end, "example", "evidence.example"
             elif fig:
                 tags = tuple(c for c in ("according to" if acc else None, fig.group()) if c)
                 reason = f"evidence: a figure ('{fig.group()}') backs the statement it is in"
                 if according:
                     reason += f", according to {according}"
-                start, end, kind = s.start, s.end, "statistic"
+                start, end, kind, rule = s.start, s.end, "statistic", "evidence.figure"
             else:
                 assert acc is not None  # neither an example nor a figure: the attribution is the cue
                 tags = ("according to",)
                 reason = f"evidence: 'according to {according}' backs the statement it qualifies"
-                start, end, kind = (
+                start, end, kind, rule = (
                     s.start + acc.start(),
                     s.start + acc.end(),
                     evidence_kind(according or "", "according to"),
+                    "evidence.according_to",
                 )
             found.items.append(
                 Item(
@@ -304,6 +309,7 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     (s.start, s.end),
                     tags,
                     reason,
+                    rule=rule,
                 )
             )
         last = None

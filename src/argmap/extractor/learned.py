@@ -98,9 +98,11 @@ def softmax(scores: list[float]) -> list[float]:
     return [e / total for e in exp]
 
 
-def explain(model: Linear, row: Row, cues: dict[str, str], prefix: str, k: int = 0, top: int = 3) -> str:
-    """The largest positive contributions in words: "opens with 'I believe' (+1.3), restated ... (+0.9)"."""
-    parts: list[str] = []
+def weighed(
+    model: Linear, row: Row, cues: dict[str, str], prefix: str, k: int = 0, top: int = 3
+) -> list[tuple[str, str]]:
+    """The largest positive contributions: (feature name, words), "opens with 'I believe' (+1.3)"."""
+    parts: list[tuple[str, str]] = []
     for name, share in model.contributions(row, k):
         if share <= 0 or len(parts) == top:
             continue
@@ -109,5 +111,10 @@ def explain(model: Linear, row: Row, cues: dict[str, str], prefix: str, k: int =
         cue = cues.get(base.removeprefix("source."), "")
         if "{cue}" in words and not cue:
             continue  # no cue words to show (another unit's): the next contribution explains better
-        parts.append(f"{words.format(cue=cue)} ({share:+.1f})")
-    return ", ".join(parts)
+        parts.append((name, f"{words.format(cue=cue)} ({share:+.1f})"))
+    return parts
+
+
+def explain(model: Linear, row: Row, cues: dict[str, str], prefix: str, k: int = 0, top: int = 3) -> str:
+    """The largest positive contributions in words: "opens with 'I believe' (+1.3), restated ... (+0.9)"."""
+    return ", ".join(words for _, words in weighed(model, row, cues, prefix, k, top))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extractor import cues as C
+from argmap.extractor.rules import on
 from argmap.extractor.units import Unit
 
 _LABEL_WORDS = 6  # a paragraph this short with no sentence end is a label ("To the editor:")
@@ -153,6 +154,7 @@ class Reading:
     rule: str | None = None  # the id of the link rule that set ``link`` (see argmap.extractor.rules)
     fired: list[str] = field(default_factory=list)  # ids of the other rules that fired on this unit
     proposed: tuple[str, int | None] | None = None  # the rules' link, before the tree decided
+    learned: list[str] = field(default_factory=list)  # the learned features behind its decisions (model:name)
 
 
 def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
@@ -247,14 +249,23 @@ def tag_units(rs: list[Reading]) -> None:
     """Tag rhetorical questions, open questions that frame the piece, asides and labels (background)."""
     long_text = bool(rs) and rs[-1].unit.paragraph > 0
     per_paragraph = Counter(r.unit.paragraph for r in rs)
+    rhetorical, open_question, aside = (
+        on("tag.rhetorical_question"),
+        on("background.open_question"),
+        on("background.aside"),
+    )
     for r in rs:
         if r.question:
             m = _START["rhetorical"].match(r.low) or _RHETORICAL_LATE.search(r.low)
             m = m or _RHETORICAL_INNER.search(r.low)
-            if m:
+            if m and rhetorical:
                 r.tags.append("rhetorical question")
                 r.cues.append(m.group(1) or m.group(2))
-            elif long_text or r is rs[0]:  # an open question frames the piece (the issue); it is not a reason
+                r.fired.append("tag.rhetorical_question")
+            elif not m and open_question and (long_text or r is rs[0]):
+                # An open question frames the piece (the issue); it is not a reason.
                 r.tags.append("question")
-        if _PARENTHESIS.match(r.low) or is_label(r, per_paragraph):
+                r.fired.append("background.open_question")
+        if aside and (_PARENTHESIS.match(r.low) or is_label(r, per_paragraph)):
             r.tags.append("background")
+            r.fired.append("background.aside")

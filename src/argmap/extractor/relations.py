@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from argmap.extractor import tree
 from argmap.extractor.cues import ANAPHORIC_GRANT, CONDITIONAL, HEDGES, SUMMARY
 from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
-from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, explain, softmax
+from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, softmax, weighed
 from argmap.extractor.learned import models as shipped_models
 from argmap.extractor.reading import (
     Reading,
@@ -35,7 +35,7 @@ from argmap.extractor.reading import (
     read_unit,
     tag_units,
 )
-from argmap.extractor.rules import on
+from argmap.extractor.rules import BY_ID, on
 from argmap.extractor.units import Unit
 
 # Narrative: a past-tense verb and no present, future or modal one ("would have stayed" still narrates).
@@ -182,9 +182,17 @@ def _mark_voices(rs: list[Reading]) -> None:
         i = j if j > i else i + 1
 
 
-def _main_reason(main: Linear, row: Row, cues: dict[str, str]) -> str:
-    words = explain(main, row, cues, "unit")
-    return "main conclusion: " + (words or "it scores best among the author's statements")
+def _main_reason(r: Reading, main: Linear | None, row: Row, cues: dict[str, str]) -> str:
+    """The main conclusion's reason, worded from the main rules that chose it and the features that weighed
+    most (recorded on the reading: ``fired`` and ``learned``)."""
+    parts = [BY_ID[f].says for f in r.fired if f.startswith("main.") and BY_ID[f].says]
+    if main is not None:
+        top = weighed(main, row, cues, "unit")
+        r.learned.extend(f"main:{name}" for name, _ in top)
+        parts += [words for _, words in top]
+    return "main conclusion: " + (
+        ", ".join(dict.fromkeys(parts)) or "it scores best among the author's statements"
+    )
 
 
 def plan(
@@ -231,20 +239,23 @@ def plan(
         for i in candidates:
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
+    restated: int | None = None
     if main is not None:
         main = _chain_end(rs, main)
         main, restated = _thesis(rs, main, set(candidates))
     main = _closing_question(rs, main)
     out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
+    if main is not None and restated is not None and restated != main:
+        rs[main].fired.append("main.thesis_restated")
+    if main is not None:
+        out.main_reason = _main_reason(rs[main], m.main, rows[main], cues[main])
     if main is not None and m.main is not None:
-        out.main_reason = _main_reason(m.main, rows[main], cues[main])
         rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
     _link(rs, main)
     _gather_quote(rs, quoted)
     _answer_point_by_point(rs)
     if main is not None and restated is not None and restated != main:
-        rs[main].fired.append("main.thesis_restated")
         r = rs[restated]
         r.link, r.rule = ("support", main), "main.thesis_restated"
         r.reason = "restatement: it restates the main conclusion the introduction states"
@@ -369,16 +380,20 @@ def _decide_tree(
             if r.link is not None:
                 r.link, r.rule = None, None
                 r.reason = "not linked: no link gains more than leaving it out"
+                r.fired.append("decide.tree")
             continue
         j = chosen[i]
         kind = "attack" if r.voice != rs[j].voice else "support"
         if r.link == (kind, j):
-            continue  # the rule's link, worded by the rule
+            r.fired.append("decide.tree")  # the rule's link, kept by the tree and worded by the rule
+            continue
         k = PAIR_CLASSES.index(kind)
         row = {**rows[(i, j)], **as_src[i], **as_trg[j]}
-        why = explain(pair, row, cues[i], "pair", k) or "the likeliest link"
+        top = weighed(pair, row, cues[i], "pair", k)
+        r.learned.extend(f"pair:{name}" for name, _ in top)
+        why = ", ".join(words for _, words in top) or "the likeliest link"
         role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
-        r.link, r.rule = (kind, j), "tree"
+        r.link, r.rule = (kind, j), "decide.tree"
         r.reason = f"{role}: the best tree links it here ({why})"
 
 
@@ -446,7 +461,7 @@ def _link(rs: list[Reading], main: int | None) -> None:
             last_counter = None
             continue
         if "background" in r.tags or "question" in r.tags:
-            r.reason = "background: " + (
+            r.reason = r.reason or "background: " + (
                 "an open question that frames the piece" if "question" in r.tags else "an aside"
             )
             continue
@@ -584,6 +599,8 @@ def _closing_question(rs: list[Reading], main: int | None) -> int | None:
         return main
     if any("stance" in r.inner for r in rs if r.voice == "author"):
         return main
+    if last != main:
+        rs[last].fired.append("main.closing_question")
     return last
 
 
@@ -712,8 +729,11 @@ def _chain_end(rs: list[Reading], main: int) -> int:
     which ...") stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
     if not on("main.chain_end") or "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
         return main
+    start = main
     while _leads_on(rs, main):
         main += 1
+    if main != start:
+        rs[main].fired.append("main.chain_end")
     return main
 
 

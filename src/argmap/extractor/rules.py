@@ -6,7 +6,8 @@ reading records the ids of the rules that fired on it (``Reading.fired``), the l
 link (``Reading.rule``), and the map's reasons are worded from them. The learned scores
 (:mod:`argmap.extractor.learned`) have their own tables of features in :mod:`argmap.extractor.features`.
 
-Stages, in order: ``segment`` (units: where a sentence is cut), ``voice`` (whose view a unit is), ``main``
+Stages, in order: ``evidence`` (what is quoted, reported or counted), ``segment`` (units: where a sentence
+is cut), ``tag`` (what a unit is: a rhetorical question), ``voice`` (whose view a unit is), ``main``
 (which unit is the main conclusion), ``background`` (what stays off the argument line), ``link`` (which
 unit a unit supports or attacks, proposed to the tree), ``decide`` (the learned global decisions).
 """
@@ -21,10 +22,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its id (``stage.name``), and one line saying what it does."""
+    """One rule: its id (``stage.name``), one line saying what it does, and the words a reason gives it (for
+    a rule whose decision has no cue of its own to quote: the main conclusion's)."""
 
     id: str
     doc: str
+    says: str = ""
 
     @property
     def stage(self) -> str:
@@ -33,6 +36,14 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    # evidence: evidence.find_evidence
+    Rule("evidence.quotation", "a sentence quoting a named speaker ('\"...,\" said X') is their testimony"),
+    Rule("evidence.reported_speech", "'X reports that P': the report backs P, which stays in the argument"),
+    Rule("evidence.block_quote", "a paragraph a report introduces with a colon is quoted evidence for it"),
+    Rule("evidence.closing_attribution", "'P, as X pointed out': the attribution backs its clause"),
+    Rule("evidence.figure", "a sentence with a figure ('%', 'one in five', '1,200') carries a statistic"),
+    Rule("evidence.example", "an example or an anecdote ('for example', 'my neighbour lost') backs itself"),
+    Rule("evidence.according_to", "'according to X' backs the statement it qualifies"),
     # segment: units.split_units
     Rule("segment.comma_connective", "a comma before a connective ('but', 'because', 'so') opens a unit"),
     Rule("segment.bare_connective", "'because', 'although', 'leads to' open a unit even without a comma"),
@@ -52,13 +63,32 @@ RULES: tuple[Rule, ...] = (
     Rule("voice.stretch", "the other side's stretch runs on to the author's answer"),
     Rule("voice.block_quote", "a Markdown block quote the author answers straight after is the other side's"),
     # main: relations.plan
-    Rule("main.chain_end", "a causal chain's claim is its last link ('A leads to B, which kills C')"),
-    Rule("main.thesis_restated", "a claim restated or summed up in the conclusion is the introduction's"),
+    Rule(
+        "main.chain_end",
+        "a causal chain's claim is its last link ('A leads to B, which kills C')",
+        "the last link of a causal chain",
+    ),
+    Rule(
+        "main.thesis_restated",
+        "a claim restated or summed up in the conclusion is the introduction's",
+        "the introduction's claim, restated in the conclusion",
+    ),
     Rule(
         "main.closing_question",
         "a piece with no stance that ends on a rhetorical question leaves it the verdict",
+        "the closing question of a piece that takes no stance",
     ),
-    # background: relations._mark_narrative, reading.tag_units
+    Rule(
+        "main.implicit",
+        "where no unit may be the main conclusion but units give reasons, the claim is implicit",
+    ),
+    # tag and background: reading.tag_units, relations._mark_narrative
+    Rule(
+        "tag.rhetorical_question",
+        "a question that implies its answer ('Why would X?', 'Is X really ...?') reads as its claim",
+    ),
+    Rule("background.open_question", "an open question that frames the piece (the issue) is no reason"),
+    Rule("background.aside", "a parenthesis or a label ('To the editor:') stays off the argument line"),
     Rule(
         "background.narrative",
         "in a long piece, a paragraph that only narrates (past tense, no cue) is background",

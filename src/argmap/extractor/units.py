@@ -8,7 +8,7 @@ where they would leave a fragment behind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argmap.extractor.cues import (
     BUT_SUBJECTS,
@@ -38,6 +38,9 @@ class Unit:
     end: int
     sentence: int
     paragraph: int
+    cut: str | None = field(
+        default=None, compare=False
+    )  # the segment rule that cut it from the clause before
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -106,7 +109,7 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
     out: list[Unit] = []
     for n, sent in enumerate(sentences):
         s, e = sent.start, sent.end
-        cuts: set[int] = set()
+        cuts: dict[int, str] = {}  # where a sentence is cut -> the rule that cuts it (the first to)
         for rule, rx in _CUTS:
             if not on(rule):
                 continue
@@ -114,19 +117,19 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
                 if rx is _BARE and low.startswith("because", m.end()) and _DENIED.search(low, s, m.start()):
                     continue  # "X is not unused because people do not want it": the reason itself is denied
                 if not _in_quote(low, s, m.start()):
-                    cuts.add(m.end())
+                    cuts.setdefault(m.end(), rule)
         for m in _WHICH.finditer(low, s, e) if on("segment.which_consequence") else ():
             if _in_quote(low, s, m.start()):
                 continue
             if "," not in low[m.end() : e] or _CAUSAL_BEFORE.search(low, s, m.start()):
-                cuts.add(m.end())
+                cuts.setdefault(m.end(), "segment.which_consequence")
         if on("segment.if_then") and _IF.match(low, s):
             then = _THEN.search(low, s, e)
             if then and not _in_quote(low, s, then.start()):
-                cuts.add(then.end())
+                cuts.setdefault(then.end(), "segment.if_then")
         for m in _COLON.finditer(low, s, e) if on("segment.colon") else ():
             if _words(text, s, m.start()) >= COLON_WORDS and _words(text, m.end(), e) >= COLON_WORDS:
-                cuts.add(m.end())
+                cuts.setdefault(m.end(), "segment.colon")
         initial = _INITIAL.match(low, s) if on("segment.initial_subordinate") else None
         if initial:  # "Although X, Y." -> cut after the first comma that leaves a clause on each side
             coordinated, last_cut = False, s
@@ -136,10 +139,10 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
                     continue
                 if coordinated:  # "Although X, and Y, Z": Y is a second subordinate clause if clause-sized
                     if _words(text, last_cut, s + m.start()) >= INITIAL_WORDS:
-                        cuts.add(s + m.end())
+                        cuts.setdefault(s + m.end(), "segment.initial_subordinate")
                     break
                 if _words(text, s, s + m.start()) >= INITIAL_WORDS:
-                    cuts.add(s + m.end())
+                    cuts.setdefault(s + m.end(), "segment.initial_subordinate")
                     if not _COORDINATE.match(after):
                         break
                     coordinated, last_cut = True, s + m.end()
@@ -157,5 +160,5 @@ def split_units(text: str, sentences: list[Sentence]) -> list[Unit]:
             while b2 > a and text[b2 - 1].isspace():
                 b2 -= 1
             if b2 > a:
-                out.append(Unit(a, b2, n, sent.paragraph))
+                out.append(Unit(a, b2, n, sent.paragraph, cuts.get(a)))
     return out
