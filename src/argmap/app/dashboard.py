@@ -18,6 +18,7 @@ from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 
 REFRESH = 3  # seconds between dashboard updates
+_SEEN = "dashboard_seen_work"  # (seat, revision) of every student when the page was last drawn
 
 
 def grade_files(reference: ArgumentMap) -> None:
@@ -62,6 +63,13 @@ def live(code: str, key: str) -> None:
     except ArgmapError as err:
         widgets.error(err)
         return
+    # The rest of the page (one student's work, drawn outside this fragment so its trees are not
+    # redrawn every few seconds) catches up when someone saves or joins.
+    work = tuple((s.seat, s.revision) for s in subs)
+    if st.session_state.get(_SEEN, work) != work:
+        st.session_state[_SEEN] = work
+        st.rerun(scope="app")
+    st.session_state[_SEEN] = work
     table, results = grading.gradebook(assignment, subs)
     st.markdown(f"**Class** · updated {datetime.now(UTC).strftime('%H:%M:%S')} UTC")
     if table.empty:
@@ -102,32 +110,13 @@ def live(code: str, key: str) -> None:
     if mistakes.empty:
         st.success("No student has made a mistake so far.")
     else:
-        st.altair_chart(
-            _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
-        )
+        # A bar under each full sentence: it wraps on a phone, and the bars keep the whole width
+        # (as axis labels the sentences left the bars no room at 1024 px and were cut off at 390).
+        for line, share in grading.mistake_lines(mistakes, len(results)):
+            st.progress(share, text=widgets.md(line))
     st.markdown("**Scores**")
     st.altair_chart(
         _bins_chart(grading.score_bins(r.score for r in results.values())), width="stretch", height=180
-    )
-
-
-def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
-    """Bars of how many students made each of the class's top mistakes, labelled in full sentences."""
-    import altair as alt
-
-    return (
-        alt.Chart(table)
-        .mark_bar(color="#0072B2")
-        .encode(
-            x=alt.X(
-                "students:Q",
-                title="students",
-                scale=alt.Scale(domain=[0, max(students, 1)]),
-                axis=alt.Axis(tickMinStep=1, format="d"),
-            ),
-            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=900, labelFontSize=12)),
-            tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
-        )
     )
 
 

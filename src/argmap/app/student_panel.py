@@ -84,14 +84,14 @@ def revisions_of(store: AssignmentStore, assignment: Assignment, key: str, sub: 
                 f"Score of revision {rev}: {grading.percent(then.score)}% · "
                 f"latest (revision {sub.revision}): {grading.percent(now.score)}%"
             )
-        tree.show_with_words(old, assignment.text, key=f"teacher_rev_{sub.seat}_{rev}")
         if rev == sub.revision:
             st.caption("This is the latest revision.")
-            return
-        found = changes(old, latest)
-        st.markdown(
-            f"**From revision {rev} to the latest ({sub.revision}):** "
-            f"{widgets.md(summary(found, [sub.name]))}"
-        )
-        for line in sentences(old, latest, found, who=sub.name)[:30]:
-            st.markdown(f"- {widgets.md(line)}")
+        else:
+            found = changes(old, latest)
+            st.markdown(
+                f"**From revision {rev} to the latest ({sub.revision}):** "
+                f"{widgets.md(summary(found, [sub.name]))}"
+            )
+            for line in sentences(old, latest, found, who=sub.name)[:30]:
+                st.markdown(f"- {widgets.md(line)}")
+        tree.show_with_words(old, assignment.text, key=f"teacher_rev_{sub.seat}_{rev}")
