@@ -114,6 +114,39 @@ def server_side(store: Path, rounds: int = 15) -> None:
     print("  goal: <= 150 ms a rerun")
 
 
+def check_page(store: Path, rounds: int = 9) -> None:
+    """The Check page on the same map: its first visit (checks and audit worked out), then reruns
+    (kept per map version: a rerun shows the open tab only, and the findings a page of nodes at a
+    time), choosing a finding to highlight, and opening the Ratings tab. CPU time: on a shared machine
+    the steadier figure (AppTest's own parsing of the page included)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["ARGMAP_STORE"] = str(store)
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    c0 = time.process_time()
+    at.switch_page("src/argmap/app/views/check.py").run()
+    first = time.process_time() - c0
+    assert not at.exception, at.exception
+    plain, pick, tab = [], [], []
+    for n in range(rounds):
+        c0 = time.process_time()
+        at.run()
+        plain.append(time.process_time() - c0)
+        c0 = time.process_time()
+        at.selectbox(key="check_finding").set_value(n * 7).run()
+        pick.append(time.process_time() - c0)
+        at.session_state["check_tab"] = "Ratings" if n % 2 == 0 else "Findings"
+        c0 = time.process_time()
+        at.run()
+        tab.append(time.process_time() - c0)
+        assert not at.exception, at.exception
+    print(f"  first visit (checks + audit):  {first * 1000:7.1f} ms CPU")
+    print(f"  rerun, nothing changed:        {_median_ms(plain)} CPU")
+    print(f"  rerun, highlight a finding:    {_median_ms(pick)} CPU")
+    print(f"  rerun, switch tab:             {_median_ms(tab)} CPU")
+    print("  goal: <= 150 ms a rerun")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -196,6 +229,8 @@ def main() -> None:
               f"{len(amap.inferences)} inferences, {len(amap.attacks)} attacks")  # fmt: skip
         print("Server side (AppTest, Map page):")
         server_side(store)
+        print("Server side (AppTest, Check page):")
+        check_page(store)
         if "--no-browser" not in sys.argv:
             (store / f"{EXAMPLE}.json").write_text(native.dumps(amap), encoding="utf-8")
             print("Browser (Chromium):")

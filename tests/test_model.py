@@ -345,3 +345,21 @@ def test_json_round_trip_of_generated_maps(amap: ArgumentMap) -> None:
     again = native.loads(text)
     assert again == amap
     assert native.dumps(again) == text
+
+
+def test_look_ups_by_id_find_every_kind_and_ids_is_the_callers_own_set() -> None:
+    from argmap.formats import native
+
+    amap = native.loads((Path(__file__).parents[1] / "arguments" / "democrats-voter-data.json").read_text())
+    for group in (amap.statements, amap.inferences, amap.attacks, amap.evidence):
+        for e in group:
+            assert amap.element(e.id) is e
+    first = amap.statements[0].id
+    assert amap.statement(first) is amap.statements[0]
+    with pytest.raises(KeyError):
+        amap.statement(amap.inferences[0].id)  # an inference is no statement
+    with pytest.raises(KeyError):
+        amap.element("nope")
+    ids = amap.ids()
+    ids.clear()
+    assert first in amap.ids()

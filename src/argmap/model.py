@@ -219,25 +219,37 @@ class ArgumentMap(_Frozen):
             raise InvariantsBroken(found)
         return self
 
-    # Look-ups used everywhere; cheap enough to rebuild, and a frozen map never goes stale.
+    # Look-ups used everywhere (a page names hundreds of elements a rerun): through an index by id, built
+    # once per map and kept while it lives (a frozen map never goes stale); a scan made labelling every
+    # element of a 500-node map quadratic.
     def statement(self, sid: str) -> Statement:
         """The statement with id ``sid`` (KeyError if none)."""
-        for s in self.statements:
-            if s.id == sid:
-                return s
-        raise KeyError(sid)
+        found = self._index().get(sid)
+        if not isinstance(found, Statement):
+            raise KeyError(sid)
+        return found
 
     def element(self, eid: str) -> Statement | Inference | Attack | Evidence:
         """Any element by id (KeyError if none)."""
-        for group in (self.statements, self.inferences, self.attacks, self.evidence):
-            for e in group:
-                if e.id == eid:
-                    return e
-        raise KeyError(eid)
+        return self._index()[eid]
 
     def ids(self) -> set[str]:
-        """Every id in the map."""
-        return {e.id for g in (self.statements, self.inferences, self.attacks, self.evidence) for e in g}
+        """Every id in the map (a new set: the caller may change it)."""
+        return set(self._index())
+
+    def _index(self) -> dict[str, Statement | Inference | Attack | Evidence]:
+        from argmap import graph  # graph reads the model: imported when first used, not at load
+
+        return graph.memo(self, "model.index", _index_by_id)
+
+
+def _index_by_id(amap: ArgumentMap) -> dict[str, Statement | Inference | Attack | Evidence]:
+    """Every element by id; where an id repeats (an invalid map being reported), the first one, in the
+    order statements, inferences, attacks, evidence."""
+    every: tuple[Statement | Inference | Attack | Evidence, ...] = (
+        *amap.statements, *amap.inferences, *amap.attacks, *amap.evidence,
+    )  # fmt: skip
+    return {e.id: e for e in reversed(every)}
 
 
 _GROUPS = ("statements", "inferences", "attacks", "evidence")

@@ -39,8 +39,14 @@ def test_choosing_a_finding_highlights_its_nodes(app) -> None:
     assert "peripheries=2" in node_line(dot(at), "s8")
 
 
+def open_tab(at, name: str):
+    """Choose a tab as a reader clicks it: the page reruns and only that tab's content is sent."""
+    at.session_state["check_tab"] = name
+    return at.run()
+
+
 def test_scheme_and_answers_are_saved_in_the_map_with_undo(app) -> None:
-    at = app("check")
+    at = open_tab(app("check"), "Schemes")
     at.selectbox(key="scheme_target").select("i4").run()
     assert at.selectbox(key="scheme_name").value == "cause to effect"
     assert "Suggested:" in " ".join(c.value for c in at.caption)
@@ -56,7 +62,7 @@ def test_scheme_and_answers_are_saved_in_the_map_with_undo(app) -> None:
 
 
 def test_ratings_propagate_and_colour_the_map(app) -> None:
-    at = app("check")
+    at = open_tab(app("check"), "Ratings")
     colour_before = re.search(r'fillcolor="([^"]+)"', node_line(dot(at), "s1")).group(1)
     for eid, value in (("s6", "accepted"), ("i3", "strong"), ("i2", "strong")):
         at.selectbox(key="rate_target").select(eid).run()
@@ -94,10 +100,22 @@ def test_the_tree_takes_the_full_width_unless_put_beside_the_findings(app) -> No
     assert "peripheries=2" in node_line(dot(at), "s8")  # still highlighted, either way
 
 
-def test_the_chosen_tab_stays_open_after_saving_a_rating(app) -> None:
+def test_only_the_open_tab_is_worked_out_and_sent(app) -> None:
     at = app("check")
-    at.session_state["check_tab"] = "Ratings"
-    at.run()
+    keys = {w.key for w in at.selectbox}
+    assert "check_finding" in keys and not {"rate_target", "scheme_target"} & keys
+    assert not any("status" in d.value for d in at.dataframe)  # the ratings table waits for its tab
+    finding = re.compile(r"\*\*(info|warning|error)\*\* · ")  # a line of the Findings tab
+    assert finding.search(texts(at))
+    at = open_tab(at, "Ratings")
+    keys = {w.key for w in at.selectbox}
+    assert "rate_target" in keys and "scheme_target" not in keys
+    assert not finding.search(texts(at))  # the findings are not sent while their tab is closed
+    assert "scheme_target" in {w.key for w in open_tab(at, "Schemes").selectbox}
+
+
+def test_the_chosen_tab_stays_open_after_saving_a_rating(app) -> None:
+    at = open_tab(app("check"), "Ratings")
     at.selectbox(key="rate_target").select("s8").run()
     at.radio(key="rate_value").set_value("rejected")
     at.button(key="rate_save").click().run()
@@ -177,3 +195,48 @@ def test_a_point_asked_dismissed_and_answered_is_remembered_in_the_map(app) -> N
     at.button(key=f"audit_done_{first}").click().run()
     assert {r.key: r.status for r in current(at).reviews}[first] == "answered"
     assert at.session_state["argmap_history"].can_undo
+
+
+def _large_map(statements: int):
+    """A tree of ``statements`` claims, three reasons each and every tenth an objection (as
+    bench/bench_app.py builds its 500-node map): most nodes draw a finding."""
+    from argmap.model import ArgumentMap, Attack, Inference, Source, Span, Statement
+
+    text, stmts = "", []
+    for n in range(statements):
+        sentence = f"Claim {n} says that voters and data and trust matter here."
+        span = Span(start=len(text), end=len(text) + len(sentence), text=sentence)
+        stmts.append(Statement(id=f"s{n + 1}", text=sentence, span=span))
+        text += sentence + " "
+    infs, attacks = [], []
+    for n in range(1, statements):
+        parent = f"s{(n - 1) // 3 + 1}"
+        if n % 10 == 0:
+            attacks.append(Attack(id=f"a{len(attacks) + 1}", source=f"s{n + 1}", target=parent))
+        else:
+            infs.append(Inference(id=f"i{len(infs) + 1}", premises=(f"s{n + 1}",), conclusion=parent))
+    return ArgumentMap(
+        id="big", title="A large map", source=Source(title="Generated", text=text),
+        statements=tuple(stmts), inferences=tuple(infs), attacks=tuple(attacks),
+    )  # fmt: skip
+
+
+def test_a_large_maps_findings_are_listed_a_page_of_nodes_at_a_time(app, store_dir) -> None:
+    from argmap.analysis.checks import by_node, check
+    from argmap.formats import native
+
+    amap = _large_map(150)
+    groups = list(by_node(amap, check(amap)))
+    assert len(groups) > 80  # more than two pages
+    (store_dir / "democrats-voter-data.json").write_text(native.dumps(amap), encoding="utf-8")
+    at = app("check")
+    pager = at.selectbox(key="check_findings_page")
+    assert pager.options[0] == f"nodes 1\u201340 of {len(groups)}"
+    shown_nodes = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
+    assert len(shown_nodes) == 40 and groups[0] in shown_nodes[0] and groups[39] in shown_nodes[-1]
+    pager.set_value(40).run()
+    assert not at.exception
+    shown_nodes = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
+    assert groups[40] in shown_nodes[0] and groups[79] in shown_nodes[-1]
+    at.radio(key="check_severity").set_value("warning").run()  # another list: back to its first page
+    assert at.selectbox(key="check_findings_page").value == 0

@@ -148,3 +148,22 @@ def test_extract_output_is_written_atomically(tmp_path, monkeypatch):
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "the old draft"  # was: truncated by a plain write
     assert {p.name for p in tmp_path.iterdir()} == {"piece.txt", "draft.json"}  # no temporary file left
+
+
+def test_eval_by_rule_prints_each_rules_effect_on_the_collections():
+    result = CliRunner().invoke(
+        main, ["eval", "--by-rule", "--rule", "link.example", "--rule", "segment.semicolon", "--on", "pieces"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("all rules on: pieces main 1.000 met ")
+    rows = {
+        ln.split()[0]: ln.split()[1] for ln in lines if ln.startswith(("link.example", "segment.semicolon"))
+    }
+    assert set(rows) == {"link.example", "segment.semicolon"} and all(v.isdigit() for v in rows.values())
+    assert lines[-1].startswith("rules that change no text anywhere:")
+
+
+def test_eval_by_rule_names_an_unknown_rule():
+    result = CliRunner().invoke(main, ["eval", "--by-rule", "--rule", "link.nothing"])
+    assert result.exit_code == 2 and "no rule link.nothing" in result.output

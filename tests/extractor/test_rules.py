@@ -25,20 +25,6 @@ CASES: dict[str, tuple[str, str]] = {
         "The pool must stay open. The coach reports that children learn to swim faster there.",
         "The pool must stay open. Children learn to swim faster there.",
     ),
-    "evidence.block_quote": (
-        (
-            "The pool must stay open. The coach reports that the pool is full:\n\nChildren queue at the door "
-            "every morning. They wait an hour.\n\nThat is reason enough."
-        ),
-        (
-            "The pool must stay open. The coach reports that the pool is full.\n\nChildren queue at the door "
-            "every morning. They wait an hour.\n\nThat is reason enough."
-        ),
-    ),
-    "evidence.closing_attribution": (
-        "The pool must stay open. Swimming lessons save lives, as the coastguard pointed out last year.",
-        "The pool must stay open. Swimming lessons save lives, and the coastguard runs them every year.",
-    ),
     "evidence.figure": (
         "The pool must stay open. Forty per cent, or 40%, of the children in town swim there.",
         "The pool must stay open. Most of the children in town swim there every week.",
@@ -320,7 +306,10 @@ def _decisions(text: str) -> tuple:
 
 
 def test_every_rule_has_a_row_and_cases():
-    assert sorted(CASES) == sorted(BY_ID)
+    missing = [r.id for r in RULES if r.id not in CASES]
+    assert not missing, f"rules without a firing and a quiet case in CASES: {missing}"
+    assert not set(CASES) - set(BY_ID), f"cases of rules not in the table: {sorted(set(CASES) - set(BY_ID))}"
+    assert all(len(CASES[r]) == 2 and all(CASES[r]) for r in CASES)
     assert len({r.id for r in RULES}) == len(RULES)
     assert all(
         r.doc and r.stage in {"evidence", "segment", "tag", "voice", "main", "background", "link", "decide"}

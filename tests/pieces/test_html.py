@@ -50,3 +50,33 @@ def test_the_pages_charset_is_honoured() -> None:
     )
     piece = html.read(page.encode("cp1252"), "c.html")
     assert piece.title == "Caf\u00e9" and piece.text == "\u00a35 a cup \u2014 fair."
+
+
+def test_a_page_readability_gives_up_on_prints_no_traceback(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    # readability logged "error getting summary" and lxml's traceback on stderr under `argmap extract`
+    # (pytest's log capture hides that, so the command runs as a user runs it)
+    (tmp_path / "e.html").write_bytes(b"<!DOCTYPE html>  ")
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", "extract", "e.html"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "ARGMAP_STORE": str(tmp_path / "store")},
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.strip() == "Error: e.html: nothing to map (there is no text in it)"
+
+
+def test_a_page_of_too_many_tags_is_refused_in_a_sentence_before_it_is_parsed() -> None:
+    import pytest
+
+    from argmap.errors import InputError
+    from argmap.pieces import html
+
+    # 100,000 line breaks: 2.4 s of CPU at 200,000 tags before the limit, and 16 MB would take 50 s
+    page = b"<html><body>" + b"<br>" * html.MAX_TAGS + b"</body></html>"
+    with pytest.raises(InputError, match=r"^big\.html: the page has 100,004 tags; Argmap reads pages of at"):
+        html.read(page, "big.html")
+    assert "We act." in html.read(b"<html><body><p>We act.</p>" + b"<br>" * 1_000, "ok.html").text

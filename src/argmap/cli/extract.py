@@ -65,8 +65,39 @@ def extract_cmd(file: str, out: str | None, title: str | None) -> None:
 @click.option(
     "--corpus", default=None, metavar="DIR", help="The arg-microtexts-en folder (default: ../shared)."
 )
-def eval_cmd(as_json: bool, corpus: str | None) -> None:
-    """Run the extractor on the arg-microtexts corpus and print the six figures."""
+@click.option(
+    "--by-rule",
+    is_flag=True,
+    help="Switch each rule off in turn and print what moves on every collection (microtexts, cdcp, the "
+    "blind pieces, the essays): texts changed, and the change of each figure.",
+)
+@click.option(
+    "--rule", "rules", multiple=True, metavar="ID", help="With --by-rule: only this rule (repeatable)."
+)
+@click.option(
+    "--on",
+    "collections",
+    multiple=True,
+    type=click.Choice(["micro", "cdcp", "pieces", "essays"]),
+    help="With --by-rule: only this collection (repeatable; default all found).",
+)
+def eval_cmd(
+    as_json: bool, corpus: str | None, by_rule: bool, rules: tuple[str, ...], collections: tuple[str, ...]
+) -> None:
+    """Run the extractor on the arg-microtexts corpus and print the six figures (--by-rule: each rule's
+    effect, switched off, on every collection)."""
+    if by_rule:
+        from argmap.extractor.ablation import report
+        from argmap.extractor.rules import BY_ID
+
+        unknown = [r for r in rules if r not in BY_ID]
+        if unknown:
+            raise click.BadParameter(
+                f"no rule {', '.join(unknown)} (the rules: src/argmap/extractor/rules.py)",
+                param_hint="--rule",
+            )
+        report(collections or None, rules or None, echo=lambda line: click.echo(line))
+        return
     from argmap.extractor import extract
     from argmap.extractor.scoring import FIGURES, score_corpus
 

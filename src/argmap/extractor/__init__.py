@@ -1,6 +1,9 @@
 """Draft an argument map from raw text: offline, deterministic, every step explained.
 
-``extract(text, title=None) -> ArgumentMap`` runs a pipeline of small modules:
+``extract(text, title=None) -> ArgumentMap`` runs three stages, each returning its decisions to the next:
+:func:`segment` (steps 1-4: a :class:`Segmented` text), :func:`decide` (step 5: a :class:`Read`, every
+unit's reading and the :class:`~argmap.extractor.relations.Plan`) and :func:`assemble` (step 6: the map).
+The steps are small modules:
 
 1. :mod:`~argmap.extractor.normalise` quotes, dashes and whitespace, keeping offsets to the original;
 2. :mod:`~argmap.extractor.sentences` splits sentences (pysbd) inside paragraphs;
@@ -10,8 +13,8 @@
 5. :mod:`~argmap.extractor.reading` reads each unit's cues (lexicons in :mod:`~argmap.extractor.cues`), and
    :mod:`~argmap.extractor.relations` scores the main conclusion and decides every role and link;
 6. this module builds the :class:`~argmap.model.ArgumentMap`: statements ``s1..`` with spans into the
-   *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words and a
-   plain-language reason.
+   *original* text, inferences ``i1..``, attacks ``a1..``, evidence ``e1..``, each with its cue words, the
+   names of the rules and learned features that decided it (``rules``) and a reason worded from them.
 
 Refused at once (``InputError``): text over ``MAX_SOURCE_CHARS`` characters, binary data (NUL bytes or
 mostly non-text characters), and empty or blank text ("nothing to map: the text is empty"). Every other
@@ -47,7 +50,7 @@ from argmap.model import (
 )
 from argmap.roles import main_conclusion
 
-__all__ = ["Read", "Segmented", "decide", "extract", "read_text", "segment"]
+__all__ = ["Read", "Segmented", "assemble", "decide", "extract", "read_text", "segment"]
 
 _OFF_LINE = frozenset(("background", "question"))  # tags that keep a unit out of the argument line
 _TITLE_WORDS = 16  # a first line this short, without a full stop, is read as the title
@@ -118,8 +121,7 @@ def extract(
     report(0.0)
     read = read_text(text, title, models, progress=report)
     report(0.9)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    amap = _build(text, read.norm, read.units, read.plan, read.found, read.title, f"draft-{digest}")
+    amap = assemble(text, read)
     report(1.0)
     return amap
 
@@ -294,15 +296,12 @@ def _resolve_links(
     return out
 
 
-def _build(
-    text: str,
-    norm: Normalised,
-    units: list[Unit],
-    reading: Plan,
-    found: Found,
-    title: str | None,
-    map_id: str,
-) -> ArgumentMap:
+def assemble(text: str, read: Read) -> ArgumentMap:
+    """The map of ``text`` from every stage's decisions (:func:`read_text`): statements with their spans in
+    the original text, the links made acyclic, the evidence attached, each with the names that decided it."""
+    norm, units, reading, found, title = read.norm, read.units, read.plan, read.found, read.title
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    map_id = f"draft-{digest}"
     spans: dict[int, Span] = {}
     sid: dict[int, str] = {}
     for n, u in enumerate(units):

@@ -240,14 +240,19 @@ def plan(
             rs[i].voice, rs[i].granted = "author", None
     main: int | None = max(candidates, key=lambda i: (rs[i].score, -i)) if candidates else None
     restated: int | None = None
+    main_rules: list[str] = []  # the main rule that moved the choice last (what the chosen unit owes it to)
     if main is not None:
-        main = _chain_end(rs, main)
-        main, restated = _thesis(rs, main, set(candidates))
-    main = _closing_question(rs, main)
+        end = _chain_end(rs, main)
+        main_rules = ["main.chain_end"] if end != main else []
+        main, restated = _thesis(rs, end, set(candidates))
+        main_rules = ["main.thesis_restated"] if restated is not None and restated != main else main_rules
+    verdict = _closing_question(rs, main)
+    main_rules = ["main.closing_question"] if verdict != main else main_rules
+    main = verdict
     out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
     _mark_narrative(rs, main, reported)
-    if main is not None and restated is not None and restated != main:
-        rs[main].fired.append("main.thesis_restated")
+    if main is not None:
+        rs[main].fired.extend(main_rules)
     if main is not None:
         out.main_reason = _main_reason(rs[main], m.main, rows[main], cues[main])
     if main is not None and m.main is not None:
@@ -599,8 +604,6 @@ def _closing_question(rs: list[Reading], main: int | None) -> int | None:
         return main
     if any("stance" in r.inner for r in rs if r.voice == "author"):
         return main
-    if last != main:
-        rs[last].fired.append("main.closing_question")
     return last
 
 
@@ -729,11 +732,8 @@ def _chain_end(rs: list[Reading], main: int) -> int:
     which ...") stays the claim: what follows is its reason, the good (or harm) the proposal brings."""
     if not on("main.chain_end") or "stance" in rs[main].inner or _CONDITION.match(rs[main].low):
         return main
-    start = main
     while _leads_on(rs, main):
         main += 1
-    if main != start:
-        rs[main].fired.append("main.chain_end")
     return main
 
 

@@ -9,10 +9,12 @@ quotes) turned into paragraph breaks, so the extractor sees the article's paragr
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from argmap.errors import InputError
 from argmap.pieces.piece import Piece
 from argmap.pieces.text import decode
 
@@ -131,6 +133,8 @@ def read_article(markup: str) -> Page:
     try:
         from readability import Document
 
+        # readability logs a traceback when it gives up (an empty document): not ours to print
+        logging.getLogger("readability").setLevel(logging.CRITICAL)
         doc = Document(markup)
         summary = doc.summary(html_partial=True)
         page_title = doc.short_title() or None
@@ -143,9 +147,20 @@ def read_article(markup: str) -> Page:
 
 
 KIND = "web page"
+# Tags a page may have: reading costs about 10 µs a tag (two passes and readability's scoring), so this
+# bounds a crafted page to about a second; a long news article has a few thousand, a long Wikipedia
+# article some 50,000.
+MAX_TAGS = 100_000
 
 
 def read(data: bytes, name: str = "input") -> Piece:
     """The article of an HTML file as text, and its title."""
-    page = read_article(decode_html(data, name))
+    markup = decode_html(data, name)
+    tags = markup.count("<")
+    if tags > MAX_TAGS:
+        raise InputError(
+            f"{name}: the page has {tags:,} tags; Argmap reads pages of at most {MAX_TAGS:,} "
+            "(save the article's text, or its print view, and map that)"
+        )
+    page = read_article(markup)
     return Piece(text=page.text, title=page.title, kind=KIND)

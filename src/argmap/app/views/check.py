@@ -26,6 +26,7 @@ _STATEMENT_RATINGS = ("accepted", "doubtful", "rejected")
 _RELATION_RATINGS = ("strong", "weak", "none")
 _RELIABILITY = ("high", "medium", "low")
 _UNRATED = "(not rated)"
+_PAGE = 40  # nodes whose findings are listed at once
 
 
 def cq_key(rid: str, n: int, part: str = "answer") -> str:
@@ -81,6 +82,12 @@ def _save_rating() -> None:
         widgets.report(err)
 
 
+def _new_list() -> None:
+    """Another severity, another list: the chosen finding and the page of nodes no longer apply."""
+    for key in ("check_finding", "check_findings_page"):
+        st.session_state.pop(key, None)
+
+
 # --- page --------------------------------------------------------------------------------------
 
 st.title("Check")
@@ -107,7 +114,7 @@ bar[0].radio(
     SEVERITIES,
     horizontal=True,
     key="check_severity",
-    on_change=lambda: st.session_state.pop("check_finding", None),  # the list changes under it
+    on_change=_new_list,
 )
 if findings:
     bar[1].selectbox(
@@ -152,9 +159,13 @@ with panel:
         ["Findings", "Schemes", "Ratings", "Open questions"], key="check_tab", on_change="rerun"
     )
 
+# Only the open tab's content is worked out and sent (the tabs rerun the page when one is chosen): on
+# a 500-node map the closed tabs' pickers, forms and 450-row table were a third of every rerun.
 with tab_questions:
-    questions = open_questions(amap)
-    if not questions:
+    questions = open_questions(amap) if tab_questions.open is not False else []
+    if tab_questions.open is False:
+        pass
+    elif not questions:
         st.info(
             "No open questions: no comment thread on this map is open. Comment on a node on the Map page."
         )
@@ -168,7 +179,9 @@ with tab_questions:
             )
 
 with tab_findings:
-    if not findings:
+    if tab_findings.open is False:
+        pass
+    elif not findings:
         lowest = (st.session_state.get("check_severity") or "info") == SEVERITIES[0]
         st.info(
             "Nothing to ask of this map."
@@ -176,7 +189,18 @@ with tab_findings:
             else f"Nothing to ask at this severity. Choose **{SEVERITIES[0]}** above to see every cue."
         )
     else:
-        for nid, group in by_node(amap, findings).items():
+        every_group = list(by_node(amap, findings).items())
+        groups = every_group
+        if len(every_group) > _PAGE:  # a 500-node map has hundreds: a page of them at a time
+            n_groups = len(every_group)
+            first = st.selectbox(
+                "Nodes",
+                range(0, n_groups, _PAGE),
+                format_func=lambda a: f"nodes {a + 1}\u2013{min(a + _PAGE, n_groups)} of {n_groups}",
+                key="check_findings_page",
+            )
+            groups = every_group[first or 0 : (first or 0) + _PAGE]
+        for nid, group in groups:
             with st.container(border=True):
                 st.markdown(
                     f"**{widgets.md(describe.tag_label(amap, nid, roles))}**"
@@ -194,7 +218,9 @@ with tab_findings:
 
 relations = [r.id for r in (*amap.inferences, *amap.attacks)]
 with tab_schemes:
-    if not relations:
+    if tab_schemes.open is False:
+        pass
+    elif not relations:
         st.info("The map has no inferences or attacks yet.")
     else:
         rid = (
@@ -244,12 +270,15 @@ with tab_schemes:
         st.button("Save scheme and answers", key="scheme_save", on_click=_save_scheme, type="primary")
 
 with tab_ratings:
-    st.caption(
-        "Rate statements, links and evidence; every conclusion's status follows from the ratings "
-        "(see the explanation below each)."
-    )
     targets = [e.id for g in (amap.statements, amap.inferences, amap.attacks, amap.evidence) for e in g]
-    if not targets:
+    if tab_ratings.open is not False:
+        st.caption(
+            "Rate statements, links and evidence; every conclusion's status follows from the ratings "
+            "(see the explanation below each)."
+        )
+    if tab_ratings.open is False:
+        pass
+    elif not targets:
         st.info("The map has nothing to rate yet.")
     else:
         eid = (
