@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -197,9 +198,19 @@ def test_a_teacher_and_two_students_across_browsers(browser, server: str, tmp_pa
         )
         assert 1 < points.count() <= 5  # five points at most before "Show all"
         # Each point picked marks its own words in the piece.
-        seen = []
-        for n in range(min(points.count(), 3)):
+        seen = [tuple(_marked(ben))]  # the first point is picked to begin with
+        for n in range(1, min(points.count(), 4)):
             points.nth(n).click()
+            # The words beside it change (or it says the point has none) once the page has rerun.
+            ben.wait_for_function(
+                """([before]) => {
+                    const now = [...document.querySelectorAll('.argmap-source mark')].map(m => m.textContent);
+                    return JSON.stringify(now) !== before
+                        || document.body.innerText.includes('no words marked in the piece');
+                }""",
+                arg=[json.dumps(list(seen[-1]))],
+                timeout=15_000,
+            )
             settle(ben)
             seen.append(tuple(_marked(ben)))
         # (a point on a statement the reference typed rather than quoted has no words to mark)
