@@ -7,7 +7,7 @@ Prints, for the arg-microtexts (112 short texts) and the cdcp-train comments (58
 - the rules alone (no learned model: every decision by the rules, main conclusion by position);
 - the shipped weights (trained on both corpora: an in-sample fit, printed to compare, never the claim);
 - cross-validated: 5 folds of each corpus, weights trained on the other four folds of it plus the whole other
-  corpus, figures summed over the held-out folds;
+  corpus and the train essays (as the shipped weights are), figures summed over the held-out folds;
 - in-corpus cross-validation: the same folds, weights trained on that corpus alone;
 - cross-corpus: weights trained on one corpus only, measured on the other;
 - the blind pieces of tests/extractor/pieces/ (main conclusion found, by the words of their expectations);
@@ -155,7 +155,7 @@ def pieces(models: Models) -> tuple[int, int, int, int]:
 def main() -> None:
     """Print every figure (see the module docstring)."""
     quick = "--quick" in sys.argv
-    micro, comments = T.microtexts(), T.comments()
+    micro, comments, written = T.microtexts(), T.comments(), T.essays("train")
     if not micro or not comments:
         sys.exit("the corpora are not here: put arg-microtexts-en and cdcp-train in ../shared/corpora/")
     for g in micro:
@@ -188,12 +188,12 @@ def main() -> None:
     for k in range(FOLDS):
         rest_m = [g for g in micro if fold_of(g.name) != k]
         rest_c = [g for g in comments if fold_of(g.name) != k]
-        both_m.append((from_json(T.train(rest_m + comments, cache)), k))
-        both_c.append((from_json(T.train(micro + rest_c, cache)), k))
+        both_m.append((from_json(T.train(rest_m + comments + written, cache)), k))
+        both_c.append((from_json(T.train(micro + rest_c + written, cache)), k))
         own_m.append((from_json(T.train(rest_m, cache)), k))
         own_c.append((from_json(T.train(rest_c, cache)), k))
         print(f"  fold {k + 1}/{FOLDS} trained", flush=True)
-    _show("CV, other corpus + 4 folds", _pooled_micro(both_m), _pooled_cdcp(both_c))
+    _show("CV, other corpora + 4 folds", _pooled_micro(both_m), _pooled_cdcp(both_c))
     _show("CV, in-corpus only (4 folds)", _pooled_micro(own_m), _pooled_cdcp(own_c))
 
 

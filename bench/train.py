@@ -38,9 +38,11 @@ from argmap.extractor.scoring import jaccard
 
 C = 1.0  # inverse regularisation strength of every fit (scikit-learn's default)
 DIGITS = 4
-# Main-conclusion features that no training text can show (the corpora have no titles and no paragraphs):
-# their weights are set by judgement, as small as the learned positional weights, and marked so in the file.
+# Main-conclusion features that few training texts show (the corpora have no titles and no paragraphs; the
+# essays have paragraphs, one has a title): their weights are set by judgement, as small as the learned
+# positional weights, and marked so in the file.
 JUDGED = {"title": 1.5, "intro_end": 1.0, "restated": 1.0, "last_paragraph": 0.5, "paragraph_opening": 0.3}
+JUDGED_MIN_TEXTS = 10  # a judged feature is learned once this many training texts show it
 ONE_CLASS = 4.0  # the log-odds given where the data holds one class only (about 98%)
 
 
@@ -186,7 +188,7 @@ def _fit(
 # A corpus's weight in a fit relative to the others. The microtexts weigh five times the comments: measured
 # (share 1, 3, 5), more weight on them raised the microtext figures (cc_acc .848, .884, .902) for a small cost
 # on the comments (main_acc .407, .409, .395; link_f1 .162, .165, .163); short texts are what people paste.
-SHARE: dict[str, float] = {"microtexts": 5.0}
+SHARE: dict[str, float] = {"microtexts": 5.0, "essays": 0.5}
 
 
 def _balance(corpora: list[str]) -> list[float]:
@@ -210,10 +212,13 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
     # 1. The main conclusion, a choice among a text's units: fitted on pairs (a gold main unit, another unit)
     # as the difference of their features, both ways round (a conditional logit by pairwise comparison).
     rows, labels, corpora = [], [], []
+    shown: dict[str, int] = {}  # texts showing each judged feature
     for seg, g, m in zip(segs, texts, matches, strict=True):
         if not g.main:
             continue
         read = decide(seg, Models(None, None, None))
+        for name in {k for row in read.plan.rows for k, v in row.items() if v and k in JUDGED}:
+            shown[name] = shown.get(name, 0) + 1
         good = [n for n, k in m.items() if k in g.main]
         # Against every other unit (only the candidates compete at run time, but comparing with all of them
         # measured better on both corpora than comparing with the candidates only).
@@ -229,10 +234,11 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
     assert fitted is not None
     weights = fitted["weights"]
     assert isinstance(weights, dict)
-    for name, w in JUDGED.items():
-        if not any(r.get(name) for r in rows):
-            weights[name] = [w]
-    fitted["judged"] = sorted(n for n in JUDGED if not any(r.get(n) for r in rows))
+    # Too few texts to learn from (one essay has a title): the judged weight stands.
+    judged = sorted(name for name in JUDGED if shown[name] < JUDGED_MIN_TEXTS)
+    for name in judged:
+        weights[name] = [JUDGED[name]]
+    fitted["judged"] = judged
     models["main"] = fitted
 
     # 2. The other side's voice, on the units the rules gave it.
@@ -301,9 +307,9 @@ def main() -> None:
     """Fit on the corpora present and write the weights file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
-    parser.add_argument("--only", choices=("microtexts", "cdcp"))
+    parser.add_argument("--only", choices=("microtexts", "cdcp", "essays"))
     args = parser.parse_args()
-    texts = [g for g in microtexts() + comments() if args.only in (None, g.corpus)]
+    texts = [g for g in microtexts() + comments() + essays() if args.only in (None, g.corpus)]
     if not texts:
         sys.exit("no corpus found: put arg-microtexts-en and cdcp-train in ../shared/corpora/")
     doc = document(train(texts), texts)

@@ -40,3 +40,31 @@ def test_the_title_feature_needs_the_title_words():
     _, without = _rows("Buses are slow. School uniforms end the label contest.")
     assert with_title[1].get("title") == 1 and "title" not in with_title[0]
     assert all("title" not in r for r in without)
+
+
+def test_essay_positions_intro_first_body_and_summary():
+    words, rows = _rows(
+        "Cities are growing fast. The city should plant more trees in every street.\n\n"
+        "Trees cool the streets in summer. They may also clean the air.\n\n"
+        "To sum up, the city should plant more trees."
+    )
+    assert rows[0].get("intro_first") == 1 and "body_paragraph" not in rows[0]
+    body = [k for k, w in enumerate(words) if w.startswith(("Trees cool", "They may"))]
+    assert all(rows[k].get("body_paragraph") == 1 for k in body)
+    assert rows[body[1]].get("concession") == 1 and "concession" not in rows[body[0]]
+    assert rows[-1].get("summary_opening") == 1 and "body_paragraph" not in rows[-1]
+
+
+def test_a_story_line_closing_the_introduction_is_no_thesis():
+    # The introduction's last line tells, it takes no stance: neither intro_end nor restated fires.
+    words, rows = _rows(
+        "Last winter the county cut the night buses. Nurses walked home in the dark.\n\n"
+        "The buses carried workers home.\n\nThe county should bring back the night buses for nurses."
+    )
+    assert all("intro_end" not in r and "restated" not in r for r in rows)
+    assert all("restates" not in r for r in rows)
+
+
+def test_a_one_line_introduction_has_no_end_to_close():
+    _, rows = _rows("The park matters to the town.\n\nIt is green.\n\nThe council should keep the park.")
+    assert all("intro_end" not in r and "intro_first" not in r for r in rows)

@@ -101,3 +101,19 @@ def test_naming_a_claim_to_dismiss_it_answers():
     assert counter_cue(r) == "exaggeration"
     assert opponent_cue(r) is None
     assert opponent_cue(reading("The claim that pupils learn nothing is common.")) == "the claim that"
+
+
+def test_a_contrast_opening_a_report_is_the_other_side_and_a_denial_answers():
+    from argmap.extractor.reading import contrast_report, group_view
+
+    assert contrast_report(reading("On the other hand, critics argue that the fee is fair.")) == "critics"
+    assert contrast_report(reading("However, some people say it costs too much.")) == "some people say"
+    assert contrast_report(reading("However, the fee is fair.")) is None
+    assert contrast_report(reading("But although it is cheap, it is slow.")) is None
+    assert (
+        counter_cue(reading("Experience from other cities suggests the opposite.")) == "suggests the opposite"
+    )
+    assert counter_cue(reading("Neither point is convincing.")) == "neither point is convincing"
+    assert counter_cue(reading("The figures show the costs.")) is None
+    assert group_view(reading("Many drivers say they would take the bus."))
+    assert not group_view(reading("Drivers say they would take the bus."))

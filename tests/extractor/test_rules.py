@@ -145,10 +145,40 @@ CASES: dict[str, tuple[str, str]] = {
         ("Cheap parking leads to more cars, which leads to dirtier air."),
         ("Cheap parking fills the centre with cars every single day."),
     ),
+    "voice.contrast_report": (
+        (
+            "The town should keep its library open on Sundays. On the other hand, critics argue that few "
+            "people visit on Sundays. Yet the visitor count shows the opposite."
+        ),
+        (
+            "The town should keep its library open on Sundays. On the other hand, the building is old. "
+            "Families still visit it every week."
+        ),
+    ),
+    "voice.answer_needed": (
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would take the bus if it were "
+            "cheaper. Fewer cars would mean cleaner air.\n\nFree buses would help everyone."
+        ),
+        (
+            "Buses should be free in our city.\n\nMany drivers say they would never take the bus. But "
+            "most of them have never tried it.\n\nFree buses would help everyone."
+        ),
+    ),
+    "voice.signal_needed": (
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines on the road are cheap, but they do little to "
+            "stop a car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+        (
+            "Our city needs safe cycle lanes.\n\nPainted lines may be cheap, but they do little to stop a "
+            "car. A kerb gives riders real protection.\n\nThe city should build protected lanes."
+        ),
+    ),
     "main.thesis_restated": (
         (
-            "Towns are debating late trains. The town should keep the late trains running.\n\nNurses use "
-            "them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
+            "The town should keep the late trains running. Many towns are debating them this year.\n\nNurses "
+            "use them after every night shift. Students use them too.\n\nIn conclusion, the late trains must "
             "keep running."
         ),
         (

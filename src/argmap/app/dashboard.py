@@ -94,6 +94,7 @@ def live(code: str, key: str) -> None:
             "revisions": st.column_config.NumberColumn("Saves"),
             "saved": st.column_config.TextColumn("Last saved (UTC)"),
             "submitted": st.column_config.TextColumn("Submitted (UTC)"),
+            "note": st.column_config.TextColumn("Note"),
         },
     )
     st.download_button(

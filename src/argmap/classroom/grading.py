@@ -229,7 +229,7 @@ def mistakes_chart_svg(
 
 # --- an assignment's gradebook -------------------------------------------------------------------
 
-GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted")
+GRADEBOOK = ("student", "status", "score", "note", "revisions", "saved", "submitted")
 _CACHE: dict[tuple[str, str, int], Comparison] = {}  # (code, seat, revision) → its comparison
 _CACHE_SIZE = 2_000
 
@@ -251,9 +251,12 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
 
     A student who has saved but not submitted gets the score of the work so far, so the teacher
     sees the class progress; the CSV is what a gradebook imports. The score is a whole percent
-    (``percent``), the same on the dashboard and in the CSV.
+    (``percent``), the same on the dashboard and in the CSV. ``note`` says when the work is the
+    automatic draft unchanged (``argmap.classroom.draft``): its score is the draft's, not the student's.
     """
     import pandas as pd
+
+    from argmap.classroom.draft import is_draft
 
     rows, results = [], {}
     for sub in subs:
@@ -268,8 +271,16 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
                 "revisions": sub.revision,
                 "saved": sub.saved.strftime("%Y-%m-%d %H:%M") if sub.saved else "",
                 "submitted": sub.submitted.strftime("%Y-%m-%d %H:%M") if sub.submitted else "",
+                "note": _note(sub, is_draft(sub.map, assignment.text) if sub.map is not None else False),
             }
         )
     table = pd.DataFrame(rows, columns=list(GRADEBOOK))
     table["score"] = table["score"].astype("Int64")  # whole percents; blank for work not started
     return table, results
+
+
+def _note(sub: Submission, draft: bool) -> str:
+    """What the teacher should know about a student's work beside its score."""
+    if not draft:
+        return ""
+    return "submitted the draft unchanged" if sub.status == "submitted" else "saved the draft unchanged"

@@ -447,6 +447,13 @@ OPPONENT: tuple[str, ...] = (
     "i admit",
     "i concede",
     "i grant",
+    "it must be admitted",
+    "it has to be admitted",
+    "it cannot be denied",
+    "there is no denying",
+    "to be fair",
+    "i accept that",
+    "i agree that",
     "i have no answer",
     "i have no good answer",
 )
@@ -455,12 +462,27 @@ GROUP_QUANTIFIERS: tuple[str, ...] = ("many", "some", "most", "a lot of", "plent
 VIEW_VERBS: tuple[str, ...] = (
     "assume", "believe", "think", "say", "argue", "claim", "insist", "feel", "fear", "worry", "suppose",
     "expect", "object", "complain", "maintain", "contend", "hold", "reckon", "imagine", "point out", "note",
-    "reply", "respond", "protest", "remind",
+    "reply", "respond", "protest", "remind", "ask", "wonder", "doubt", "question",
 )  # fmt: skip
+# Weak signs of the other side: a group's reported view ("Many drivers say ..."), supporters, a possibility
+# ("it may be"), a concessive inside a clause ("... even if ..."). A report can back the author as well as
+# oppose him: these voice the other side only when the author answers them (rule voice.answer_needed).
+WEAK_OPPONENT: tuple[str, ...] = (
+    "supporters", "proponents", "advocates", "it may be", "it might be", "it may well be",
+)  # fmt: skip
+# A sentence that frames what follows as the other side's case ("I have some sympathy with her.").
+CONCESSION_FRAME: tuple[str, ...] = (
+    "sympathy", "i understand", "i can see why", "i see why", "i can understand", "not everyone is convinced",
+    "not everyone agrees", "not everyone is happy", "there is something in", "there is some truth",
+    "a fair point", "a reasonable point", "to be fair",
+)  # fmt: skip
+INNER_CONCESSIVE: tuple[str, ...] = ("although", "though", "even though", "even if", "despite", "in spite of")
 # Summary markers: opening a paragraph they sum up the whole piece, not the sentence before.
 SUMMARY: tuple[str, ...] = (
     "in conclusion", "to conclude", "in short", "in sum", "to sum up", "all in all", "all things considered",
-    "overall", "on balance", "the bottom line", "ultimately", "in the end",
+    "overall", "on balance", "the bottom line", "ultimately", "in the end", "for these reasons",
+    "for all these reasons", "for all of these reasons", "taking all of this into account",
+    "taking all this into account", "taken together", "in summary", "to summarise", "to summarize",
 )  # fmt: skip
 # A grant that points back ("That may be true", "This is fair"): the sentence before is the other side's.
 ANAPHORIC_GRANT: tuple[str, ...] = (

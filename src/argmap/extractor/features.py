@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from argmap.extractor.cues import HEDGES, SUMMARY
 from argmap.extractor.reading import Reading, content_words
 
 # Past tense with no present, future or modal verb: the writer tells what happened (testimony, a story).
@@ -27,6 +28,13 @@ _PRESENT = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us)\b")
 _OPINION = ("i think", "i believe", "in my opinion", "in my view", "i am convinced", "i'm convinced")
+_SUMMING = re.compile(
+    r"^[\"'(\s]*(?:(?:and|so)\s+)?("
+    + "|".join(re.escape(s) for s in sorted(SUMMARY, key=len, reverse=True))
+    + r")\b"
+)
+_CONCEDES = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r"|understandable|partly)\b")
+ESSAY_PARAGRAPHS = 3  # an introduction, a body and a conclusion
 SHORT_WORDS = 6  # a unit under this many words is a fragment rather than a claim
 RESTATED_SHARE = 0.5  # a unit whose content words are this share of another's restates it
 RESTATE_UNITS = 40  # the units of the introduction (and of the conclusion) compared for a restatement
@@ -48,21 +56,37 @@ UNIT_FEATURES: tuple[Feature, ...] = (
     Feature(
         "intro_end",
         "it closes the introduction",
-        "the last sentence of the first paragraph, in a text of three paragraphs or more",
+        "the last of two or more sentences of the first paragraph, taking a stance (3 paragraphs or more)",
     ),
     Feature("last_paragraph", "it is in the last paragraph", "a unit of the last of several paragraphs"),
+    Feature(
+        "intro_first",
+        "it opens the introduction",
+        "the first sentence of the first paragraph, in a text of three paragraphs or more",
+    ),
+    Feature(
+        "body_paragraph",
+        "it is in a body paragraph",
+        "neither in the first nor in the last paragraph, in a text of three paragraphs or more",
+    ),
+    Feature(
+        "summary_opening",
+        "it sums up ('{cue}')",
+        "its sentence opens with a summary marker: 'in conclusion', 'to sum up', 'for these reasons'",
+    ),
+    Feature("concession", "it concedes ('{cue}')", "a hedge or concession word: 'may', 'of course', 'true'"),
     Feature(
         "paragraph_opening", "it opens its paragraph", "the first unit of a paragraph (several paragraphs)"
     ),
     Feature(
         "restated",
         "it is restated in the last paragraph",
-        "in the first paragraph, it shares half of its content words with a unit of the last paragraph",
+        "in the first paragraph, taking a stance, it shares half its content words with a unit of the last",
     ),
     Feature(
         "restates",
         "it restates a claim made earlier",
-        "in the last paragraph, it shares half of its content words with a unit of the first paragraph",
+        "in the last paragraph, it shares half of its content words with a stance taken in the first",
     ),
     Feature("conclusion_opening", "it opens with '{cue}'", "a conclusion indicator opens its sentence"),
     Feature("conclusion_inside", "it carries '{cue}'", "a conclusion indicator inside the sentence"),
@@ -131,6 +155,14 @@ def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and shared >= 2 and shared / min(len(a), len(b)) >= RESTATED_SHARE
 
 
+def _takes_stance(r: Reading) -> bool:
+    """A thesis takes a stance: a demand, a judgement, an opinion or a conclusion drawn (an opening story's
+    last line does not)."""
+    return bool({"stance", "evaluative", "conclusion"} & (set(r.inner) | set(r.starts))) or any(
+        o in r.low for o in _OPINION
+    )
+
+
 def _cue(r: Reading, key: str) -> str | None:
     return r.starts.get(key) or r.inner.get(key)
 
@@ -145,10 +177,14 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
     words = [content_words(r.low) for r in rs]
     title_words = content_words(title or "")
     intro_end = -1
-    if len(paragraphs) >= 3:
+    intro_first: set[int] = set()
+    essay = len(paragraphs) >= ESSAY_PARAGRAPHS
+    if essay:
         first = [i for i, r in enumerate(rs) if r.unit.paragraph == first_para]
         last_sentence = rs[first[-1]].unit.sentence
-        intro_end = min(i for i in first if rs[i].unit.sentence == last_sentence)
+        if rs[first[0]].unit.sentence != last_sentence:  # an introduction of one line is no introduction
+            intro_end = min(i for i in first if rs[i].unit.sentence == last_sentence)
+            intro_first = {i for i in first if rs[i].unit.sentence == rs[first[0]].unit.sentence}
     opening = {i for i, r in enumerate(rs) if r.unit.paragraph == first_para}
     closing = {
         i for i, r in enumerate(rs) if r.unit.paragraph == last_para and r.unit.paragraph != first_para
@@ -166,16 +202,21 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
         if i == n - 1 and n > 1:
             f["last"] = 1
         f["position"] = i / (n - 1) if n > 1 else 0.0
-        if i == intro_end:
+        if i == intro_end and _takes_stance(r):
             f["intro_end"] = 1
+        if i in intro_first and sentence_start:
+            f["intro_first"] = 1
+        if essay and r.unit.paragraph not in (first_para, last_para):
+            f["body_paragraph"] = 1
         if several and r.unit.paragraph == last_para:
             f["last_paragraph"] = 1
         if several and (i == 0 or rs[i - 1].unit.paragraph != r.unit.paragraph):
             f["paragraph_opening"] = 1
         if several and len(words[i]) >= 2 and (i in opening or i in closing):
             # The introduction and the conclusion only (at most RESTATE_UNITS units each): linear in length.
+            # A thesis takes a stance: a story's opening line that shares the topic is not restated.
             for k in closing if i in opening else opening:
-                if _restates(words[i], words[k]):
+                if _restates(words[i], words[k]) and _takes_stance(r if i in opening else rs[k]):
                     f["restated" if i in opening else "restates"] = 1
                     break
         conclusion = r.starts.get("conclusion")
@@ -183,6 +224,12 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
             f["conclusion_opening"], c["conclusion_opening"] = 1, conclusion
         elif _cue(r, "conclusion"):
             f["conclusion_inside"], c["conclusion_inside"] = 1, _cue(r, "conclusion") or ""
+        summing = _SUMMING.match(r.low) if sentence_start else None
+        if summing:
+            f["summary_opening"], c["summary_opening"] = 1, summing.group(1)
+        concedes = _CONCEDES.search(r.low)
+        if concedes:
+            f["concession"], c["concession"] = 1, concedes.group(1)
         opinion = next((o for o in _OPINION if o in r.low), None)
         if opinion:
             f["opinion"], c["opinion"] = 1, opinion

@@ -130,6 +130,14 @@ _CLAIM_DISMISSED = re.compile(
     r"(?:simply\s+|just\s+|plainly\s+)?(?:an?\s+)?"
     r"(exaggeration|wrong|false|myth|mistaken|overstated|nonsense|misleading|untrue)\b"
 )
+# "Experience suggests the opposite", "Neither point is convincing": the author denies what came before.
+_OPPOSITE = re.compile(
+    r"^[\"'(\s]*(?:(?:and|but)\s+)?(?:[\w'-]+\s+){0,5}?((?:suggests?|shows?|proves?|says?)\s+(?:quite\s+)?(?:the\s+)?"
+    r"(?:opposite|reverse|otherwise))\b"
+    r"|^[\"'(\s]*(the\s+(?:opposite|reverse)\s+is\s+true)\b"
+    r"|^[\"'(\s]*((?:neither|none)\s+(?:of\s+(?:these|those|the|their)\s+)?(?:points?|arguments?|claims?|objections?"
+    r"|worries|fears|concerns?)\s+(?:is|are|holds?|stands?)(?:\s+up)?(?:\s+(?:convincing|true|right|correct))?)\b"
+)
 # Opponent phrases that count anywhere in a unit's first words ("It is of course true that ...").
 _INNER_OPPONENT_CHARS = 40
 
@@ -173,6 +181,8 @@ def read_unit(unit: Unit, text: str, sentence_start: bool = True) -> Reading:
         del starts["premise"]
     if "counter" not in starts and (m := _DISMISSAL.match(low)):
         starts["counter"] = m.group(1)
+    if "counter" not in starts and (m := _OPPOSITE.search(low)):
+        starts["counter"] = next(g for g in m.groups() if g)
     if not starts and sentence_start and (m := _INNER_ALSO.match(low)):
         starts["addition"] = m.group(1)  # "A clear deadline also helps ...": the author's next reason
     if "opponent" not in starts and (m := _GROUP_VIEW.match(low)):
@@ -235,6 +245,28 @@ def opponent_cue(r: Reading) -> str | None:
     if "opponent" in r.inner and "counter" not in r.starts:
         return r.inner["opponent"]
     return None
+
+
+def contrast_report(r: Reading) -> str | None:
+    """The other side's voice behind an opening contrast ("On the other hand, critics argue ...", "However,
+    some people say ..."): the unit reports the other side, it does not answer it."""
+    cue = r.starts.get("counter")
+    if cue is None:
+        return None
+    rest = r.low.lstrip("\"'( ")
+    rest = re.sub(r"^(?:(?:and|but|so|or|then)\s+)?", "", rest)
+    if not rest.startswith(cue):
+        return None
+    rest = rest[len(cue) :].lstrip(" ,")
+    m = _START["opponent"].match(rest) or _GROUP_VIEW.match(rest)
+    if m is None or m.group(1) in _CONTRAST_ONLY_INSIDE or m.group(1) in C.INNER_CONCESSIVE:
+        return None
+    return m.group(1)
+
+
+def group_view(r: Reading) -> bool:
+    """Does the unit open with a group's reported view ("Many parents assume ...")?"""
+    return _GROUP_VIEW.match(r.low) is not None
 
 
 def counter_cue(r: Reading) -> str | None:

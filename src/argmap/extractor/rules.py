@@ -60,6 +60,18 @@ RULES: tuple[Rule, ...] = (
     Rule("voice.and_joined", "a unit joined by 'and' to an objection shares its voice"),
     Rule("voice.stretch", "the other side's stretch runs on to the author's answer"),
     Rule("voice.block_quote", "a Markdown block quote the author answers straight after is the other side's"),
+    Rule(
+        "voice.contrast_report",
+        "a contrast opening a report ('On the other hand, critics argue') voices the other side, no answer",
+    ),
+    Rule(
+        "voice.answer_needed",
+        "a weak sign of the other side ('many drivers say', 'supporters') voices it only if answered",
+    ),
+    Rule(
+        "voice.signal_needed",
+        "in an essay, 'X, but Y' gives X to the other side only with a sign of it ('may', 'of course')",
+    ),
     # main: relations.plan
     Rule(
         "main.chain_end",

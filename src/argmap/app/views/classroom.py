@@ -16,6 +16,7 @@ from argmap.app import dashboard, feedback_panel, state, student_panel, tree, wi
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
+    Assignment,
     AssignmentStore,
     Brief,
     Submission,
@@ -97,6 +98,7 @@ def start() -> None:
                     brief = _store().brief(code)
                     st.session_state.update({ROLE: "student", CODE: brief.code})
                     st.rerun()
+        offline()
     with right, st.container(border=True):
         st.subheader("Teach")
         create_form()
@@ -113,6 +115,52 @@ def start() -> None:
                 _store().teacher(code, key)
                 st.session_state.update({ROLE: "teacher", CODE: normalise_code(code), KEY: key})
                 st.rerun()
+
+
+def offline() -> None:
+    """A student without a join code opens the exercise file the teacher gave out and maps its piece."""
+    from argmap.classroom import exercise
+
+    st.divider()
+    upload = st.file_uploader(
+        "No code? Open the exercise file your teacher gave you",
+        type=["json"],
+        key="exercise_file",
+        help="The students' copy of an exercise (a .json file): the piece to map, without the reference.",
+    )
+    if upload is None:
+        return
+    try:
+        ex = exercise.loads_students(upload.getvalue().decode("utf-8"), path=upload.name)
+    except (ArgmapError, UnicodeDecodeError) as err:
+        first = str(err).splitlines()[0]
+        st.error(widgets.md(first if upload.name in first else f"{upload.name}: {first}"))
+        return
+    st.markdown(f"**{widgets.md(ex.title, line=True)}**")
+    st.text(ex.instructions)
+    with st.expander("The piece"):
+        st.text(ex.text)
+    c1, c2 = st.columns(2)
+    start = c1.button("Start my map", key="exercise_start")
+    if widgets.replace_confirmed("Start my map", "exercise_start", start):
+        state.open_map(ex.blank())
+        state.flash("success", _OFFLINE_DONE)
+        st.rerun()
+    if ex.show_draft:
+        draft = c2.button("Start from the draft", key="exercise_draft")
+        if widgets.replace_confirmed("Start from the draft", "exercise_draft", draft):
+            with widgets.guard():
+                from argmap.classroom.draft import draft as drafted
+
+                state.open_map(drafted(ex.text, title=ex.title))
+                state.flash("success", _OFFLINE_DONE)
+                st.rerun()
+
+
+_OFFLINE_DONE = (
+    "Your map is open: build it on the Map page, then save it in the Library, or download it on Export & "
+    "share and send the file to your teacher."
+)
 
 
 def _parse_teacher_link(link: str) -> tuple[str, str]:
@@ -209,6 +257,11 @@ def create_form() -> None:
     amap, _unmatched = _reference()
     if amap is None:
         return
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(amap)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     with st.form("assignment_form", border=False):
         title = st.text_input("Title", value=amap.title, key="as_title")
         instructions = st.text_area("Instructions (optional)", key="as_instructions", height=68)
@@ -277,6 +330,11 @@ def teacher() -> None:
         f"{'Pseudonyms' if assignment.pseudonyms else 'Names'} · "
         f"{'draft offered' if assignment.show_draft else 'students map from scratch'}"
     )
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(assignment.reference, show_draft=assignment.show_draft)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     if assignment.released is None and st.button("Release feedback now", key="release", type="primary"):
         with widgets.guard():
             _store().release(code, key)
@@ -289,7 +347,37 @@ def teacher() -> None:
         dashboard.grade_files(assignment.reference)
     with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
         handouts(assignment.reference, "ref_handouts")
+    with st.expander("Exercise files (for a class that works without this server)"):
+        exercise_files(assignment)
     st.button("Leave this assignment", key="teacher_leave", on_click=_forget)
+
+
+def exercise_files(assignment: Assignment) -> None:
+    """The assignment as two files: the students' copy (no reference) and the teacher's file."""
+    from argmap.classroom import exercise
+
+    ex = exercise.of_assignment(assignment)
+    st.caption(
+        "Give students the students' copy: it holds the piece and your instructions, never the "
+        "reference. Keep the teacher's file: it holds the reference, and grades the maps students send "
+        "you (Grade map files, above, or argmap compare)."
+    )
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Students' copy (no reference)",
+        exercise.dumps_students(ex),
+        f"{assignment.code}-exercise.json",
+        "application/json",
+        key="exercise_students",
+        type="primary",
+    )
+    c2.download_button(
+        "Teacher's file (with the reference: keep it)",
+        exercise.dumps(ex),
+        f"{assignment.code}-exercise-teacher.json",
+        "application/json",
+        key="exercise_teacher",
+    )
 
 
 def handouts(amap: ArgumentMap, key: str) -> None:
@@ -386,7 +474,7 @@ def student() -> None:
 
 def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     """A seat reopened from its link brings back the student's saved work, once per session, unless the
-    open map holds unsaved work of this piece (then "Open my saved map" asks first)."""
+    open map holds unsaved work, of this piece or another (then "Open my saved map" asks first)."""
     key = f"classroom_resumed_{token}"
     if st.session_state.get(key):
         return
@@ -394,7 +482,12 @@ def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     if sub.map is None:
         return
     mine = state.current_map()
-    if mine is not None and same_piece(brief, mine) and state.unsaved() and mine.statements:
+    if mine is not None and state.unsaved() and mine.statements:
+        if not same_piece(brief, mine):
+            st.info(
+                f"Your saved map (revision {sub.revision}) is not open: the open map has unsaved work. "
+                "“Open my saved map” brings it back."
+            )
         return
     state.open_map(sub.map)
     st.session_state[SAVED] = sub.map
@@ -435,9 +528,9 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
         draft = c2.button("Start from the draft", key="student_draft")
         if _replace("Start from the draft", "student_draft", draft, brief):
             with widgets.guard():
-                from argmap.extractor import extract
+                from argmap.classroom.draft import draft as drafted
 
-                state.open_map(extract(brief.text, title=brief.title))
+                state.open_map(drafted(brief.text, title=brief.title))
                 st.session_state.pop(SAVED, None)
                 state.flash("success", "The draft is open: correct it on the Map page, then save here.")
                 st.rerun()
