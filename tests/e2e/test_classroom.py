@@ -160,7 +160,8 @@ def test_a_teacher_and_two_students_across_browsers(browser, server: str, tmp_pa
         settle(teacher)
         teacher.get_by_text("Score of revision 1:").wait_for()
         teacher.get_by_text("From revision 1 to the latest (2):").wait_for()
-        teacher.get_by_text("From revision 1").evaluate("e => e.scrollIntoView({block: 'center'})")
+        teacher.get_by_text("One student").evaluate("e => e.scrollIntoView({block: 'start'})")
+        teacher.wait_for_timeout(500)
         shot(teacher, "classroom-revisions-1400")
 
         # On the teacher's phone the links wrap and can be copied: nothing is cut off.

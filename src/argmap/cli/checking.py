@@ -119,8 +119,9 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
         raise click.ClickException(f"{folder}: no map files ({', '.join(sorted(suffixes))}) to grade")
     ref = load_map(reference)
     table, results = grading.grade(ref, paths)
-    # atomic, regular files only, a full disk one sentence (StoreError), as every -o of the CLI
-    write_output(out, table.to_csv(index=False))
+    # Whole percents, as in the app's gradebook CSV (a gradebook imports the same numbers either way);
+    # atomic, regular files only, a full disk one sentence (StoreError), as every -o of the CLI.
+    write_output(out, grading.as_percents(table).to_csv(index=False))
     mistakes = grading.mistakes_by(ref, results, top=None)
     stem = Path(out).with_suffix("")
     write_output(f"{stem}-mistakes.csv", mistakes.to_csv(index=False))
