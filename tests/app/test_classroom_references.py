@@ -25,14 +25,14 @@ def upload(at, name: str, data: bytes, piece: str) -> None:  # noqa: ANN001 - an
     ("name", "piece", "found", "missing"),
     [
         ("homework.argdown", "homework", "8 of 8 statements found in the piece.", []),
-        ("square-aifdb.json", "square", "7 of 8", ["Visitors come to see the church and the old houses."]),
+        ("square-aifdb.json", "square", "7 of 8", ["Visitors come to see the church and the old houses”"]),
         (
             "libraries-ova3.json",
             "libraries",
             "7 of 9",
-            ["It is the only day many working families can visit.", "Libraries are the heart of a town's"],
+            ["It is the only day many working families can visit”", "Libraries are the heart of a town's"],
         ),
-        ("homework-kialo.txt", "homework", "8 of 9", ["Tired children learn less the next morning."]),
+        ("homework-kialo.txt", "homework", "8 of 9", ["Tired children learn less the next morning”"]),
     ],
 )
 def test_a_reference_file_in_each_format_attaches_to_the_pasted_piece(

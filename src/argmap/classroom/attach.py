@@ -51,7 +51,7 @@ class Attached:
         """The statements not found, listed by their words; None when every one was found."""
         if not self.unmatched:
             return None
-        listed = "; ".join(f"“{w}”" for w in self.missing())
+        listed = "; ".join(f"“{w.rstrip('.')}”" for w in self.missing())  # the sentence has the stop
         return (
             f"Not found in the piece, so they point at no words (students' maps are matched to them by "
             f"their wording alone; reword them as the piece puts it if you want them found): {listed}."

@@ -143,7 +143,7 @@ def mistakes_by(
         if item is None or kind not in _CLASS_SENTENCE:
             continue
         role = _ROLE_WORD.get(roles.get(rid, ""), "statement")
-        sentence = _CLASS_SENTENCE[kind].format(q=quote(item, 70), role=role)
+        sentence = _CLASS_SENTENCE[kind].format(q=quote(item, 110), role=role)
         rows.append(
             {
                 "mistake": sentence,
@@ -162,6 +162,16 @@ def mistakes_by(
 def percent(score: float | None) -> int | None:
     """A score (0 to 1) as the whole percent a teacher reads and a gradebook imports (half rounds up)."""
     return None if score is None else int(score * 100 + 0.5 + 1e-9)
+
+
+def mistake_lines(table: pd.DataFrame, students: int) -> list[tuple[str, float]]:
+    """Each row of ``mistakes_by`` as the line a bar stands under, with the bar's length (the share
+    of the class, 0 to 1): "Missed the reason “…”: 2 of 30 students"."""
+    noun = "student" if students == 1 else "students"
+    return [
+        (f"{rec['mistake']}: {int(rec['students'])} of {students} {noun}", float(rec["share"]))
+        for rec in table.to_dict("records")
+    ]
 
 
 def score_bins(scores: Iterable[float], width: float = 0.1) -> pd.DataFrame:
@@ -219,7 +229,7 @@ def mistakes_chart_svg(
 
 # --- an assignment's gradebook -------------------------------------------------------------------
 
-GRADEBOOK = ("student", "status", "score", "revisions", "saved", "submitted")
+GRADEBOOK = ("student", "status", "score", "note", "revisions", "saved", "submitted")
 _CACHE: dict[tuple[str, str, int], Comparison] = {}  # (code, seat, revision) → its comparison
 _CACHE_SIZE = 2_000
 
@@ -241,9 +251,12 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
 
     A student who has saved but not submitted gets the score of the work so far, so the teacher
     sees the class progress; the CSV is what a gradebook imports. The score is a whole percent
-    (``percent``), the same on the dashboard and in the CSV.
+    (``percent``), the same on the dashboard and in the CSV. ``note`` says when the work is the
+    automatic draft unchanged (``argmap.classroom.draft``): its score is the draft's, not the student's.
     """
     import pandas as pd
+
+    from argmap.classroom.draft import is_draft
 
     rows, results = [], {}
     for sub in subs:
@@ -258,8 +271,16 @@ def gradebook(assignment: Assignment, subs: list[Submission]) -> tuple[pd.DataFr
                 "revisions": sub.revision,
                 "saved": sub.saved.strftime("%Y-%m-%d %H:%M") if sub.saved else "",
                 "submitted": sub.submitted.strftime("%Y-%m-%d %H:%M") if sub.submitted else "",
+                "note": _note(sub, is_draft(sub.map, assignment.text) if sub.map is not None else False),
             }
         )
     table = pd.DataFrame(rows, columns=list(GRADEBOOK))
     table["score"] = table["score"].astype("Int64")  # whole percents; blank for work not started
     return table, results
+
+
+def _note(sub: Submission, draft: bool) -> str:
+    """What the teacher should know about a student's work beside its score."""
+    if not draft:
+        return ""
+    return "submitted the draft unchanged" if sub.status == "submitted" else "saved the draft unchanged"

@@ -275,7 +275,7 @@ def _sniff(text: str) -> str | None:
         return None
     if "locutions" in data or isinstance(data.get("AIF"), dict) or ("nodes" in data and "edges" in data):
         return "aif"
-    if data.get("kind") == "argmap-exercise":
+    if data.get("kind") in ("argmap-exercise", "argmap-exercise-student"):
         return "exercise"
     if "schema_version" in data or "statements" in data:
         return "json"

@@ -12,20 +12,19 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import feedback_panel, state, widgets
+from argmap.app import dashboard, feedback_panel, state, student_panel, tree, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
+    Assignment,
     AssignmentStore,
     Brief,
     Submission,
     normalise_code,
     same_piece,
 )
-from argmap.classroom.compare import PART_LABELS
 from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
-from argmap.render import ViewOptions, to_dot
 
 ROLE = "classroom_role"  # "teacher" | "student" (plain keys: they outlive the widgets of one page)
 CODE = "classroom_code"
@@ -33,7 +32,6 @@ KEY = "classroom_key"  # the teacher key
 TOKEN = "classroom_token"  # the student's seat token
 SAVED = "classroom_saved"  # the student's map as last saved to the assignment
 LINKED = "classroom_linked"  # the query string already read
-REFRESH = 3  # seconds between dashboard updates
 
 
 def _store() -> AssignmentStore:
@@ -100,6 +98,7 @@ def start() -> None:
                     brief = _store().brief(code)
                     st.session_state.update({ROLE: "student", CODE: brief.code})
                     st.rerun()
+        offline()
     with right, st.container(border=True):
         st.subheader("Teach")
         create_form()
@@ -116,6 +115,52 @@ def start() -> None:
                 _store().teacher(code, key)
                 st.session_state.update({ROLE: "teacher", CODE: normalise_code(code), KEY: key})
                 st.rerun()
+
+
+def offline() -> None:
+    """A student without a join code opens the exercise file the teacher gave out and maps its piece."""
+    from argmap.classroom import exercise
+
+    st.divider()
+    upload = st.file_uploader(
+        "No code? Open the exercise file your teacher gave you",
+        type=["json"],
+        key="exercise_file",
+        help="The students' copy of an exercise (a .json file): the piece to map, without the reference.",
+    )
+    if upload is None:
+        return
+    try:
+        ex = exercise.loads_students(upload.getvalue().decode("utf-8"), path=upload.name)
+    except (ArgmapError, UnicodeDecodeError) as err:
+        first = str(err).splitlines()[0]
+        st.error(widgets.md(first if upload.name in first else f"{upload.name}: {first}"))
+        return
+    st.markdown(f"**{widgets.md(ex.title, line=True)}**")
+    st.text(ex.instructions)
+    with st.expander("The piece"):
+        st.text(ex.text)
+    c1, c2 = st.columns(2)
+    start = c1.button("Start my map", key="exercise_start")
+    if widgets.replace_confirmed("Start my map", "exercise_start", start):
+        state.open_map(ex.blank())
+        state.flash("success", _OFFLINE_DONE)
+        st.rerun()
+    if ex.show_draft:
+        draft = c2.button("Start from the draft", key="exercise_draft")
+        if widgets.replace_confirmed("Start from the draft", "exercise_draft", draft):
+            with widgets.guard():
+                from argmap.classroom.draft import draft as drafted
+
+                state.open_map(drafted(ex.text, title=ex.title))
+                state.flash("success", _OFFLINE_DONE)
+                st.rerun()
+
+
+_OFFLINE_DONE = (
+    "Your map is open: build it on the Map page, then save it in the Library, or download it on Export & "
+    "share and send the file to your teacher."
+)
 
 
 def _parse_teacher_link(link: str) -> tuple[str, str]:
@@ -212,6 +257,11 @@ def create_form() -> None:
     amap, _unmatched = _reference()
     if amap is None:
         return
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(amap)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     with st.form("assignment_form", border=False):
         title = st.text_input("Title", value=amap.title, key="as_title")
         instructions = st.text_area("Instructions (optional)", key="as_instructions", height=68)
@@ -280,16 +330,54 @@ def teacher() -> None:
         f"{'Pseudonyms' if assignment.pseudonyms else 'Names'} · "
         f"{'draft offered' if assignment.show_draft else 'students map from scratch'}"
     )
+    from argmap.classroom.draft import reference_warning
+
+    near_draft = reference_warning(assignment.reference, show_draft=assignment.show_draft)
+    if near_draft:
+        st.warning(widgets.md(near_draft))
     if assignment.released is None and st.button("Release feedback now", key="release", type="primary"):
         with widgets.guard():
             _store().release(code, key)
             st.rerun()
-    dashboard(code, key)
+    dashboard.live(code, key)
+    # Outside the live fragment: a student's trees are not redrawn every few seconds.
+    with widgets.guard():
+        student_panel.show(_store(), assignment, key, _store().submissions(code, key))
     with st.expander("Grade map files (maps students sent you as files)"):
-        grade_files(assignment.reference)
+        dashboard.grade_files(assignment.reference)
     with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
         handouts(assignment.reference, "ref_handouts")
+    with st.expander("Exercise files (for a class that works without this server)"):
+        exercise_files(assignment)
     st.button("Leave this assignment", key="teacher_leave", on_click=_forget)
+
+
+def exercise_files(assignment: Assignment) -> None:
+    """The assignment as two files: the students' copy (no reference) and the teacher's file."""
+    from argmap.classroom import exercise
+
+    ex = exercise.of_assignment(assignment)
+    st.caption(
+        "Give students the students' copy: it holds the piece and your instructions, never the "
+        "reference. Keep the teacher's file: it holds the reference, and grades the maps students send "
+        "you (Grade map files, above, or argmap compare)."
+    )
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Students' copy (no reference)",
+        exercise.dumps_students(ex),
+        f"{assignment.code}-exercise.json",
+        "application/json",
+        key="exercise_students",
+        type="primary",
+    )
+    c2.download_button(
+        "Teacher's file (with the reference: keep it)",
+        exercise.dumps(ex),
+        f"{assignment.code}-exercise-teacher.json",
+        "application/json",
+        key="exercise_teacher",
+    )
 
 
 def handouts(amap: ArgumentMap, key: str) -> None:
@@ -323,136 +411,6 @@ def handouts(amap: ArgumentMap, key: str) -> None:
         c3.download_button(
             "The map on one page (PDF)", pdf, f"{name}.pdf", "application/pdf", key=f"{key}_pdf"
         )
-
-
-def grade_files(reference: ArgumentMap) -> None:
-    """Maps that came as files (one each; the file name is the student's name), graded like the class."""
-    from argmap.formats import FORMATS, read
-
-    uploads = st.file_uploader(
-        "Student map files",
-        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
-        accept_multiple_files=True,
-        key="student_maps",
-    )
-    maps: dict[str, ArgumentMap] = {}
-    for up in uploads or ():
-        try:
-            maps[up.name.rsplit(".", 1)[0]] = read(up.getvalue(), up.name)[0]
-        except (ArgmapError, UnicodeDecodeError) as err:
-            first = str(err).splitlines()[0]
-            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
-    if not maps:
-        return
-    table, _results = grading.grade_maps(reference, maps)
-    st.dataframe(
-        grading.as_percents(table.drop(columns=["feedback", "error"])),
-        hide_index=True,
-        width="stretch",
-        key="files_table",
-        column_config={
-            col: st.column_config.NumberColumn(PART_LABELS.get(col, "Score"), format="%d%%")
-            for col in ("score", *PART_LABELS)
-        },
-    )
-
-
-@st.fragment(run_every=REFRESH)
-def dashboard(code: str, key: str) -> None:
-    """The class as it stands, refreshed every few seconds while students work."""
-    try:
-        store = _store()
-        assignment = store.teacher(code, key)
-        subs = store.submissions(code, key)
-    except ArgmapError as err:
-        widgets.error(err)
-        return
-    table, results = grading.gradebook(assignment, subs)
-    st.markdown(f"**Class** · updated {datetime.now(UTC).strftime('%H:%M:%S')} UTC")
-    if table.empty:
-        st.info(f"No student has joined yet: give them the code {assignment.code} or the student link.")
-        return
-    counts = table["status"].value_counts()
-    mean = sum(r.score for r in results.values()) / len(results) if results else None
-    cols = st.columns(4)
-    cols[0].metric("Joined", len(table))
-    cols[1].metric("Submitted", int(counts.get("submitted", 0)))
-    cols[2].metric("In progress", int(counts.get("in progress", 0)))
-    cols[3].metric("Mean score", f"{grading.percent(mean)}%" if mean is not None else "—")
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key="gradebook",
-        column_config={
-            "student": st.column_config.TextColumn("Student"),
-            "status": st.column_config.TextColumn("Status"),
-            "score": st.column_config.ProgressColumn("Score", format="%d%%", min_value=0, max_value=100),
-            "revisions": st.column_config.NumberColumn("Saves"),
-            "saved": st.column_config.TextColumn("Last saved (UTC)"),
-            "submitted": st.column_config.TextColumn("Submitted (UTC)"),
-        },
-    )
-    st.download_button(
-        "Download the gradebook (CSV)",
-        table.to_csv(index=False),
-        f"{assignment.code}-gradebook.csv",
-        "text/csv",
-        key="gradebook_csv",
-    )
-    if not results:
-        return
-    st.markdown("**What most students got wrong**")
-    mistakes = grading.mistakes_by(assignment.reference, results)
-    if mistakes.empty:
-        st.success("No student has made a mistake so far.")
-    else:
-        st.altair_chart(
-            _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
-        )
-    st.markdown("**Scores**")
-    st.altair_chart(
-        _bins_chart(grading.score_bins(r.score for r in results.values())), width="stretch", height=180
-    )
-    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
-    if who:
-        feedback_panel.show(
-            results[who], assignment.reference, assignment.text, key="teacher_feedback", everything=True
-        )
-
-
-def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
-    """Bars of how many students made each of the class's top mistakes, labelled in full sentences."""
-    import altair as alt
-
-    return (
-        alt.Chart(table)
-        .mark_bar(color="#0072B2")
-        .encode(
-            x=alt.X(
-                "students:Q",
-                title="students",
-                scale=alt.Scale(domain=[0, max(students, 1)]),
-                axis=alt.Axis(tickMinStep=1, format="d"),
-            ),
-            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=900, labelFontSize=12)),
-            tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
-        )
-    )
-
-
-def _bins_chart(bins):  # noqa: ANN001, ANN202
-    import altair as alt
-
-    return (
-        alt.Chart(bins)
-        .mark_bar(color="#009E73")
-        .encode(
-            x=alt.X("band:N", sort=None, title="score"),
-            y=alt.Y("students:Q", title="students", axis=alt.Axis(tickMinStep=1, format="d")),
-            tooltip=["band", "students"],
-        )
-    )
 
 
 # --- the student ---------------------------------------------------------------------------------
@@ -516,7 +474,7 @@ def student() -> None:
 
 def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     """A seat reopened from its link brings back the student's saved work, once per session, unless the
-    open map holds unsaved work of this piece (then "Open my saved map" asks first)."""
+    open map holds unsaved work, of this piece or another (then "Open my saved map" asks first)."""
     key = f"classroom_resumed_{token}"
     if st.session_state.get(key):
         return
@@ -524,7 +482,12 @@ def _resume_once(brief: Brief, sub: Submission, token: str) -> None:
     if sub.map is None:
         return
     mine = state.current_map()
-    if mine is not None and same_piece(brief, mine) and state.unsaved() and mine.statements:
+    if mine is not None and state.unsaved() and mine.statements:
+        if not same_piece(brief, mine):
+            st.info(
+                f"Your saved map (revision {sub.revision}) is not open: the open map has unsaved work. "
+                "“Open my saved map” brings it back."
+            )
         return
     state.open_map(sub.map)
     st.session_state[SAVED] = sub.map
@@ -565,9 +528,9 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
         draft = c2.button("Start from the draft", key="student_draft")
         if _replace("Start from the draft", "student_draft", draft, brief):
             with widgets.guard():
-                from argmap.extractor import extract
+                from argmap.classroom.draft import draft as drafted
 
-                state.open_map(extract(brief.text, title=brief.title))
+                state.open_map(drafted(brief.text, title=brief.title))
                 st.session_state.pop(SAVED, None)
                 state.flash("success", "The draft is open: correct it on the Map page, then save here.")
                 st.rerun()
@@ -590,6 +553,11 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
         st.page_link(
             f"{widgets.VIEWS}/map.py", label="Edit it on the Map page", icon=":material/account_tree:"
         )
+        if mine.statements:
+            with st.expander("My map as a tree (click a box to see its words in the piece)"):
+                tree.show_with_words(
+                    mine, brief.text, key="classroom_my_tree", selected=state.selected(), own=True
+                )
         s1, s2 = st.columns(2)
         if s1.button("Save my work", key="student_save"):
             with widgets.guard():
@@ -623,8 +591,8 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     result = grading.compare_cached(assignment, submitted)
     if result is not None:
         feedback_panel.show(result, assignment.reference, brief.text)
-    with st.expander("The reference map"):
-        st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
+    with st.expander("The reference map (click a box to see its words in the piece)"):
+        tree.show_with_words(assignment.reference, brief.text, key="classroom_reference")
 
 
 st.title("Classroom")
