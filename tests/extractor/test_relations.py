@@ -298,3 +298,29 @@ def test_a_block_quote_left_unanswered_keeps_its_reading():
     p, words = read(BLOCK.format(answer="The stalls are busy."))
     quoted = [i for i, w in enumerate(words) if w.startswith(("The market loses", "Traders are"))]
     assert all(p.readings[i].voice == "author" for i in quoted)
+
+
+def test_the_default_link_is_the_learned_model_s_inside_a_paragraph_and_the_rule_s_across():
+    from argmap.extractor.relations import _learned_default
+
+    p, w = read(
+        "Wages must rise this year. Prices are high. Rents have doubled. Therefore families must borrow.\n\n"
+        "Shops are closing too."
+    )
+    from dataclasses import replace
+
+    prices, shops = w.index("Prices are high."), w.index("Shops are closing too.")
+    # As the rules proposed them, before the tree decided (the tree may have re-linked them since).
+    rs = [
+        replace(r, rule="link.paragraph_claim") if k in (prices, shops) else r
+        for k, r in enumerate(p.readings)
+    ]
+    therefore = w.index("Therefore families must borrow.")
+    # The default rule's link inside the paragraph: no prior, the pair model decides where it goes.
+    assert _learned_default(rs, prices, 0) and not _learned_default(rs, prices, therefore)
+    # Across paragraphs (which the corpora cannot show) the rule's prior stays.
+    assert not _learned_default(rs, shops, 0)
+    # A cue's rule ("because") always keeps its prior.
+    q, v = read("We should raise wages. Prices are high, because rents have doubled.")
+    because = v.index("because rents have doubled.")
+    assert q.readings[because].rule == "link.reason_after" and not _learned_default(q.readings, because, 1)

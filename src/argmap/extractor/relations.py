@@ -70,8 +70,11 @@ _PRESENT = re.compile(
 
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 UNSEEN_RULE_GAIN = 100.0  # the same, for a rule no training text showed: the tree keeps its link
+# The default rule (a unit with no cue supports its paragraph's claim) gets no prior: inside a paragraph,
+# where such a unit goes is the learned pair model's decision (see _learned_default).
+CUELESS = frozenset(("link.paragraph_claim",))
 RULE_GAIN = 4.0  # a prior on the rules where the data are thin (measured: see README, "One global decision")
-LINK_PRIOR = 1.0  # added to every unit's log-odds of linking at all (see bench/eval_cross.py)
+LINK_PRIOR = 0.5  # added to every unit's log-odds of linking at all (measured: README, "One global decision")
 WINDOW = 5  # a unit may link to the units this many places either side, its rule's target and the main claim
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
 _SURPRISE = frozenset(("yet", "and yet"))  # in a sentence, contrast that need not grant the clause before
@@ -496,6 +499,15 @@ def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, 
     }
 
 
+def _learned_default(rs: list[Reading], i: int, target: int) -> bool:
+    """Is unit ``i``'s proposed link the default one, left to the learned pair model without a prior? The
+    default rule's link inside a paragraph, unless its target opens with a conclusion marker ("A. Therefore
+    B.": the cue ties A to B). Across paragraphs (the corpora are single paragraphs bar 30 essays) the rule's
+    prior stays."""
+    r, t = rs[i], rs[target]
+    return r.rule in CUELESS and t.unit.paragraph == r.unit.paragraph and "conclusion" not in t.starts
+
+
 def _decide_tree(
     rs: list[Reading],
     main: int,
@@ -542,7 +554,10 @@ def _decide_tree(
             # A rule the training texts never showed (a block quote, a point-by-point answer) has no weight
             # to judge it by: where the data are silent, the rule stands.
             unseen = r.rule is not None and f"rule:{r.rule}" not in pair.weights
-            gains[(i, target)] += UNSEEN_RULE_GAIN if unseen else RULE_GAIN
+            if unseen:
+                gains[(i, target)] += UNSEEN_RULE_GAIN
+            elif not _learned_default(rs, i, target):
+                gains[(i, target)] += RULE_GAIN
     chosen = tree.decide(len(rs), main, gains)
     for i, r in enumerate(rs):
         if i == main or "background" in r.tags or "question" in r.tags:
