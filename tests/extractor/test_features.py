@@ -68,3 +68,11 @@ def test_a_story_line_closing_the_introduction_is_no_thesis():
 def test_a_one_line_introduction_has_no_end_to_close():
     _, rows = _rows("The park matters to the town.\n\nIt is green.\n\nThe council should keep the park.")
     assert all("intro_end" not in r and "intro_first" not in r for r in rows)
+
+
+def test_an_open_question_closing_the_introduction_takes_no_stance():
+    words, rows = _rows(
+        "Teenagers sit on walls in my town. What should a town offer its young people?\n\n"
+        "A skate park costs little.\n\nEvery town should build a skate park for its teenagers."
+    )
+    assert all("intro_end" not in r for r in rows)
