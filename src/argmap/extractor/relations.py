@@ -93,6 +93,39 @@ class Plan:
     )  # the rules' opponent units, as the side model read them
 
 
+@dataclass
+class Links:
+    """The link stage's decisions, by unit index: a link (kind, target; target None: the unstated claim), the
+    rule that made it, its reason and the cue words it adds. Kept apart from the readings while the link
+    rules run (each reads what the ones before decided here) and written to them once (:meth:`apply`)."""
+
+    link: dict[int, tuple[str, int | None]] = field(default_factory=dict)
+    rule: dict[int, str] = field(default_factory=dict)
+    reason: dict[int, str] = field(default_factory=dict)
+    cues: dict[int, list[str]] = field(default_factory=dict)
+
+    def set(self, i: int, link: tuple[str, int | None], rule: str, reason: str | None = None) -> None:
+        """Unit ``i`` links by ``rule`` (a reason of None keeps the one decided before)."""
+        self.link[i], self.rule[i] = link, rule
+        if reason is not None:
+            self.reason[i] = reason
+
+    def cue(self, i: int, cue: str, rs: list[Reading], once: bool = False) -> None:
+        """Unit ``i`` shows ``cue`` (``once``: unless it shows it already)."""
+        added = self.cues.setdefault(i, [])
+        if not once or (cue not in rs[i].cues and cue not in added):
+            added.append(cue)
+
+    def apply(self, rs: list[Reading]) -> None:
+        """Write the decisions to the readings."""
+        for i, link in self.link.items():
+            rs[i].link, rs[i].rule = link, self.rule[i]
+        for i, reason in self.reason.items():
+            rs[i].reason = reason
+        for i, cues in self.cues.items():
+            rs[i].cues.extend(cues)
+
+
 def _provisional_main(rs: list[Reading]) -> int:
     authors = [i for i, r in enumerate(rs) if r.voice == "author" and may_be_main(r)]
     return max(authors, key=lambda i: (rs[i].score, -i)) if authors else -1
@@ -337,10 +370,16 @@ def plan(
     for r, row in zip(rs, rows, strict=True):
         r.score = m.main.score(row) if m.main is not None else 0.0
     _mark_voices(rs, attributed)
-    quoted = _mark_quoted_opponent(rs, text)
+    quoted, answer = _quoted_opponent(rs, text)
+    for k in quoted:  # the other side's case: its voice, granted by the answer
+        rs[k].fired.append("voice.block_quote")
+        rs[k].voice, rs[k].granted, rs[k].turn = "opponent", rs[k].granted or answer, None
+        rs[k].inner.pop("stance", None)  # the quoted writer's demand is not the author's
     side_rows = _side_rows(rs, title)
     if m.side is not None and on("decide.side"):
-        _decide_sides(rs, m.side, side_rows)
+        for i in _taken_back(m.side, side_rows):
+            rs[i].voice, rs[i].granted, rs[i].turn = "author", None, None
+            rs[i].fired.append("decide.side")
     candidates = [i for i, r in enumerate(rs) if is_candidate(r)]
     if not candidates:  # every unit granted to the other side by position only: the best of them speaks
         candidates = [i for i, r in enumerate(rs) if opponent_cue(r) is None and may_be_main(r)]
@@ -358,20 +397,26 @@ def plan(
     main_rules = ["main.closing_question"] if verdict != main else main_rules
     main = verdict
     out = Plan(readings=rs, main=main, rows=rows, side_rows=side_rows)
-    _mark_narrative(rs, main, reported)
+    for k in _narrative(rs, main, reported):
+        rs[k].tags.append("background")
+        rs[k].reason = "background: a paragraph that narrates (past tense, no argumentative cue)"
+        rs[k].fired.append("background.narrative")
     if main is not None:
         rs[main].fired.extend(main_rules)
     if main is not None:
         out.main_reason = _main_reason(rs[main], m.main, rows[main], cues[main])
     if main is not None and m.main is not None:
         rs[main].cues.extend(c for c in cues[main].values() if c and c not in rs[main].cues)
-    _link(rs, main)
-    _gather_quote(rs, quoted)
-    _answer_point_by_point(rs)
+    links = _link(rs, main)
+    _gather_quote(rs, quoted, links)
+    _answer_point_by_point(rs, links)
     if main is not None and restated is not None and restated != main:
-        r = rs[restated]
-        r.link, r.rule = ("support", main), "main.thesis_restated"
-        r.reason = "restatement: it restates the main conclusion the introduction states"
+        reason = "restatement: it restates the main conclusion the introduction states"
+        links.set(restated, ("support", main), "main.thesis_restated", reason)
+        rs[restated].tags.append("restatement")
+    elif main is not None:
+        _restatement(rs, main, links)
+    links.apply(rs)
     if main is not None and m.pair is not None and on("decide.tree"):
         _decide_tree(rs, main, m.pair, m.link, rows, cues)
     return out
@@ -397,13 +442,11 @@ def _by_position(r: Reading) -> bool:
     return r.voice == "opponent" and bool(r.granted or r.turn) and not explicit
 
 
-def _decide_sides(rs: list[Reading], side: Linear, rows: dict[int, Row]) -> None:
-    """The learned side model may take back a voice the rules gave the other side on position alone (a unit
-    before "but"): an objection needs a signal of the other side's voice, and the model weighs it."""
-    for i, row in rows.items():
-        if side.score(row) < 0:
-            rs[i].voice, rs[i].granted, rs[i].turn = "author", None, None
-            rs[i].fired.append("decide.side")
+def _taken_back(side: Linear, rows: dict[int, Row]) -> list[int]:
+    """The units the learned side model takes back from the other side: the rules gave them its voice on
+    position alone (a unit before "but"), and an objection needs a signal of the other side's voice, which
+    the model weighs."""
+    return [i for i, row in rows.items() if side.score(row) < 0]
 
 
 def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
@@ -510,31 +553,30 @@ def _decide_tree(
         r.reason = f"{role}: the best tree links it here ({why})"
 
 
-def _mark_narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> None:
+def _narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> list[int]:
     """In a long piece, a paragraph that only tells what happened (past tense throughout, not one cue) is
-    background: it stays out of the argument line."""
+    background: it stays out of the argument line. Returns the units of such paragraphs."""
     if len(rs) < LONG_UNITS or rs[-1].unit.paragraph == 0 or not on("background.narrative"):
-        return
-    paragraphs: dict[int, list[Reading]] = {}
-    for r in rs:
-        paragraphs.setdefault(r.unit.paragraph, []).append(r)
+        return []
+    paragraphs: dict[int, list[int]] = {}
+    for k, r in enumerate(rs):
+        paragraphs.setdefault(r.unit.paragraph, []).append(k)
     main_para = rs[main].unit.paragraph if main is not None else -1
     reported_paras = {rs[n].unit.paragraph for n in reported if n < len(rs)}
+    out: list[int] = []
     for p, group in paragraphs.items():
         if (
             p == main_para
             or p in reported_paras
-            or any(r.starts or r.inner or r.tags or r.voice != "author" for r in group)
+            or any(rs[k].starts or rs[k].inner or rs[k].tags or rs[k].voice != "author" for k in group)
         ):
             continue
         sentences: dict[int, str] = {}
-        for r in group:
-            sentences[r.unit.sentence] = sentences.get(r.unit.sentence, "") + " " + r.low
+        for k in group:
+            sentences[rs[k].unit.sentence] = sentences.get(rs[k].unit.sentence, "") + " " + rs[k].low
         if all(_PAST.search(words) and not _PRESENT.search(words) for words in sentences.values()):
-            for r in group:
-                r.tags.append("background")
-                r.reason = "background: a paragraph that narrates (past tense, no argumentative cue)"
-                r.fired.append("background.narrative")
+            out += group
+    return out
 
 
 def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
@@ -558,7 +600,10 @@ def _paragraph_heads(rs: list[Reading], main: int | None) -> dict[int, int]:
     return heads
 
 
-def _link(rs: list[Reading], main: int | None) -> None:
+def _link(rs: list[Reading], main: int | None) -> Links:
+    """The link rules, unit by unit in text order: each unit's link, rule, reason and cues (see the module
+    docstring); later rules (a chain) may redirect a link an earlier unit took."""
+    d = Links()
     heads = _paragraph_heads(rs, main)
     last_opponent: int | None = None  # head of the current opponent stretch
     last_counter: int | None = None
@@ -574,13 +619,13 @@ def _link(rs: list[Reading], main: int | None) -> None:
             last_counter = None
             continue
         if "background" in r.tags or "question" in r.tags:
-            r.reason = r.reason or "background: " + (
+            d.reason[i] = r.reason or "background: " + (
                 "an open question that frames the piece" if "question" in r.tags else "an aside"
             )
             continue
         if r.voice == "opponent":
-            _link_opponent(rs, i, main, head, last_opponent)
-            if r.link is None or r.link[0] == "attack":
+            _link_opponent(rs, i, main, head, last_opponent, d)
+            if i not in d.link or d.link[i][0] == "attack":
                 last_opponent = i
             continue
         cue = counter_cue(r)
@@ -591,11 +636,13 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and prev is not None
             and rs[prev].voice == "opponent"
         ):
-            r.link = ("attack", last_opponent)
-            r.rule = "link.rebuttal"
-            if cue not in r.cues:
-                r.cues.append(cue)
-            r.reason = f"rebuttal: it answers the objection after '{cue}'"
+            d.set(
+                i,
+                ("attack", last_opponent),
+                "link.rebuttal",
+                f"rebuttal: it answers the objection after '{cue}'",
+            )
+            d.cue(i, cue, rs, once=True)
             last_counter = i
             last_opponent = None
             continue
@@ -609,15 +656,13 @@ def _link(rs: list[Reading], main: int | None) -> None:
         opening = premise is not None and not same_sentence and next_same and on("link.opening_reason")
         if premise and opening and nxt is not None and rs[nxt].voice == "author" and nxt != main:
             # "Since X, Y": the opening clause is Y's reason.
-            r.link = ("support", nxt)
-            r.rule = "link.opening_reason"
-            r.cues.append(premise)
-            r.reason = f"premise: it opens with '{premise}' and supports the clause after it"
+            why = f"premise: it opens with '{premise}' and supports the clause after it"
+            d.set(i, ("support", nxt), "link.opening_reason", why)
+            d.cue(i, premise, rs)
         elif premise and opening and nxt == main:
-            r.link = ("support", nxt)
-            r.rule = "link.opening_reason"
-            r.cues.append(premise)
-            r.reason = f"premise: it opens with '{premise}' and supports the main conclusion after it"
+            why = f"premise: it opens with '{premise}' and supports the main conclusion after it"
+            d.set(i, ("support", nxt), "link.opening_reason", why)
+            d.cue(i, premise, rs)
         elif (
             on("link.reason_after")
             and premise
@@ -625,15 +670,13 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and prev is not None
             and rs[prev].voice == "author"
         ):
-            r.link = ("support", prev)
-            r.rule = "link.reason_after"
-            r.cues.append(premise)
-            r.reason = f"premise: it follows '{premise}' and supports the clause before it"
+            why = f"premise: it follows '{premise}' and supports the clause before it"
+            d.set(i, ("support", prev), "link.reason_after", why)
+            d.cue(i, premise, rs)
         elif on("link.example") and "example" in r.starts and prev is not None and rs[prev].voice == "author":
-            r.link = ("support", prev)
-            r.rule = "link.example"
-            r.cues.append(r.starts["example"])
-            r.reason = f"example: it follows '{r.starts['example']}' and illustrates the statement before it"
+            why = f"example: it follows '{r.starts['example']}' and illustrates the statement before it"
+            d.set(i, ("support", prev), "link.example", why)
+            d.cue(i, r.starts["example"], rs)
         elif (
             on("link.backs_answer")
             and last_counter is not None
@@ -644,27 +687,28 @@ def _link(rs: list[Reading], main: int | None) -> None:
             and rs[last_counter].unit.paragraph == r.unit.paragraph  # a new paragraph opens a new point
             and not (set(r.starts) & {"addition", "conclusion", "counter"})
         ):
-            r.link = ("support", last_counter)
-            r.rule = "link.backs_answer"
-            r.reason = "premise: it backs the answer to the objection just before it"
+            why = "premise: it backs the answer to the objection just before it"
+            d.set(i, ("support", last_counter), "link.backs_answer", why)
             continue
         elif head != i and on("link.paragraph_claim"):  # head None: the unstated main conclusion
             add = premise or r.starts.get("addition")
             if add:
-                r.cues.append(add)
-            r.link = ("support", head)
-            r.rule = "link.paragraph_claim"
+                d.cue(i, add, rs)
             kind = "main conclusion" if head == main else "paragraph's claim"
-            r.reason = (
+            why = (
                 f"premise: it follows '{add}' and supports the {kind}"
                 if add
                 else f"premise: it supports the {kind}"
             )
-        _chain_forward(rs, i, main)
+            d.set(i, ("support", head), "link.paragraph_claim", why)
+        _chain_forward(rs, i, main, d)
         last_counter = None
+    return d
 
 
-def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None, last: int | None) -> None:
+def _link_opponent(
+    rs: list[Reading], i: int, main: int | None, head: int | None, last: int | None, d: Links
+) -> None:
     """An objection attacks the main conclusion; the opponent's further units back it or join it."""
     r = rs[i]
     prev = rs[i - 1] if i > 0 else None
@@ -674,30 +718,32 @@ def _link_opponent(rs: list[Reading], i: int, main: int | None, head: int | None
         and prev is not None
         and prev.voice == "opponent"
         and last is not None
-        and prev.link is not None
+        and i - 1 in d.link
     ):
         if r.low.startswith("and ") and prev.unit.sentence == r.unit.sentence:
-            r.link = prev.link  # "A, and B": both grant the same point against the same target
-            r.rule = "link.objection_reason"
-            r.reason = "objection: joined by 'and' to the objection before it"
+            # "A, and B": both grant the same point against the same target
+            d.set(
+                i,
+                d.link[i - 1],
+                "link.objection_reason",
+                "objection: joined by 'and' to the objection before it",
+            )
             return
         same = prev.unit.sentence == r.unit.sentence
-        r.link = ("support", i - 1 if same and "premise" in r.starts else last)
-        r.rule = "link.objection_reason"
-        r.reason = f"opponent's reason: it backs the objection '{_short(rs[last])}'"
+        why = f"opponent's reason: it backs the objection '{_short(rs[last])}'"
+        d.set(i, ("support", i - 1 if same and "premise" in r.starts else last), "link.objection_reason", why)
         return
     target = main if main is not None else head
     if r.turn and i > 0:
         target = main if main is not None else i - 1
     if target != i and on("link.objection"):  # target None: the unstated main conclusion
-        r.link = ("attack", target)
-        r.rule = "link.objection"
         if r.turn:
-            r.reason = f"objection: it turns against the claim with '{r.turn}'"
+            why = f"objection: it turns against the claim with '{r.turn}'"
         elif r.granted and not r.cues:
-            r.reason = f"objection: granted to the other side, then answered with '{r.granted}'"
+            why = f"objection: granted to the other side, then answered with '{r.granted}'"
         else:
-            r.reason = f"objection: the opponent's voice ('{cue}')"
+            why = f"objection: the opponent's voice ('{cue}')"
+        d.set(i, ("attack", target), "link.objection", why)
 
 
 def _closing_question(rs: list[Reading], main: int | None) -> int | None:
@@ -744,50 +790,40 @@ def _quoted(rs: list[Reading], text: str) -> list[int]:
     return out
 
 
-def _mark_quoted_opponent(rs: list[Reading], text: str) -> list[int]:
+def _quoted_opponent(rs: list[Reading], text: str) -> tuple[list[int], str | None]:
     """A block quote the author answers straight after ("I think he is wrong", "But ...") is the other
-    side's case: its units take the opponent's voice. A block quote left unanswered (a report quoted as
-    evidence) keeps its reading."""
+    side's case: its units, and the answer's cue (none, and no units, for a block quote left unanswered: a
+    report quoted as evidence keeps its reading)."""
     quoted = _quoted(rs, text)
     if not quoted or not on("voice.block_quote"):
-        return []
+        return [], None
     after = quoted[-1] + 1
     if after >= len(rs) or after in quoted:
-        return []
+        return [], None
     cue = counter_cue(rs[after])
-    if cue is None:
-        return []
-    for k in quoted:
-        rs[k].fired.append("voice.block_quote")
-        rs[k].voice = "opponent"
-        rs[k].granted = rs[k].granted or cue
-        rs[k].turn = None
-        rs[k].inner.pop("stance", None)  # the quoted writer's demand is not the author's
-    return quoted
+    return (quoted, cue) if cue is not None else ([], None)
 
 
-def _gather_quote(rs: list[Reading], quoted: list[int]) -> None:
+def _gather_quote(rs: list[Reading], quoted: list[int], d: Links) -> None:
     """A quoted case is one objection: its first unit attacks, every other unit that would attack the same
     claim backs it instead, and the answer right after the quote meets the case as a whole."""
-    first = rs[quoted[0]].link if quoted else None
+    first = d.link.get(quoted[0]) if quoted else None
     if first is None or first[0] != "attack":
         return
     if not on("link.quote_case"):
         return
     head, target = quoted[0], first
     for k in quoted[1:]:
-        if rs[k].link == target:
-            rs[k].link = ("support", head)
-            rs[k].rule = "link.quote_case"
-            rs[k].reason = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
+        if d.link.get(k) == target:
+            why = f"opponent's reason: it backs the quoted case '{_short(rs[head])}'"
+            d.set(k, ("support", head), "link.quote_case", why)
     answer = quoted[-1] + 1
-    link = rs[answer].link if answer < len(rs) else None
+    link = d.link.get(answer)
     if link is not None and link[0] == "attack" and link[1] in quoted and on("link.quote_answer"):
-        rs[answer].link = ("attack", head)
-        rs[answer].rule = "link.quote_answer"
+        d.set(answer, ("attack", head), "link.quote_answer")
 
 
-def _answer_point_by_point(rs: list[Reading]) -> None:
+def _answer_point_by_point(rs: list[Reading], d: Links) -> None:
     """A paragraph that opens by denying one of the other side's points in its own words ("Productivity has
     fallen" ... "First, productivity has not fallen") attacks that point."""
     opponents = [k for k, r in enumerate(rs) if r.voice == "opponent"]
@@ -803,9 +839,8 @@ def _answer_point_by_point(rs: list[Reading]) -> None:
         )
         if best is None or len(words & content_words(rs[best].low)) < 2:
             continue
-        r.link = ("attack", best)
-        r.rule = "link.point_by_point"
-        r.reason = f"answer: it denies the other side's point '{_short(rs[best])}' in its own words"
+        why = f"answer: it denies the other side's point '{_short(rs[best])}' in its own words"
+        d.set(i, ("attack", best), "link.point_by_point", why)
 
 
 def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, int | None]:
@@ -834,6 +869,32 @@ def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, in
     return (best, main) if best is not None else (main, None)
 
 
+def _restatement(rs: list[Reading], main: int, links: Links) -> None:
+    """In an essay the conclusion restates the thesis: the last paragraph's first claim that sums up ("In
+    conclusion, ...") or shares half of its content words with the main conclusion is the same claim in other
+    words, linked to it as its restatement (never a rival main conclusion)."""
+    last = rs[-1].unit.paragraph
+    if not on("main.restatement") or not _essay_shaped(rs) or rs[main].unit.paragraph == last:
+        return
+    thesis = content_words(rs[main].low)
+    for i, r in enumerate(rs):
+        if r.unit.paragraph != last or not is_candidate(r) or "question" in r.tags:
+            continue
+        if i > 0 and rs[i - 1].unit.sentence == r.unit.sentence and rs[i - 1].unit.paragraph == last:
+            continue  # a sentence's first clause speaks for it
+        words = content_words(r.low)
+        shared = len(words & thesis)
+        same = (
+            bool(words and thesis) and shared >= 2 and shared / min(len(words), len(thesis)) >= RESTATED_SHARE
+        )
+        sums_up = r.starts.get("conclusion") in SUMMARY
+        if same or sums_up:
+            reason = "restatement: it restates the main conclusion"
+            links.set(i, ("support", main), "main.restatement", reason)
+            r.tags.append("restatement")
+            return
+
+
 def _chain_end(rs: list[Reading], main: int) -> int:
     """A causal chain's claim is its last link: "A leads to B, which kills C" argues for C. A unit that
     takes a stance ("We should X, which will Y") or puts a case ("If there were X, there would be Y,
@@ -845,7 +906,7 @@ def _chain_end(rs: list[Reading], main: int) -> int:
     return main
 
 
-def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
+def _chain_forward(rs: list[Reading], i: int, main: int | None, d: Links) -> None:
     """A causal chain: "A leads to B", "A, which means B", "A. So B." -> A supports B, and B takes over what
     A supported (A -> B -> C). A sentence-initial marker takes the whole sentence before it as A."""
     r = rs[i]
@@ -857,25 +918,21 @@ def _chain_forward(rs: list[Reading], i: int, main: int | None) -> None:
         return  # "Then we went home.": a sequence in time, not a consequence
     if cue in SUMMARY and rs[i - 1].unit.paragraph != r.unit.paragraph:
         return  # "In conclusion, ..." opening a paragraph sums up the piece, not the sentence before
-    k = _sentence_root(rs, i - 1) if sentence_start else i - 1
-    a = rs[k]
-    if a.voice != "author" or k == main or a.link is None or a.link[0] != "support" or a.link[1] == i:
+    k = _sentence_root(rs, i - 1, d) if sentence_start else i - 1
+    a, a_link, r_link = rs[k], d.link.get(k), d.link.get(i)
+    if a.voice != "author" or k == main or a_link is None or a_link[0] != "support" or a_link[1] == i:
         return
-    if i != main and (r.link is None or r.link[0] == "support"):
-        r.link = a.link
-        r.rule = "link.chain"
-        r.reason = f"intermediate conclusion: it follows from the statement before it ('{cue}')"
-    a.link = ("support", i)
-    a.rule = "link.chain"
-    a.reason = f"premise: the next statement follows from it ('{cue}')"
-    if cue not in r.cues:
-        r.cues.append(cue)
+    if i != main and (r_link is None or r_link[0] == "support"):
+        why = f"intermediate conclusion: it follows from the statement before it ('{cue}')"
+        d.set(i, a_link, "link.chain", why)
+    d.set(k, ("support", i), "link.chain", f"premise: the next statement follows from it ('{cue}')")
+    d.cue(i, cue, rs, once=True)
 
 
-def _sentence_root(rs: list[Reading], k: int) -> int:
+def _sentence_root(rs: list[Reading], k: int, d: Links) -> int:
     """The clause a sentence's other clauses hang on: follow support links back inside the sentence."""
     seen = {k}
-    while (link := rs[k].link) is not None and link[0] == "support":
+    while (link := d.link.get(k)) is not None and link[0] == "support":
         t = link[1]
         if t is None or t in seen or rs[t].unit.sentence != rs[k].unit.sentence:
             break

@@ -52,7 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("segment.if_then", "'If X, then Y': the consequent is a unit of its own"),
     Rule("segment.colon", "a colon between two clause-sized parts ends a unit"),
     Rule("segment.initial_subordinate", "'Although X, Y': the opening subordinate clause is a unit"),
-    # voice: relations._mark_voices, _mark_quoted_opponent
+    # voice: relations._mark_voices, _quoted_opponent
     Rule("voice.opponent_cue", "a concession or report ('admittedly', 'some say') voices the other side"),
     Rule("voice.turn", "an answer marker right after the author's claim turns against it (an objection)"),
     Rule("voice.granted", "an answer marker ('but', 'however') grants the unit before to the other side"),
@@ -84,6 +84,10 @@ RULES: tuple[Rule, ...] = (
         "the introduction's claim, restated in the conclusion",
     ),
     Rule(
+        "main.restatement",
+        "in an essay, the conclusion's first claim that sums up or restates the main one is its restatement",
+    ),
+    Rule(
         "main.closing_question",
         "a piece with no stance that ends on a rhetorical question leaves it the verdict",
         "the closing question of a piece that takes no stance",
@@ -92,7 +96,7 @@ RULES: tuple[Rule, ...] = (
         "main.implicit",
         "where no unit may be the main conclusion but units give reasons, the claim is implicit",
     ),
-    # tag and background: reading.tag_units, relations._mark_narrative
+    # tag and background: reading.tag_units, relations._narrative
     Rule(
         "tag.rhetorical_question",
         "a question that implies its answer ('Why would X?', 'Is X really ...?') reads as its claim",
@@ -119,7 +123,7 @@ RULES: tuple[Rule, ...] = (
         "a paragraph opening with a denial of the other side's point attacks that point",
     ),
     Rule("link.chain", "'A leads to B', 'A, which means B', 'A. So B.': A supports B, B takes A's place"),
-    # decide: the learned global decisions (relations._decide_sides, _decide_tree)
+    # decide: the learned global decisions (relations._taken_back, _decide_tree)
     Rule("decide.side", "the learned side model takes back a voice the rules gave the other side"),
     Rule("decide.tree", "the maximum spanning arborescence over the learned pair scores picks the links"),
 )
