@@ -120,7 +120,8 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
     ref = load_map(reference)
     table, results = grading.grade(ref, paths)
     out_path = Path(out)
-    table.to_csv(out_path, index=False)
+    # Whole percents, as in the app's gradebook CSV (a gradebook imports the same numbers either way).
+    grading.as_percents(table).to_csv(out_path, index=False)
     mistakes = grading.mistakes_by(ref, results, top=None)
     stem = out_path.with_suffix("")
     mistakes.to_csv(f"{stem}-mistakes.csv", index=False)
