@@ -235,7 +235,7 @@ def train(texts: Iterable[Gold], segmented: dict[str, Segmented] | None = None) 
     weights = fitted["weights"]
     assert isinstance(weights, dict)
     # Too few texts to learn from (one essay has a title): the judged weight stands.
-    judged = sorted(name for name in JUDGED if shown[name] < JUDGED_MIN_TEXTS)
+    judged = sorted(name for name in JUDGED if shown.get(name, 0) < JUDGED_MIN_TEXTS)
     for name in judged:
         weights[name] = [JUDGED[name]]
     fitted["judged"] = judged
