@@ -149,3 +149,21 @@ def test_the_extractor_runs_on_every_essay_and_is_scored():
     essays = read_essays(split="train")[:3]
     f = score_essays(extract, essays)
     assert 0.0 <= f["main_acc"] <= 1.0 and 0.0 <= f["objection_f1"] <= 1.0
+
+
+def test_training_reads_the_train_essays_only_and_fits_without_them():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import train as T
+
+    written = T.essays()
+    assert len(written) == 30 and all(g.corpus == "essays" for g in written)
+    held_out = {e.name for e in read_essays(split="test")}
+    assert not held_out & {g.name for g in written}
+    g = written[0]
+    assert len(g.main) == 1 and all(kind in ("support", "attack") for kind in g.links.values())
+    # a fit on texts that show no title nor paragraph keeps the judged weights (and does not fail)
+    models = T.train(written[:0] + [w for w in written if w.name == "e01"])
+    assert models["main"]["judged"] == sorted(T.JUDGED)  # type: ignore[index]

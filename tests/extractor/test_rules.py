@@ -186,6 +186,16 @@ CASES: dict[str, tuple[str, str]] = {
             "them too.\n\nIn conclusion, the late trains must keep running."
         ),
     ),
+    "main.restatement": (
+        (
+            "Buses are slow in our town. The council should buy ten new buses this year.\n\nOld buses break "
+            "down every week. Riders wait in the rain.\n\nIn short, new buses would serve the town better."
+        ),
+        (
+            "Buses are slow in our town. The council should buy ten new buses this year.\n\nOld buses break "
+            "down every week. Riders wait in the rain.\n\nMechanics have said as much for years."
+        ),
+    ),
     "main.closing_question": (
         (
             "The council plans a new car park.\n\nThe old one is half empty on most days.\n\nIs this "

@@ -413,6 +413,9 @@ def plan(
     if main is not None and restated is not None and restated != main:
         reason = "restatement: it restates the main conclusion the introduction states"
         links.set(restated, ("support", main), "main.thesis_restated", reason)
+        rs[restated].tags.append("restatement")
+    elif main is not None:
+        _restatement(rs, main, links)
     links.apply(rs)
     if main is not None and m.pair is not None and on("decide.tree"):
         _decide_tree(rs, main, m.pair, m.link, rows, cues)
@@ -864,6 +867,32 @@ def _thesis(rs: list[Reading], main: int, candidates: set[int]) -> tuple[int, in
         if sums_up or same:
             best = k if best is None or rs[k].score > rs[best].score else best
     return (best, main) if best is not None else (main, None)
+
+
+def _restatement(rs: list[Reading], main: int, links: Links) -> None:
+    """In an essay the conclusion restates the thesis: the last paragraph's first claim that sums up ("In
+    conclusion, ...") or shares half of its content words with the main conclusion is the same claim in other
+    words, linked to it as its restatement (never a rival main conclusion)."""
+    last = rs[-1].unit.paragraph
+    if not on("main.restatement") or not _essay_shaped(rs) or rs[main].unit.paragraph == last:
+        return
+    thesis = content_words(rs[main].low)
+    for i, r in enumerate(rs):
+        if r.unit.paragraph != last or not is_candidate(r) or "question" in r.tags:
+            continue
+        if i > 0 and rs[i - 1].unit.sentence == r.unit.sentence and rs[i - 1].unit.paragraph == last:
+            continue  # a sentence's first clause speaks for it
+        words = content_words(r.low)
+        shared = len(words & thesis)
+        same = (
+            bool(words and thesis) and shared >= 2 and shared / min(len(words), len(thesis)) >= RESTATED_SHARE
+        )
+        sums_up = r.starts.get("conclusion") in SUMMARY
+        if same or sums_up:
+            reason = "restatement: it restates the main conclusion"
+            links.set(i, ("support", main), "main.restatement", reason)
+            r.tags.append("restatement")
+            return
 
 
 def _chain_end(rs: list[Reading], main: int) -> int:

@@ -84,6 +84,10 @@ RULES: tuple[Rule, ...] = (
         "the introduction's claim, restated in the conclusion",
     ),
     Rule(
+        "main.restatement",
+        "in an essay, the conclusion's first claim that sums up or restates the main one is its restatement",
+    ),
+    Rule(
         "main.closing_question",
         "a piece with no stance that ends on a rhetorical question leaves it the verdict",
         "the closing question of a piece that takes no stance",
