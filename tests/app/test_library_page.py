@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap.edit import operations as edit
 from argmap.formats import native
 from argmap.storage.store import Store
@@ -28,6 +30,33 @@ def test_save_bumps_the_revision(app, store_dir: Path) -> None:
     assert stored.revision == 2 and stored.statements[-1].text == "An added point."
     assert at.session_state["argmap_revision"] == 2
     assert any("revision 2" in m for m in messages(at)["success"])
+
+
+def test_a_save_on_a_full_disk_is_one_sentence_and_keeps_the_map_open_and_the_file(
+    app, store_dir: Path
+) -> None:
+    import errno
+    import os
+
+    at = app("library")
+    before = (store_dir / f"{NAME}.json").read_bytes()
+    _change(at, "A point the disk has no room for.")
+    at.run()
+
+    def full(fd: int) -> None:  # a full disk shows at the latest when the written data is flushed
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.MonkeyPatch.context() as patch:  # its own: undoing the fixture's would drop ARGMAP_STORE
+        patch.setattr(os, "fsync", full)
+        at.button(key="library_save").click().run()
+    assert not at.exception
+    (error,) = messages(at)["error"]
+    assert "could not write it (No space left on device)" in error and "Nothing was changed" in error
+    assert (store_dir / f"{NAME}.json").read_bytes() == before  # the saved map as it was
+    assert current(at).statements[-1].text == "A point the disk has no room for."  # the work still open
+    assert at.button(key="library_save").disabled is False  # and still unsaved: it can be saved again
+    at.button(key="library_save").click().run()
+    assert Store(store_dir).load(NAME).statements[-1].text == "A point the disk has no room for."
 
 
 def test_a_save_after_someone_elses_merges_both_additions(app, store_dir: Path) -> None:
