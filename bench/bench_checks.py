@@ -252,6 +252,9 @@ def scale_texts() -> None:
 
 def main() -> None:
     check(extract("We should act. Costs will rise."))  # warm up: imports and compiled patterns
+    if "--scale" in sys.argv:  # only the generated maps of 100 to 20,000 statements
+        scale()
+        return
     audit_pieces()
     audit_speed()
     measure("seeds", sorted(SEEDS.glob("*.txt")))

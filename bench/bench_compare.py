@@ -1,4 +1,4 @@
-"""compare and grade at 100 / 1,000 / 5,000 statements: seconds per call, on one core.
+"""compare and grade at 100 / 1,000 / 5,000 / 20,000 statements: seconds per call, on one core.
 
 The maps are made up (no corpus needed): a reference of N statements, each a sentence of its
 source text, in chains of reasons under a main conclusion with an objection every tenth; the
@@ -10,6 +10,7 @@ spans: alignment by text only). "class of five" grades five such students with `
 from __future__ import annotations
 
 import random
+import sys
 import time
 
 from argmap.classroom.compare import compare
@@ -98,7 +99,7 @@ def main() -> None:
     warm = reference(20)
     grade_maps(warm, {"warm": student(warm, 0, True)})  # imports (pandas) and compiled patterns
     print(f"{'statements':>10} {'same piece':>11} {'retyped':>9} {'class of five':>14}  score (same piece)")
-    for n in (100, 1_000, 5_000):
+    for n in [int(a) for a in sys.argv[1:]] or [100, 1_000, 5_000, 20_000]:
         ref = reference(n)
         same = student(ref, 2, True)
         typed = student(ref, 3, False)

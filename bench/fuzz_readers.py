@@ -22,6 +22,7 @@ import io
 import json
 import os
 import random
+import signal
 import sys
 import tempfile
 import time
@@ -30,11 +31,12 @@ import zipfile
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # argmap, and tests.pieces.samples
 
 from argmap.classroom import exercise  # noqa: E402
 from argmap.errors import ArgmapError  # noqa: E402
@@ -297,11 +299,12 @@ def mutate_markup(rng: random.Random, reader: str, data: bytes) -> tuple[bytes, 
     at = rng.randrange(max(len(data), 1))
     if kind == "deep":
         depth = rng.choice([1_000, 10_000, 100_000])
-        open_, close = {"html": (b"<div>", b"</div>"), "rtf": (b"{", b"}")}.get(reader, (b"(", b")"))
+        pairs = {"html": (b"<div>", b"</div>"), "rtf": (b"{", b"}"), "argdown": (b"{", b"}")}
+        open_, close = pairs.get(reader, (b"(", b")"))
         chunk = open_ * depth + b"x" + close * rng.choice([0, depth])
     elif kind == "huge":
         chunk = rng.choice([b"a", b"\\u9999?", b"&#x1F600;", b"<", b"\\par ", b". "]) * rng.choice(
-            [10_000, 1_000_000]
+            [10_000, 100_000, 1_000_000]
         )
     elif kind == "many":
         chunk = rng.choice([b"<p>a</p>", b"\\par\n", b"\r\n\r\n", b"<br>", b"<li>", b"\x00"]) * 100_000
@@ -322,7 +325,7 @@ def generate(
         return mutate_json(rng, seed)
     if reader in ("csv", "docx", "odt") and rng.random() < 0.5:
         return mutate_zip(rng, seed)
-    if reader in ("html", "rtf", "text", "extract") and rng.random() < 0.1:
+    if reader in ("html", "rtf", "text", "argdown") and rng.random() < 0.1:  # (extract: bench_extract)
         return mutate_markup(rng, reader, seed)
     data, kind = seed, "seed"
     for _ in range(rng.choice([1, 1, 2, 4])):
@@ -340,6 +343,77 @@ def signature(err: BaseException) -> str:
     return f"{type(err).__name__} at {where}: {str(err)[:80]}"
 
 
+@dataclass
+class Tally:
+    """What a run found so far, per reader: inputs, refusals, unhandled exceptions, the slowest."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    handled: Counter[str] = field(default_factory=Counter)
+    unhandled: dict[str, list[tuple[str, str, bytes]]] = field(default_factory=lambda: defaultdict(list))
+    slowest: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    slow: list[tuple[float, str, str, int]] = field(default_factory=list)
+    over: int = 0  # inputs over LIMIT_S of CPU
+    over_wall: int = 0
+
+
+def feed(reader: str, read: Callable[[bytes], Any], data: bytes, kind: str, tally: Tally, save: str) -> None:
+    """One input through one reader, timed, its outcome counted."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    try:
+        result = read(data)
+        amap = result[0] if isinstance(result, tuple) else result
+        if amap is not None:  # what was read must save: a lone surrogate made every later save fail
+            native.dumps(amap).encode("utf-8")
+    except ArgmapError:
+        tally.handled[reader] += 1
+    except Exception as err:  # noqa: BLE001 - the point: find what escapes
+        tally.unhandled[signature(err)].append((reader, kind, data))
+    # the bound is on CPU time: on a shared machine the wall clock also counts other processes' turns
+    elapsed, wall = time.process_time() - c0, time.perf_counter() - t0
+    tally.counts[reader] += 1
+    tally.over_wall += wall > LIMIT_S
+    if elapsed > LIMIT_S:
+        tally.over += 1
+        if save:
+            Path(save).mkdir(parents=True, exist_ok=True)
+            (Path(save) / f"slow-{tally.over:03}-{reader}.bin").write_bytes(data)
+    tally.slowest[reader] = max(tally.slowest[reader], elapsed)
+    if len(tally.slow) < 8 or elapsed > tally.slow[-1][0]:
+        tally.slow = sorted([*tally.slow, (elapsed, reader, kind, len(data))], reverse=True)[:8]
+
+
+def report(tally: Tally, names: list[str], took: float, seed: int, save: str) -> int:
+    """Print the figures; the number of unhandled exceptions."""
+    total = sum(len(v) for v in tally.unhandled.values())
+    print(f"{sum(tally.counts.values()):,} inputs in {took:.0f} s (seed {seed})")
+    for reader in names:
+        print(
+            f"  {reader:9} {tally.counts[reader]:>7,} inputs, {tally.handled[reader]:>7,} refused with an "
+            f"ArgmapError, slowest {tally.slowest[reader] * 1000:,.0f} ms CPU"
+        )
+    print(f"unhandled exceptions: {total} ({len(tally.unhandled)} signatures)")
+    for sig, cases in sorted(tally.unhandled.items(), key=lambda kv: -len(kv[1])):
+        reader, kind, data = cases[0]
+        print(f"  {len(cases):>6} × {sig}  [first: {reader}, {kind}, {len(data):,} bytes]")
+    wall = f"over {LIMIT_S:.0f} s of wall clock: {tally.over_wall}"
+    print(f"inputs over {LIMIT_S:.0f} s of CPU: {tally.over} ({wall})")
+    print("slowest (CPU):")
+    for elapsed, reader, kind, size in tally.slow:
+        print(f"  {elapsed * 1000:8.0f} ms  {reader:9} {kind:16} {size:>10,} bytes")
+    if save and tally.unhandled:
+        folder = Path(save)
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, (sig, cases) in enumerate(tally.unhandled.items()):
+            reader, kind, data = cases[0]
+            (folder / f"{i:03}-{reader}.bin").write_bytes(data)
+            (folder / f"{i:03}-{reader}.txt").write_text(sig + "\n", encoding="utf-8")
+    return total
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000, help="inputs in all (shared among the readers)")
@@ -354,64 +428,26 @@ def main() -> None:
         readers = {k: v for k, v in readers.items() if k in args.only.split(",")}
     base = seeds()
     pool = list(base.values())
-    amap_json = base["json"]
     rng = random.Random(args.seed)
-    counts: Counter[str] = Counter()
-    handled: Counter[str] = Counter()
-    unhandled: dict[str, list[tuple[str, str, bytes]]] = defaultdict(list)
-    slow: list[tuple[float, str, str, int]] = []
-    slowest: dict[str, float] = defaultdict(float)
-    over = over_wall = 0
+    tally = Tally()
     names = list(readers)
     t_all = time.perf_counter()
-    for n in range(args.n):
-        reader = names[n % len(names)]
-        data, kind = generate(rng, reader, base[reader], pool, amap_json)
-        t0, c0 = time.perf_counter(), time.process_time()
-        try:
-            result = readers[reader](data)
-            amap = result[0] if isinstance(result, tuple) else result
-            if amap is not None:  # what was read must save: a lone surrogate made every later save fail
-                native.dumps(amap).encode("utf-8")
-        except ArgmapError:
-            handled[reader] += 1
-        except Exception as err:  # noqa: BLE001 - the point: find what escapes
-            unhandled[signature(err)].append((reader, kind, data))
-        # the bound is on CPU time: on a shared machine the wall clock also counts other processes' turns
-        elapsed, wall = time.process_time() - c0, time.perf_counter() - t0
-        counts[reader] += 1
-        over_wall += wall > LIMIT_S
-        if elapsed > LIMIT_S:
-            over += 1
-            if args.save:
-                Path(args.save).mkdir(parents=True, exist_ok=True)
-                (Path(args.save) / f"slow-{over:03}-{reader}.bin").write_bytes(data)
-        slowest[reader] = max(slowest[reader], elapsed)
-        if len(slow) < 8 or elapsed > slow[-1][0]:
-            slow = sorted([*slow, (elapsed, reader, kind, len(data))], reverse=True)[:8]
-    total = sum(len(v) for v in unhandled.values())
-    print(f"{args.n:,} inputs in {time.perf_counter() - t_all:.0f} s (seed {args.seed})")
-    for reader in names:
-        print(
-            f"  {reader:9} {counts[reader]:>7,} inputs, {handled[reader]:>7,} refused with an ArgmapError, "
-            f"slowest {slowest[reader] * 1000:,.0f} ms"
-        )
-    print(f"unhandled exceptions: {total} ({len(unhandled)} signatures)")
-    for sig, cases in sorted(unhandled.items(), key=lambda kv: -len(kv[1])):
-        reader, kind, data = cases[0]
-        print(f"  {len(cases):>6} × {sig}  [first: {reader}, {kind}, {len(data):,} bytes]")
-    print(f"inputs over {LIMIT_S:.0f} s of CPU: {over} (over {LIMIT_S:.0f} s of wall clock: {over_wall})")
-    print("slowest (CPU):")
-    for elapsed, reader, kind, size in slow:
-        print(f"  {elapsed * 1000:8.0f} ms  {reader:9} {kind:16} {size:>10,} bytes")
-    if args.save and unhandled:
-        folder = Path(args.save)
-        folder.mkdir(parents=True, exist_ok=True)
-        for i, (sig, cases) in enumerate(unhandled.items()):
-            reader, kind, data = cases[0]
-            (folder / f"{i:03}-{reader}.bin").write_bytes(data)
-            (folder / f"{i:03}-{reader}.txt").write_text(sig + "\n", encoding="utf-8")
-    sys.exit(1 if total else 0)
+    signal.signal(signal.SIGTERM, _stop)  # stopped early (kill, Ctrl-C): the figures so far
+    try:
+        for n in range(args.n):
+            if n and n % 1_000 == 0:
+                print(
+                    f"{n:,} inputs, {time.perf_counter() - t_all:.0f} s, unhandled "
+                    f"{sum(map(len, tally.unhandled.values()))}, over {LIMIT_S:.0f} s of CPU {tally.over}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            reader = names[n % len(names)]
+            data, kind = generate(rng, reader, base[reader], pool, base["json"])
+            feed(reader, readers[reader], data, kind, tally, args.save)
+    except KeyboardInterrupt:
+        print("(stopped early)")
+    sys.exit(1 if report(tally, names, time.perf_counter() - t_all, args.seed, args.save) else 0)
 
 
 if __name__ == "__main__":

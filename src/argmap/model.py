@@ -264,6 +264,9 @@ def size_problems(data: object) -> list[Problem]:
     if not isinstance(data, dict):
         return []
     out: list[Problem] = []
+    crowded = _crowded(data)
+    if crowded:  # each unknown key is a problem for pydantic: a million of them took 1.6 GB to list
+        return [crowded]
     groups = {g: data.get(g) for g in _GROUPS}
     sizes = {g: len(v) if isinstance(v, list | tuple) else 0 for g, v in groups.items()}
     if sizes["statements"] > MAX_STATEMENTS:
@@ -275,6 +278,40 @@ def size_problems(data: object) -> list[Problem]:
     if isinstance(text, str) and len(text) > MAX_SOURCE_CHARS:
         out.append(Problem("source.text", f"{len(text)} characters; the limit is {MAX_SOURCE_CHARS}"))
     return out
+
+
+MAX_FIELDS = 64  # keys in one object of a map file: no part of a map has a third as many fields
+
+
+def _crowded(data: dict[str, object]) -> Problem | None:
+    """The first object of the map's data (the map, its source, an element, a span...) with more than
+    ``MAX_FIELDS`` keys, as a problem: a walk of the plain data's containers, without recursion; where
+    it is is spelled out only when there is one (a second walk), so a good map costs one quick pass."""
+    stack: list[object] = [data]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if type(node) is dict:
+            if len(node) > MAX_FIELDS:
+                return Problem(_place(data, node), f"{len(node):,} fields; no part of a map has {MAX_FIELDS}")
+            extend(v for v in node.values() if type(v) is dict or type(v) is list)
+        else:
+            extend(v for v in node if type(v) is dict or type(v) is list)  # type: ignore[attr-defined]
+    return None
+
+
+def _place(data: object, target: object) -> str:
+    """Where ``target`` is in ``data``: ``statements[3].span``."""
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        node, where = stack.pop()
+        if node is target:
+            return where.lstrip(".") or "map"
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for k, v in items:
+            if isinstance(v, dict | list):
+                stack.append((v, f"{where}[{k}]" if isinstance(k, int) else f"{where}.{k}"))
+    return "map"
 
 
 def problems(amap: ArgumentMap) -> list[Problem]:

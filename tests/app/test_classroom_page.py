@@ -75,12 +75,20 @@ def test_a_student_joins_saves_submits_and_reads_feedback_when_released(app, sto
     sub = store.submissions(made.code, key)[0]
     assert (sub.name, sub.status) == ("Ana", "submitted")
     assert "Feedback and the reference map come when your teacher releases it" in texts(at)
-    assert not at.get("graphviz_chart")  # no reference before release
+    assert not trees(at, "classroom_reference")  # no reference before release
     store.release(made.code, key)
     at.run()
     assert any(m.label == "Score" and m.value != "100%" for m in at.metric)
     assert "the author raises it to answer it" in points(at)
-    assert at.get("graphviz_chart")  # the reference, after release
+    assert trees(at, "classroom_reference")  # the reference, after release, in the clickable tree
+
+
+def trees(at, key: str | None = None) -> list[dict]:
+    """The clickable trees on the page (their data), the one drawn under ``key`` if given."""
+    import json
+
+    found = [e for e in at.get("bidi_component") if e.proto.component_name == "argmap_tree"]
+    return [json.loads(e.proto.json) for e in found if key is None or e.proto.id.endswith(f"-{key}")]
 
 
 def points(at, key: str = "feedback_pick") -> str:
@@ -331,3 +339,95 @@ def test_a_student_arriving_by_link_never_gets_the_example(app, store_dir) -> No
     at.run()
     assert not at.exception
     assert "argmap_history" not in at.session_state  # the app's example was never opened for her
+
+
+def piece_words(amap: ArgumentMap, sid: str) -> str:
+    span = amap.statement(sid).span
+    return " ".join(amap.source.text[span.start : span.end].split())
+
+
+def test_the_reference_and_the_students_map_are_clickable_trees_showing_their_words(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, _ = store.create(reference(), release="on_submit")
+    at = app("classroom")
+    join(at, made.code, "Ana")
+    mine = damaged()
+    at.session_state["argmap_history"] = History(present=mine)
+    at.run()
+    [own] = trees(at, "classroom_my_tree")
+    assert set(own["nodes"]) == {s.id for s in mine.statements} | {e.id for e in mine.evidence}
+    assert "Click a box to see its words" in texts(at)
+    # A node selected in her tree (a click selects it, as on the Map page: tests/e2e) shows its words.
+    at.session_state["selected_node"] = "s9"
+    at.run()
+    assert trees(at, "classroom_my_tree")[0]["selected"] == "s9"
+    assert piece_words(mine, "s9") in " ".join(" ".join(marked(at)).split())
+    at.button(key="student_submit").click().run()
+    ref = reference()
+    [shown] = trees(at, "classroom_reference")
+    assert shown["main"] == "s1" and set(shown["nodes"]) >= {s.id for s in ref.statements}
+    # A node picked in the reference is kept apart from her map's selection.
+    at.session_state["classroom_reference_picked"] = "s4"
+    at.run()
+    assert trees(at, "classroom_reference")[0]["selected"] == "s4"
+    assert trees(at, "classroom_my_tree")[0]["selected"] == "s9"
+    assert piece_words(ref, "s4") in " ".join(" ".join(marked(at)).split())
+
+
+def teacher_at(app, code: str, key: str):
+    at = app()
+    at.query_params["teach"] = code
+    at.query_params["key"] = key
+    at.switch_page("src/argmap/app/views/classroom.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_teacher_browses_a_students_revisions_and_compares_one_with_the_latest(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference(), release="manual")
+    ana = store.join(made.code, "Ana")
+    store.join(made.code, "Ben")  # joined, nothing saved: not in the list of work
+    first = damaged()
+    store.save(made.code, ana.token, first)
+    store.submit(made.code, ana.token, reference())  # then she fixed it all
+    at = teacher_at(app, made.code, key)
+    pick = at.selectbox(key="teacher_student")
+    assert pick.options == ["Ana (submitted, 2 revisions)"]
+    body = texts(at)
+    assert "Revision 2 · " in body and "· submitted" in body and "Revision 1 · " in body
+    revs = at.selectbox(key=f"teacher_revision_{ana.seat}")
+    assert revs.value == 2 and "This is the latest revision." in texts(at)
+    revs.select(1).run()
+    assert not at.exception
+    from argmap.classroom.compare import compare
+    from argmap.classroom.grading import percent
+
+    then = percent(compare(reference(), first).score)
+    assert f"Score of revision 1: {then}% · latest (revision 2): 100%" in texts(at)
+    assert "From revision 1 to the latest (2):" in texts(at)
+    assert "Ana added" in texts(at)  # the change back to the reference, in a sentence
+    [old] = trees(at, f"teacher_rev_{ana.seat}_1")
+    assert set(old["nodes"]) == {s.id for s in first.statements} | {e.id for e in first.evidence}
+    # Read-only: opening a revision leaves the teacher's open map and the student's work alone.
+    assert store.seat(made.code, ana.token).revision == 2
+    assert current(at).statements == reference().statements  # the teacher's open map is untouched
+    assert [s.revision for s in store.history(made.code, key, ana.seat)] == [1, 2]
+
+
+def test_the_links_wrap_and_copy_on_a_phone(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    at = teacher_at(app, made.code, key)
+    links = {c.value: c.proto for c in at.code}
+    student_link = next(v for v in links if v.endswith(f"?join={made.code}"))
+    teacher_link = next(v for v in links if f"teach={made.code}&key={key}" in v)
+    # Wrapped rather than cut off at 390 px; st.code's copy button copies the whole link.
+    assert links[student_link].wrap_lines and links[teacher_link].wrap_lines
+    other = app()
+    other.query_params["join"] = made.code
+    other.query_params["seat"] = seat.token
+    other.switch_page("src/argmap/app/views/classroom.py").run()
+    [back] = [c.proto for c in other.code if c.value.endswith(f"seat={seat.token}")]
+    assert back.wrap_lines

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap.edit import operations as edit
 from argmap.formats import native
 from argmap.storage.store import Store
@@ -28,6 +30,33 @@ def test_save_bumps_the_revision(app, store_dir: Path) -> None:
     assert stored.revision == 2 and stored.statements[-1].text == "An added point."
     assert at.session_state["argmap_revision"] == 2
     assert any("revision 2" in m for m in messages(at)["success"])
+
+
+def test_a_save_on_a_full_disk_is_one_sentence_and_keeps_the_map_open_and_the_file(
+    app, store_dir: Path
+) -> None:
+    import errno
+    import os
+
+    at = app("library")
+    before = (store_dir / f"{NAME}.json").read_bytes()
+    _change(at, "A point the disk has no room for.")
+    at.run()
+
+    def full(fd: int) -> None:  # a full disk shows at the latest when the written data is flushed
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.MonkeyPatch.context() as patch:  # its own: undoing the fixture's would drop ARGMAP_STORE
+        patch.setattr(os, "fsync", full)
+        at.button(key="library_save").click().run()
+    assert not at.exception
+    (error,) = messages(at)["error"]
+    assert "could not write it (No space left on device)" in error and "Nothing was changed" in error
+    assert (store_dir / f"{NAME}.json").read_bytes() == before  # the saved map as it was
+    assert current(at).statements[-1].text == "A point the disk has no room for."  # the work still open
+    assert at.button(key="library_save").disabled is False  # and still unsaved: it can be saved again
+    at.button(key="library_save").click().run()
+    assert Store(store_dir).load(NAME).statements[-1].text == "A point the disk has no room for."
 
 
 def test_a_save_after_someone_elses_merges_both_additions(app, store_dir: Path) -> None:
@@ -213,3 +242,42 @@ def test_revisions_name_who_saved_them_and_compare_in_words(app, store_dir: Path
     assert "bob added 1 statement and 1 attack" in body
     assert "bob added an objection to" in body and "Nobody reads privacy notices" in body
     assert at.get("graphviz_chart")  # the newer revision drawn with what changed marked
+
+
+def test_import_over_unsaved_changes_asks_first_and_imports_nothing_until_yes(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "My unsaved point.")
+    at.run()
+    mine = current(at)
+    other = edit.rebuild(native.loads(EXAMPLE.read_text(encoding="utf-8")), title="An imported map", id="imp")
+    at.get("file_uploader")[0].upload("imported.json", native.dumps(other).encode(), "application/json")
+    at.run()
+    at.button(key="library_import").click().run()
+    assert current(at) == mine and "Importing this file replaces the open map" in " ".join(
+        messages(at)["warning"]
+    )
+    assert len(Store(store_dir).list()) == 1  # nothing imported while the question stands
+    at.button(key="library_import_no").click().run()
+    assert current(at) == mine
+    at.button(key="library_import").click().run()
+    at.button(key="library_import_yes").click().run()
+    assert not at.exception
+    assert current(at).title == "An imported map"
+
+
+def test_restoring_a_revision_over_unsaved_changes_asks_first(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "Second revision point.")
+    at.run()
+    at.button(key="library_save").click().run()
+    _change(at, "Unsaved third point.")
+    at.run()
+    mine = current(at)
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.selectbox(key="library_revision").select(1).run()
+    at.button(key="library_restore").click().run()
+    assert current(at) == mine and Store(store_dir).load(NAME).revision == 2  # asked, not restored
+    assert "Restoring revision 1 replaces the open map" in " ".join(messages(at)["warning"])
+    at.button(key="library_restore_yes").click().run()
+    assert not at.exception
+    assert Store(store_dir).load(NAME).revision == 3 and current(at) == Store(store_dir).load(NAME)

@@ -96,6 +96,35 @@ def test_save_submit_resubmit_with_revisions(store, ref):
     assert after.status == "in progress"  # changed since submitting
 
 
+def test_every_revision_keeps_its_time_and_whether_it_was_submitted(store, ref):
+    made, key = store.create(ref)
+    seat = store.join(made.code, "Ana")
+    store.save(made.code, seat.token, my_map(ref, 1))
+    store.submit(made.code, seat.token, my_map(ref, 2))
+    store.save(made.code, seat.token, my_map(ref, 3))
+    log = store.history(made.code, key, seat.seat)
+    assert [(s.revision, s.submitted) for s in log] == [(1, False), (2, True), (3, False)]
+    assert all(s.saved is not None and s.saved.tzinfo is not None for s in log)
+    assert log[0].saved <= log[1].saved <= log[2].saved
+    with pytest.raises(ClassroomError, match="teacher key"):
+        store.history(made.code, "guess", seat.seat)
+    assert store.history(made.code, key, "../etc") == []  # a seat id is never a path
+
+
+def test_revisions_kept_before_times_were_recorded_have_none(store, ref):
+    made, key = store.create(ref)
+    seat = store.join(made.code, "Ana")
+    store.save(made.code, seat.token, my_map(ref, 1))
+    # A seat written by an older Argmap: no stamps in its document.
+    path = f"{made.code}/seats/{seat.seat}.json"
+    import json
+
+    doc = json.loads(store.docs.get(path))
+    doc.pop("stamps")
+    store.docs.put(path, json.dumps(doc).encode())
+    assert [(s.revision, s.saved) for s in store.history(made.code, key, seat.seat)] == [(1, None)]
+
+
 def test_a_seat_token_is_needed_to_write(store, ref):
     made, _ = store.create(ref)
     ana = store.join(made.code, "Ana")

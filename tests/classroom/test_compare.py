@@ -117,3 +117,25 @@ def test_to_dict_is_json_ready(ref):
     assert set(d["parts"]) == set(WEIGHTS)
     assert all("cost" in f and "spans" in f for f in d["feedback"])
     json.dumps(d)
+
+
+@pytest.mark.parametrize("name", ["homework", "libraries", "square"])
+def test_feedback_on_every_variant_is_ranked_short_whole_and_never_contradicts_itself(name):
+    from tests.classroom.variants import piece, variants, with_spans
+
+    text, reference, student = piece(name)
+    order = ["right", "main", "reasons", "objections", "detail", "extra"]
+    for mistakes, m in variants(with_spans(student, text)).items():
+        c = compare(reference, m)
+        topics = [f.topic for f in c.feedback]
+        assert topics == sorted(topics, key=order.index), mistakes  # right first, then main → detail
+        assert len(c.shown()) <= SHOWN
+        messages = [f.message for f in c.feedback]
+        assert len(messages) == len(set(messages)), mistakes  # nothing said twice
+        assert all(msg[0].isupper() and msg.endswith(".") for msg in messages), messages  # sentences
+        named = {rid for f in c.mistakes for rid in f.reference_ids}
+        praised = {rid for f in c.feedback if f.kind == "right" for rid in f.reference_ids}
+        assert not praised & named, (mistakes, praised & named)
+        assert all(f.spans for f in c.mistakes if f.kind != "extra"), mistakes  # each points at words
+        if "wrong main" in mistakes:  # its reason on top is not also praised as "in its place"
+            assert not any(f.kind == "right" and "all 3 reasons" in f.message for f in c.feedback), mistakes

@@ -104,3 +104,20 @@ def test_a_graded_table_shows_whole_percents(folder, ref):
     scored = shown["score"].dropna()
     assert len(scored) and all(float(v).is_integer() and 0 <= v <= 100 for v in scored)
     assert shown["score"].max() == 100
+
+
+def test_each_common_mistake_is_a_line_with_the_share_of_the_class(ref):
+    results = {
+        "a": compare(ref, edit.remove(ref, "s6")),
+        "b": compare(ref, edit.remove(ref, "s6")),
+        "c": compare(ref, ref),
+    }
+    lines = grading.mistake_lines(grading.mistakes_by(ref, results), len(results))
+    text, share = lines[0]
+    assert text.startswith("Missed the reason “Data collection efforts by Democrats") and text.endswith(
+        ": 2 of 3 students"
+    )
+    assert share == 2 / 3 and all(0 < s <= 1 for _, s in lines)
+    assert grading.mistake_lines(grading.mistakes_by(ref, {"a": results["a"]}), 1)[0][0].endswith(
+        "1 of 1 student"
+    )

@@ -103,7 +103,8 @@ def test_grade_writes_csv_summary_and_chart(tmp_path):
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out)
     assert list(table["student"]) == ["ada", "bob"]
-    assert table["score"].iloc[0] == 1.0 and table["score"].iloc[1] < 1.0
+    assert table["score"].iloc[0] == 100 and table["score"].iloc[1] < 100  # whole percents, as the app's CSV
+    assert all(float(v).is_integer() for v in table["score"].dropna())
     assert "graded 2 of 2" in result.output
     assert "1 of 2: Missed the reason “Data collection efforts" in result.output, result.output
     svg = (tmp_path / "results-mistakes.svg").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ from argmap.formats import FORMATS, csv_table, native
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
+SEED = ROOT / "seeds" / "four-day-week.txt"
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz 'dot' is not installed (make test installs it)")
 MAGIC = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<?xml", "csv": b"PK\x03\x04", "html": b"<!DOCTYPE html>"}
@@ -351,3 +352,71 @@ def test_every_hint_names_an_option_the_command_has(tmp_path, args, hint):
     command = main.get_command(None, argv[0])
     known = {o for p in command.params for o in p.opts}
     assert options <= known, f"{argv[0]} has no {options - known}: {result.output}"
+
+
+def _writing_commands(tmp_path: Path) -> dict[str, tuple[list[str], Path]]:
+    """Every command that writes a file: its arguments and the file it writes (made beforehand, "old")."""
+    students = tmp_path / "students"
+    students.mkdir()
+    shutil.copy(EXAMPLE, students / "ann.json")
+    argdown_in = tmp_path / "in.argdown"
+    argdown_in.write_text(FORMATS["argdown"].dumps(native.loads(EXAMPLE.read_text())), encoding="utf-8")
+    out = {k: tmp_path / f"out-{k}.{ext}" for k, ext in (
+        ("extract", "json"), ("export", "argdown"), ("import", "json"), ("render", "dot"),
+        ("grade", "csv"), ("audit", "csv"),
+    )}  # fmt: skip
+    return {
+        "extract": (["extract", str(SEED), "-o", str(out["extract"])], out["extract"]),
+        "export": (["export", str(EXAMPLE), "-o", str(out["export"])], out["export"]),
+        "import": (["import", str(argdown_in), "-o", str(out["import"])], out["import"]),
+        "render": (["render", str(EXAMPLE), "-o", str(out["render"])], out["render"]),
+        "grade": (["grade", str(EXAMPLE), str(students), "-o", str(out["grade"])], out["grade"]),
+        "audit": (["audit", str(EXAMPLE), "--claims-csv", str(out["audit"])], out["audit"]),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["extract", "export", "import", "render", "grade", "audit"])
+@pytest.mark.parametrize("failure", ["disk full", "no permission"])
+def test_every_command_that_writes_says_so_in_one_line_and_keeps_the_old_file(
+    tmp_path, command: str, failure: str
+) -> None:
+    import tempfile
+
+    args, target = _writing_commands(tmp_path)[command]
+    target.write_text("old")
+
+    def fail(*_a, **_k):
+        if failure == "disk full":  # a full disk shows at the latest when the written data is flushed
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))  # root ignores chmod: refused here
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(*((os, "fsync") if failure == "disk full" else (tempfile, "mkstemp")), fail)
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and "Traceback" not in result.output, result.output
+    words = "No space left on device" if failure == "disk full" else "Permission denied"
+    assert words in errors[0] and str(target) in errors[0], errors[0]
+    assert target.read_text() == "old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary left behind
+
+
+LONG_NAME = "a" * 300 + ".json"  # past the file system's limit on a name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", LONG_NAME], ["check", LONG_NAME], ["audit", LONG_NAME], ["validate", LONG_NAME],
+     ["export", LONG_NAME, "-o", "-", "--to", "argdown"], ["import", LONG_NAME, "-o", "-"],
+     ["extract", LONG_NAME], ["render", LONG_NAME, "-o", "-", "--to", "dot"],
+     ["compare", LONG_NAME, str(EXAMPLE)], ["diff", str(EXAMPLE), LONG_NAME]],
+    ids=lambda a: a[0],
+)  # fmt: skip
+def test_any_other_os_error_is_one_line_too(args: list[str]) -> None:
+    # a name past the limit raised OSError (ENAMETOOLONG): `argmap show` printed a traceback
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.output.startswith("Error: ") and "File name too long" in result.output, result.output

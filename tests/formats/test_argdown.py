@@ -14,6 +14,7 @@ from map_strategies import maps
 
 from argmap.errors import FormatError
 from argmap.formats import argdown, guess, native
+from argmap.formats.argdown import _read
 from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -345,3 +346,36 @@ def test_argdown_cli_reads_our_argdown_with_comments(tmp_path: Path) -> None:
         'Is "golden eggs" {fair}? #tag',
         "Yes: see e1 / e2 = both",
     ]
+
+
+# --- inline data and comments: the pattern's meaning, in linear time ----------------------------------
+
+_REFERENCE_DATA = re.compile(_read._DATA)  # Argdown's own pattern, matched at each { (quadratic)
+_REFERENCE_SCAN = re.compile(
+    r"\\.|(?P<data>" + _read._DATA + r")|(?P<comment><!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\n]*)"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="{}, \n\tx:\\/*<!->", max_size=60))
+def test_data_blocks_end_where_argdowns_pattern_ends_them(text: str) -> None:
+    blocks = _read.DataBlocks(text)
+    for k, ch in enumerate(text):
+        if ch == "{":
+            expected = _REFERENCE_DATA.match(text, k)
+            assert blocks.end(k) == (expected.end() if expected else None), (text, k)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="{}, \n\tx:\\/*<!->", max_size=60))
+def test_comments_are_blanked_as_the_pattern_blanks_them(text: str) -> None:
+    expected = _REFERENCE_SCAN.sub(lambda m: "\n" * m[0].count("\n") if m["comment"] else m[0], text)
+    assert _read.blank_comments(text) == expected
+
+
+def test_a_line_of_unclosed_braces_is_read_as_text() -> None:
+    # 40,000 '{' took 12 s (each scanned to the end of the line: bench/bench_memory.py, fuzz_readers.py)
+    for body in ("{" * 6_000, "{x " * 6_000, "{}," * 6_000):
+        amap = argdown.loads(f"[a]: x {body} // a comment\n\n[b]: y\n  + <c>: z")
+        assert amap.statement("a").text == f"x {body}".strip()
+        assert {s.id for s in amap.statements} == {"a", "b", "c"}

@@ -22,9 +22,12 @@ def show(
 ) -> None:
     """The score, its parts and the ranked points; the picked point's words marked in the piece."""
     st.metric("Score", f"{percent(result.score)}%")
-    cols = st.columns(len(result.parts))
-    for col, (part, value) in zip(cols, result.parts.items(), strict=True):
-        col.metric(PART_LABELS.get(part, part), f"{percent(value)}%")
+    # One line that wraps, not five metrics: their labels are cut off on a tablet and fill a phone.
+    st.markdown(
+        " · ".join(
+            f"{PART_LABELS.get(part, part)} **{percent(value)}%**" for part, value in result.parts.items()
+        )
+    )
     items = result.feedback
     if not items:
         st.info("There is nothing to say about this map yet.")

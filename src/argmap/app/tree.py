@@ -8,6 +8,7 @@ one node at a time as cards (the default on a narrow screen). Without ``dot`` th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -49,17 +50,25 @@ def choose(eid: str) -> None:
     st.session_state[state.picker_key()] = eid
 
 
-def _on_select(key: str) -> None:
+def _on_select(key: str, pick: Callable[[str], None]) -> None:
     value = st.session_state.get(key)
     chosen = getattr(value, "select", None) if value is not None else None
     if chosen is None and isinstance(value, dict):
         chosen = value.get("select")
     if chosen:
-        choose(str(chosen))
+        pick(str(chosen))
 
 
-def show(amap: ArgumentMap, options: ViewOptions, selected: str | None, *, key: str = "map_tree") -> None:
-    """Draw ``amap`` under ``options``; a click selects (``state.select``) and the page reruns."""
+def show(
+    amap: ArgumentMap,
+    options: ViewOptions,
+    selected: str | None,
+    *,
+    key: str = "map_tree",
+    on_pick: Callable[[str], None] = choose,
+) -> None:
+    """Draw ``amap`` under ``options``; a click calls ``on_pick`` with the node's id (by default it
+    selects it in the open map, ``state.select``) and the page reruns."""
     dot = to_dot(amap, options)
     try:
         svg = _svg(dot)
@@ -84,5 +93,42 @@ def show(amap: ArgumentMap, options: ViewOptions, selected: str | None, *, key: 
             "minPx": MIN_LABEL_PX,
             "mode": "auto",
         },
-        on_select_change=lambda: _on_select(key),
+        on_select_change=lambda: _on_select(key, on_pick),
     )
+
+
+def show_with_words(
+    amap: ArgumentMap, text: str | None, *, key: str, selected: str | None = None, own: bool = False
+) -> None:
+    """A tree whose clicked node shows its words in the piece beneath it.
+
+    ``own``: the open map (a click selects in it, as on the Map page); otherwise another map (a
+    reference, a revision), whose pick is kept under ``key`` for this session only.
+    """
+    from argmap.render.highlight import excerpt_html, marks
+
+    picked_key = f"{key}_picked"
+    if own:
+        picked, pick = selected, choose
+    else:
+        picked = st.session_state.get(picked_key)
+
+        def pick(eid: str) -> None:
+            st.session_state[picked_key] = eid
+
+    picked = picked if picked in amap.ids() else None
+    show(
+        amap,
+        ViewOptions(highlight=frozenset({picked}) if picked else frozenset()),
+        picked,
+        key=key,
+        on_pick=pick,
+    )
+    if not picked:
+        st.caption("Click a box to see its words in the piece.")
+        return
+    shown = excerpt_html(text, marks(amap), picked) if text else None
+    if shown:
+        st.html(shown)
+    else:
+        st.caption("This box has no words marked in the piece (it was typed, not quoted).")

@@ -146,6 +146,14 @@ class Assignment(Brief):
         return Brief.model_validate(self.model_dump(exclude={"reference", "created", "key_hash"}))
 
 
+class Stamp(_Frozen):
+    """One revision of a student's work: its number, when it was saved, whether it was a submission."""
+
+    revision: int
+    saved: datetime | None = None  # None for a revision kept before stamps were recorded
+    submitted: bool = False
+
+
 class Submission(_Frozen):
     """One student's work on an assignment: the latest map, saved or submitted, and when."""
 
@@ -158,6 +166,7 @@ class Submission(_Frozen):
     saved: datetime | None = None
     submitted: datetime | None = None  # the last submission
     submitted_revision: int | None = None
+    stamps: tuple[Stamp, ...] = ()  # every revision's time, oldest first
 
     @property
     def status(self) -> Status:
@@ -239,6 +248,7 @@ class AssignmentStore:
     - ``submit(code, token, amap) -> Submission``  save and submit (refused when past due or off the piece)
     - ``submissions(code, key) -> list[Submission]``  every student's work, for the teacher
     - ``revisions(code, key, seat) -> list[int]``, ``revision(code, key, seat, rev) -> ArgumentMap``
+    - ``history(code, key, seat) -> list[Stamp]``  each revision with its time and whether it was submitted
     - ``release(code, key) -> Assignment``         feedback released to the class now
     """
 
@@ -404,6 +414,14 @@ class AssignmentStore:
         )
         return sorted(int(s) for s in stems if s.isdigit())
 
+    def history(self, code: str, key: str, seat: str) -> list[Stamp]:
+        """Every revision of one student's work with its time (teacher only), oldest first; a
+        revision kept before times were recorded has none."""
+        numbers = self.revisions(code, key, seat)
+        sub = self._read(f"{self._dir(code)}/seats/{seat}.json", Submission) if numbers else None
+        known = {s.revision: s for s in sub.stamps} if isinstance(sub, Submission) else {}
+        return [known.get(n, Stamp(revision=n)) for n in numbers]
+
     def revision(self, code: str, key: str, seat: str, rev: int) -> ArgumentMap:
         """One revision of one student's work (teacher only)."""
         if rev not in self.revisions(code, key, seat):
@@ -506,7 +524,9 @@ class AssignmentStore:
             sub = self.seat(code, token)
             rev = sub.revision + 1
             self._write(f"{brief.code}/seats/{sub.seat}/{rev}.json", amap)
+            stamp = Stamp(revision=rev, saved=now, submitted=submit)
             changes: dict[str, object] = {"map": amap, "revision": rev, "saved": now}
+            changes["stamps"] = (*sub.stamps, stamp)
             if submit:
                 changes |= {"submitted": now, "submitted_revision": rev}
             new = Submission.model_validate(sub.model_dump() | changes)

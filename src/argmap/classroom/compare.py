@@ -347,7 +347,10 @@ def compare(reference: ArgumentMap, student: ArgumentMap) -> Comparison:
         value, kind, who = gr.placed(s.id)
         credit[part].append(value)
         if kind == "right":
-            right[part].append(s.id)
+            # A reason the student took for the main conclusion keeps its credit (the wrong main is
+            # charged once, at the main) but is not praised as "in its place": the main item says where.
+            if main_ok or gr.sr.main is None or gr.sr.main not in gr.g[s.id]:
+                right[part].append(s.id)
         else:
             wrong.append((part, _misplaced(gr, s, part, kind, who), 1.0 - value))
 

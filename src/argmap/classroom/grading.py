@@ -143,7 +143,7 @@ def mistakes_by(
         if item is None or kind not in _CLASS_SENTENCE:
             continue
         role = _ROLE_WORD.get(roles.get(rid, ""), "statement")
-        sentence = _CLASS_SENTENCE[kind].format(q=quote(item, 70), role=role)
+        sentence = _CLASS_SENTENCE[kind].format(q=quote(item, 110), role=role)
         rows.append(
             {
                 "mistake": sentence,
@@ -162,6 +162,16 @@ def mistakes_by(
 def percent(score: float | None) -> int | None:
     """A score (0 to 1) as the whole percent a teacher reads and a gradebook imports (half rounds up)."""
     return None if score is None else int(score * 100 + 0.5 + 1e-9)
+
+
+def mistake_lines(table: pd.DataFrame, students: int) -> list[tuple[str, float]]:
+    """Each row of ``mistakes_by`` as the line a bar stands under, with the bar's length (the share
+    of the class, 0 to 1): "Missed the reason “…”: 2 of 30 students"."""
+    noun = "student" if students == 1 else "students"
+    return [
+        (f"{rec['mistake']}: {int(rec['students'])} of {students} {noun}", float(rec["share"]))
+        for rec in table.to_dict("records")
+    ]
 
 
 def score_bins(scores: Iterable[float], width: float = 0.1) -> pd.DataFrame:

@@ -54,6 +54,9 @@ class _Group(click.Group):
             raise click.ClickException(str(err)) from None
         except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
             raise click.ClickException(f"{err.filename}: {err.strerror}") from None
+        except OSError as err:  # a safety net (a full disk, a read-only file system...): one line
+            where = f"{err.filename}: " if err.filename else ""
+            raise click.ClickException(f"{where}{err.strerror or err}") from None
         except UnicodeDecodeError as err:  # a safety net: commands should name the file themselves
             raise click.ClickException(
                 f"input is not UTF-8 text (byte {err.start}); save it as UTF-8"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.convert import load_map
+from argmap.cli.convert import load_map, write_output
 
 if TYPE_CHECKING:
     from argmap.analysis.checks import Finding
@@ -119,13 +119,14 @@ def grade_cmd(reference: str, folder: str, out: str) -> None:
         raise click.ClickException(f"{folder}: no map files ({', '.join(sorted(suffixes))}) to grade")
     ref = load_map(reference)
     table, results = grading.grade(ref, paths)
-    out_path = Path(out)
-    table.to_csv(out_path, index=False)
+    # Whole percents, as in the app's gradebook CSV (a gradebook imports the same numbers either way);
+    # atomic, regular files only, a full disk one sentence (StoreError), as every -o of the CLI.
+    write_output(out, grading.as_percents(table).to_csv(index=False))
     mistakes = grading.mistakes_by(ref, results, top=None)
-    stem = out_path.with_suffix("")
-    mistakes.to_csv(f"{stem}-mistakes.csv", index=False)
+    stem = Path(out).with_suffix("")
+    write_output(f"{stem}-mistakes.csv", mistakes.to_csv(index=False))
     chart = grading.mistakes_chart_svg(mistakes.head(grading.TOP), len(results))
-    Path(f"{stem}-mistakes.svg").write_text(chart, encoding="utf-8")
+    write_output(f"{stem}-mistakes.svg", chart)
     summary = grading.summary(table)
     click.echo(f"graded {summary['graded']} of {summary['students']} student map(s) -> {out}")
     for key, value in summary.items():
@@ -163,9 +164,9 @@ def audit_cmd(file: str, fmt: str, claims_csv: str | None, claim_reviews: str | 
     result = audit(amap)
     click.echo(render(amap, result, fmt), nl=False)
     if claims_csv:
-        Path(claims_csv).write_text(claims_mod.claims_csv(result.claims), encoding="utf-8")
+        write_output(claims_csv, claims_mod.claims_csv(result.claims))
     if claim_reviews:
-        Path(claim_reviews).write_text(
+        write_output(
+            claim_reviews,
             json.dumps(claims_mod.claim_reviews(amap, result.claims), indent=2, ensure_ascii=False) + "\n",
-            encoding="utf-8",
         )

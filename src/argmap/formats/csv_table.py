@@ -39,7 +39,7 @@ from typing import Any
 
 from argmap.errors import FormatError
 from argmap.formats import native, parse_json
-from argmap.model import ArgumentMap
+from argmap.model import MAX_ELEMENTS, ArgumentMap
 
 NAME = "csv"
 STATEMENT_COLUMNS = (
@@ -240,9 +240,18 @@ def _read_csv(
     import pandas as pd  # lazy, as above
 
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+        # one row past the limit is enough to refuse: 700,000 rows took 12 s and 1 GB to turn down
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, nrows=MAX_ELEMENTS + 1
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise FormatError(f"not a readable CSV table: {err}", fmt=NAME, path=_inside(path, member)) from None
+    if len(frame) > MAX_ELEMENTS:
+        raise FormatError(
+            f"more than {MAX_ELEMENTS:,} rows; a map holds at most {MAX_ELEMENTS:,} elements",
+            fmt=NAME,
+            path=_inside(path, member),
+        )
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise FormatError(

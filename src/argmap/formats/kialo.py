@@ -40,7 +40,7 @@ from typing import Any
 
 from argmap.errors import FormatError
 from argmap.formats import validated
-from argmap.model import MAX_STATEMENT_CHARS, ArgumentMap, Evidence
+from argmap.model import MAX_ELEMENTS, MAX_STATEMENT_CHARS, ArgumentMap, Evidence
 from argmap.roles import main_conclusion
 
 NAME = "kialo"
@@ -143,6 +143,10 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     for k in range(n + 1, len(lines)):
         match = _CLAIM.match(lines[k])
         if match:
+            if len(claims) >= MAX_ELEMENTS:  # every claim is an element: refused before 900,000 are kept
+                raise fail(
+                    f"more than {MAX_ELEMENTS:,} claims; a map holds at most {MAX_ELEMENTS:,} elements", k + 1
+                )
             claims.append({"path": match[1], "stance": match[2], "lines": [match[3] or ""], "line": k + 1})
         else:
             claims[-1]["lines"].append(lines[k])

@@ -27,7 +27,8 @@ def read(data: bytes, name: str = "input") -> Piece:
     """The text of a PDF's pages, reflowed into paragraphs, and its title (the document property)."""
     if not data.startswith(b"%PDF-"):
         raise InputError(f"{name}: not a PDF (it does not start with %PDF-)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are not ours to print
+    # its warnings and errors on a damaged file (it reads on regardless) are not ours to print
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         from pypdf import PdfReader
         from pypdf.errors import FileNotDecryptedError

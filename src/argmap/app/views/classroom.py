@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from argmap.app import feedback_panel, state, widgets
+from argmap.app import dashboard, feedback_panel, state, student_panel, tree, widgets
 from argmap.classroom import grading
 from argmap.classroom.assignment import (
     RELEASE_LABELS,
@@ -23,10 +23,8 @@ from argmap.classroom.assignment import (
     normalise_code,
     same_piece,
 )
-from argmap.classroom.compare import PART_LABELS
 from argmap.errors import ArgmapError, ClassroomError
 from argmap.model import ArgumentMap, Source
-from argmap.render import ViewOptions, to_dot
 
 ROLE = "classroom_role"  # "teacher" | "student" (plain keys: they outlive the widgets of one page)
 CODE = "classroom_code"
@@ -34,7 +32,6 @@ KEY = "classroom_key"  # the teacher key
 TOKEN = "classroom_token"  # the student's seat token
 SAVED = "classroom_saved"  # the student's map as last saved to the assignment
 LINKED = "classroom_linked"  # the query string already read
-REFRESH = 3  # seconds between dashboard updates
 
 
 def _store() -> AssignmentStore:
@@ -342,9 +339,12 @@ def teacher() -> None:
         with widgets.guard():
             _store().release(code, key)
             st.rerun()
-    dashboard(code, key)
+    dashboard.live(code, key)
+    # Outside the live fragment: a student's trees are not redrawn every few seconds.
+    with widgets.guard():
+        student_panel.show(_store(), assignment, key, _store().submissions(code, key))
     with st.expander("Grade map files (maps students sent you as files)"):
-        grade_files(assignment.reference)
+        dashboard.grade_files(assignment.reference)
     with st.expander("Handouts of the reference (a one-page PDF, an essay plan)"):
         handouts(assignment.reference, "ref_handouts")
     with st.expander("Exercise files (for a class that works without this server)"):
@@ -411,137 +411,6 @@ def handouts(amap: ArgumentMap, key: str) -> None:
         c3.download_button(
             "The map on one page (PDF)", pdf, f"{name}.pdf", "application/pdf", key=f"{key}_pdf"
         )
-
-
-def grade_files(reference: ArgumentMap) -> None:
-    """Maps that came as files (one each; the file name is the student's name), graded like the class."""
-    from argmap.formats import FORMATS, read
-
-    uploads = st.file_uploader(
-        "Student map files",
-        type=sorted({suffix.lstrip(".") for f in FORMATS.values() if f.loads for suffix in f.suffixes}),
-        accept_multiple_files=True,
-        key="student_maps",
-    )
-    maps: dict[str, ArgumentMap] = {}
-    for up in uploads or ():
-        try:
-            maps[up.name.rsplit(".", 1)[0]] = read(up.getvalue(), up.name)[0]
-        except (ArgmapError, UnicodeDecodeError) as err:
-            first = str(err).splitlines()[0]
-            st.error(widgets.md(first if up.name in first else f"{up.name}: {first}"))
-    if not maps:
-        return
-    table, _results = grading.grade_maps(reference, maps)
-    st.dataframe(
-        grading.as_percents(table.drop(columns=["feedback", "error"])),
-        hide_index=True,
-        width="stretch",
-        key="files_table",
-        column_config={
-            col: st.column_config.NumberColumn(PART_LABELS.get(col, "Score"), format="%d%%")
-            for col in ("score", *PART_LABELS)
-        },
-    )
-
-
-@st.fragment(run_every=REFRESH)
-def dashboard(code: str, key: str) -> None:
-    """The class as it stands, refreshed every few seconds while students work."""
-    try:
-        store = _store()
-        assignment = store.teacher(code, key)
-        subs = store.submissions(code, key)
-    except ArgmapError as err:
-        widgets.error(err)
-        return
-    table, results = grading.gradebook(assignment, subs)
-    st.markdown(f"**Class** · updated {datetime.now(UTC).strftime('%H:%M:%S')} UTC")
-    if table.empty:
-        st.info(f"No student has joined yet: give them the code {assignment.code} or the student link.")
-        return
-    counts = table["status"].value_counts()
-    mean = sum(r.score for r in results.values()) / len(results) if results else None
-    cols = st.columns(4)
-    cols[0].metric("Joined", len(table))
-    cols[1].metric("Submitted", int(counts.get("submitted", 0)))
-    cols[2].metric("In progress", int(counts.get("in progress", 0)))
-    cols[3].metric("Mean score", f"{grading.percent(mean)}%" if mean is not None else "—")
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key="gradebook",
-        column_config={
-            "student": st.column_config.TextColumn("Student"),
-            "status": st.column_config.TextColumn("Status"),
-            "score": st.column_config.ProgressColumn("Score", format="%d%%", min_value=0, max_value=100),
-            "revisions": st.column_config.NumberColumn("Saves"),
-            "saved": st.column_config.TextColumn("Last saved (UTC)"),
-            "submitted": st.column_config.TextColumn("Submitted (UTC)"),
-            "note": st.column_config.TextColumn("Note"),
-        },
-    )
-    st.download_button(
-        "Download the gradebook (CSV)",
-        table.to_csv(index=False),
-        f"{assignment.code}-gradebook.csv",
-        "text/csv",
-        key="gradebook_csv",
-    )
-    if not results:
-        return
-    st.markdown("**What most students got wrong**")
-    mistakes = grading.mistakes_by(assignment.reference, results)
-    if mistakes.empty:
-        st.success("No student has made a mistake so far.")
-    else:
-        st.altair_chart(
-            _mistakes_chart(mistakes, len(results)), width="stretch", height=34 * len(mistakes) + 50
-        )
-    st.markdown("**Scores**")
-    st.altair_chart(
-        _bins_chart(grading.score_bins(r.score for r in results.values())), width="stretch", height=180
-    )
-    who = st.selectbox("Feedback for", sorted(results), key="feedback_student")
-    if who:
-        feedback_panel.show(
-            results[who], assignment.reference, assignment.text, key="teacher_feedback", everything=True
-        )
-
-
-def _mistakes_chart(table, students: int):  # noqa: ANN001, ANN202 - a DataFrame in, an altair Chart out
-    """Bars of how many students made each of the class's top mistakes, labelled in full sentences."""
-    import altair as alt
-
-    return (
-        alt.Chart(table)
-        .mark_bar(color="#0072B2")
-        .encode(
-            x=alt.X(
-                "students:Q",
-                title="students",
-                scale=alt.Scale(domain=[0, max(students, 1)]),
-                axis=alt.Axis(tickMinStep=1, format="d"),
-            ),
-            y=alt.Y("mistake:N", sort="-x", title=None, axis=alt.Axis(labelLimit=900, labelFontSize=12)),
-            tooltip=[alt.Tooltip("mistake:N"), alt.Tooltip("students:Q")],
-        )
-    )
-
-
-def _bins_chart(bins):  # noqa: ANN001, ANN202
-    import altair as alt
-
-    return (
-        alt.Chart(bins)
-        .mark_bar(color="#009E73")
-        .encode(
-            x=alt.X("band:N", sort=None, title="score"),
-            y=alt.Y("students:Q", title="students", axis=alt.Axis(tickMinStep=1, format="d")),
-            tooltip=["band", "students"],
-        )
-    )
 
 
 # --- the student ---------------------------------------------------------------------------------
@@ -684,6 +553,11 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
         st.page_link(
             f"{widgets.VIEWS}/map.py", label="Edit it on the Map page", icon=":material/account_tree:"
         )
+        if mine.statements:
+            with st.expander("My map as a tree (click a box to see its words in the piece)"):
+                tree.show_with_words(
+                    mine, brief.text, key="classroom_my_tree", selected=state.selected(), own=True
+                )
         s1, s2 = st.columns(2)
         if s1.button("Save my work", key="student_save"):
             with widgets.guard():
@@ -717,8 +591,8 @@ def work(store: AssignmentStore, brief: Brief, sub: Submission, token: str) -> N
     result = grading.compare_cached(assignment, submitted)
     if result is not None:
         feedback_panel.show(result, assignment.reference, brief.text)
-    with st.expander("The reference map"):
-        st.graphviz_chart(to_dot(assignment.reference, ViewOptions()), width="stretch")
+    with st.expander("The reference map (click a box to see its words in the piece)"):
+        tree.show_with_words(assignment.reference, brief.text, key="classroom_reference")
 
 
 st.title("Classroom")
