@@ -324,3 +324,18 @@ def test_the_default_link_is_the_learned_model_s_inside_a_paragraph_and_the_rule
     q, v = read("We should raise wages. Prices are high, because rents have doubled.")
     because = v.index("because rents have doubled.")
     assert q.readings[because].rule == "link.reason_after" and not _learned_default(q.readings, because, 1)
+
+
+def test_a_weak_report_is_the_authors_unless_answered_but_a_doubt_is_the_other_sides():
+    from argmap.extractor import read_text
+
+    text = (
+        "Translation apps are everywhere now.\n\n{report} Learning French is worth it.\n\n"
+        "Schools should keep teaching languages."
+    )
+    told = read_text(text.format(report="Many travellers say the apps helped them abroad.")).plan.readings
+    doubt = read_text(
+        text.format(report="Some of my classmates ask why they should learn French.")
+    ).plan.readings
+    assert told[1].voice == "author" and "voice.answer_needed" in told[1].fired
+    assert doubt[1].voice == "opponent"
