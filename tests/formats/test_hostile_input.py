@@ -130,6 +130,22 @@ def test_a_damaged_zip_member_is_a_format_error_naming_it(example: ArgumentMap, 
         read(_damaged(example, how), "maps.zip")
 
 
+def needs_a_newer_zip(data: bytes) -> bytes:
+    """``data`` with its first member marked as needing zip version 8.4 to extract (Python reads 6.3)."""
+    out = bytearray(data)
+    central = out.find(b"PK\x01\x02")
+    out[central + 6 : central + 8] = (84).to_bytes(2, "little")
+    return bytes(out)
+
+
+def test_a_zip_that_needs_a_newer_zip_version_is_a_format_error(example: ArgumentMap) -> None:
+    # zipfile raised NotImplementedError("zip file version 8.4") from its constructor (found by the fuzz)
+    with pytest.raises(
+        FormatError, match=r"m\.zip.*cannot unpack it \(zip file version 8\.4\); save the zip"
+    ):
+        read(needs_a_newer_zip(csv_table.dumps(example)), "m.zip")
+
+
 def test_a_zip_cut_short_is_a_format_error(example: ArgumentMap) -> None:
     data = csv_table.dumps(example)
     for cut in range(10, len(data), max(len(data) // 40, 1)):

@@ -128,3 +128,16 @@ def test_pypdfs_complaints_about_a_damaged_pdf_are_not_printed(tmp_path) -> None
     )  # fmt: skip
     assert run.returncode == 0 and '"statements"' in run.stdout
     assert run.stderr == ""
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_package_that_needs_a_newer_zip_version_is_one_sentence(kind: str) -> None:
+    from tests.formats.test_hostile_input import needs_a_newer_zip
+
+    # zipfile raised NotImplementedError("zip file version 8.4") (found by bench/fuzz_readers.py)
+    data = needs_a_newer_zip(docx_bytes() if kind == "docx" else odt_bytes())
+    reader = docx if kind == "docx" else odt
+    with pytest.raises(
+        InputError, match=rf"^p\.{kind}: not a readable .* \(its package needs zip file version 8\.4\)"
+    ):
+        reader.read(data, f"p.{kind}")
