@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import current, dot, messages, page_html, select, shown
+from tests.app.conftest import VIEWS, current, dot, messages, page_html, select, shown
 
 
 def test_selecting_a_node_highlights_it_and_explains_it(app) -> None:
@@ -312,3 +312,19 @@ def test_a_large_map_has_an_overview_branch_by_branch(app, store_dir) -> None:
     )
     branch.click().run()
     assert at.session_state["selected_node"] in {"s2", "s4", "s5"}
+
+
+def test_a_drafted_node_says_which_rules_decided_it(app) -> None:
+    at = app("analyze")
+    at.text_area(key="analyze_text").input(
+        "Schools should start later. Teenagers sleep late, because their body clocks shift. "
+        "Admittedly, buses cost more. But the savings in health are larger."
+    )
+    at.button(key="analyze_go").click().run()
+    assert not at.exception
+    amap = current(at)
+    objection = next(s for s in amap.statements if s.text.startswith("Admittedly"))
+    at.switch_page(f"{VIEWS}/map.py").run()
+    text = " ".join(shown(m.value) for m in select(at, objection.id).markdown)
+    assert "objection: the opponent's voice ('admittedly')" in text  # the reason, in words
+    assert "decided by: voice.opponent_cue, link.objection" in text  # the rules that made it

@@ -87,3 +87,30 @@ def test_fetch_an_article_by_its_address_and_map_it(page, server: str, width: in
     assert len(ids) >= 4
     assert not page.get_by_text("Subscribe today").count()  # the page's clutter is not in the piece
     assert not page.locator('[data-testid="stException"]').count()
+
+
+PASTED = (
+    "Schools should start later. Teenagers sleep late, because their body clocks shift. "
+    "Admittedly, buses cost more. But the savings in health are larger."
+)
+
+
+@pytest.mark.parametrize("width", [1400, 1024, 390])
+def test_a_pasted_piece_names_the_rules_behind_each_node(page, server: str, width: int) -> None:
+    open_source(page, server, width, "Paste text")
+    page.get_by_placeholder("Paste the article here").fill(PASTED)
+    page.get_by_role("button", name="Map it").click()
+    page.get_by_text("Mapped").first.wait_for()
+    mapped(page, width)
+    settle(page)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Select a node").first
+    box.locator("input").click()
+    page.keyboard.type("objection")
+    page.get_by_role("option").filter(has_text="objection").first.click()
+    settle(page)
+    why = page.get_by_text("decided by: voice.opponent_cue, link.objection, decide.tree")
+    why.first.wait_for()
+    why.first.scroll_into_view_if_needed()
+    assert page.get_by_text("objection: the opponent's voice ('admittedly')").first.is_visible()
+    assert not page.locator('[data-testid="stException"]').count()
+    shot(page, f"map-why-rules-{width}")

@@ -212,7 +212,7 @@ def test_a_block_quote_answered_point_by_point():
 
 def _known(name: str) -> bool:
     """A rule of the table, or a feature of a learned model ("main:opinion", "pair:source.stance")."""
-    from argmap.extractor.features import PAIR_NAMES, UNIT_NAMES
+    from argmap.extractor.features import PAIR_NAMES, UNIT_NAMES, WORDS
     from argmap.extractor.rules import BY_ID
 
     model, _, feature = name.partition(":")
@@ -222,8 +222,14 @@ def _known(name: str) -> bool:
         return feature in UNIT_NAMES
     base = feature.split(":", 1)[0]  # "rule:link.example"
     end, _, own = base.partition(".")
-    return model == "pair" and (
-        base in PAIR_NAMES or (end in ("source", "target") and own in UNIT_NAMES) or feature[5:] in BY_ID
+    return (
+        model == "pair"
+        and (
+            base in PAIR_NAMES
+            or (end in ("source", "target") and own in UNIT_NAMES)
+            or f"pair.{base}" in WORDS  # a cue joined to the link's direction, a proposition's kind
+            or feature[5:] in BY_ID
+        )
     )
 
 
@@ -279,7 +285,7 @@ def test_a_link_the_tree_chose_names_the_features_that_weighed():
         "car. Cleaners and cooks are in the same place.",
         models=Models(main=shipped.main, side=shipped.side, pair=pair, link=None),
     )
-    chosen = [e for e in amap.inferences if "the best tree links it here" in (e.reason or "")]
+    chosen = [e for e in amap.inferences if "supports the statement before it; weighed:" in (e.reason or "")]
     assert len(chosen) == 2
     for e in chosen:
         assert e.rules == ("decide.tree", "pair:before")

@@ -68,3 +68,56 @@ def test_a_story_line_closing_the_introduction_is_no_thesis():
 def test_a_one_line_introduction_has_no_end_to_close():
     _, rows = _rows("The park matters to the town.\n\nIt is green.\n\nThe council should keep the park.")
     assert all("intro_end" not in r and "intro_first" not in r for r in rows)
+
+
+def _pair(text: str, i: int, j: int):
+    from argmap.extractor.features import pair_context, pair_row
+
+    read = read_text(text)
+    rs, rows = read.plan.readings, read.plan.rows
+    return pair_row(rs, i, j, read.plan.main, pair_context(rs, rows))
+
+
+def test_a_pair_reads_direction_sentences_and_paragraphs():
+    text = "The fee should go. It is unfair, because it hits the poor.\n\nI paid it twice in 2019."
+    because = _pair(text, 2, 1)  # "because it hits the poor" -> "It is unfair": same sentence, just before
+    assert because.get("before") == 1 and because.get("same_sentence") == 1 and "after" not in because
+    assert because.get("before.source.premise_opening") == 1 and "back.source.premise_opening" not in because
+    assert because.get("before.target.evaluative") == 1
+    story = _pair(text, 3, 0)  # the testimony of the next paragraph -> the claim two sentences back
+    assert story.get("previous_paragraph") == 1 and "same_paragraph" not in story
+    assert story.get("back.source.kind.i") == 1 and story.get("back.source.kind.number") == 1
+    assert story.get("back.target.kind.policy") == 1 and story["sentence_gap"] > 0
+    ahead = _pair(text, 0, 1)
+    assert ahead.get("after") == 1 and ahead.get("next_sentence") == 1 and ahead.get("target_later") == 1
+
+
+def test_proposition_kinds_are_read_from_language():
+    from argmap.extractor.features import kinds_of
+
+    read = read_text(
+        "Lenders should stop calling at night. I got twelve calls last week. You can read the rule at "
+        "__URL__. The calls are unfair."
+    )
+    kinds = [kinds_of(r, row) for r, row in zip(read.plan.readings, read.plan.rows, strict=True)]
+    assert "kind.policy" in kinds[0] and "kind.fact" not in kinds[0]
+    assert "kind.i" in kinds[1] and "kind.policy" not in kinds[1]
+    assert {"kind.you", "kind.reference"} <= kinds[2]
+    assert "kind.value" in kinds[3]
+
+
+def test_every_pair_feature_that_can_fire_has_words():
+    text = (
+        "Lenders should stop calling at night. I got twelve calls last week, because they never stop. "
+        "For example, one came at 3 am.\n\nThe calls are unfair. So the rule must change. See __URL__."
+    )
+    read = read_text(text)
+    from argmap.extractor.relations import pair_rows
+
+    names = {
+        k.partition(":")[0]
+        for row in pair_rows(read.plan.readings, read.plan.main, read.plan.rows).values()
+        for k in row
+    }
+    missing = sorted(n for n in names if f"pair.{n}" not in WORDS)
+    assert not missing, missing

@@ -50,3 +50,34 @@ def test_drafting_never_imports_scikit_learn():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_link_is_explained_by_its_rule_its_source_s_cue_and_its_direction():
+    model = Linear(
+        bias=(0.0, 0.0, 0.0),
+        weights={
+            "rule:link.reason_after": (0.0, 1.4, 0.0),
+            "before.source.premise_opening": (0.0, 0.8, 0.0),
+            "before.target.stance": (0.0, 0.5, 0.0),
+            "distance": (0.0, -0.3, 0.0),
+        },
+    )
+    row = {"rule:link.reason_after": 1.0, "before.source.premise_opening": 1.0, "before.target.stance": 1.0}
+    words = explain(model, row, {"premise_opening": "because", "stance": "should"}, "pair", k=1)
+    # The target's cue ('should') is another unit's words: that contribution is left out, not misworded.
+    rule, cue = (
+        "the rule link.reason_after (+1.4)",
+        "it opens with 'because', and the target comes just before (+0.8)",
+    )
+    assert words == f"{rule}, {cue}"
+    assert "should" not in words  # the target's cue words are another unit's: never shown as the source's
+
+
+def test_every_link_of_a_draft_names_its_weighed_cues():
+    amap = extract(
+        "The council should keep the library open. It is the only warm place for many, because the "
+        "town has no other hall. For example, the chess club meets there."
+    )
+    assert amap.inferences
+    for inference in amap.inferences:
+        assert "weighed:" in inference.reason and "(+" in inference.reason, inference.reason

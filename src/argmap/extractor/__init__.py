@@ -255,6 +255,11 @@ def _names(*groups: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for g in groups for n in g if n))
 
 
+def _before(fired: list[str]) -> list[str]:
+    """The rules that read a unit before its link was decided (all but the learned decisions)."""
+    return [f for f in fired if not f.startswith("decide.")]
+
+
 def _link_names(r: Reading) -> tuple[str, ...]:
     """What made a unit's link: the voice rules that set its side (support or attack), the link rule and the
     tree that kept it, and the pair features that weighed most."""
@@ -342,7 +347,7 @@ def assemble(text: str, read: Read) -> ArgumentMap:
                 tags=tuple(r.tags),
                 cues=tuple(dict.fromkeys(r.cues)),
                 reason=reason,
-                rules=_names([units[n].cut], r.fired, linked, r.learned),
+                rules=_names([units[n].cut], _before(r.fired), linked, r.fired, r.learned),
             )
         )
     if implicit and main_id is not None:

@@ -114,21 +114,63 @@ UNIT_FEATURES: tuple[Feature, ...] = (
 )
 
 PAIR_FEATURES: tuple[Feature, ...] = (
-    Feature("rule", "{cue}", "a link rule (see argmap.extractor.rules) proposes this link"),
+    Feature("rule", "a link rule proposes it", "a link rule (see argmap.extractor.rules) proposes this link"),
     Feature("rule_elsewhere", "a rule links it elsewhere", "a link rule proposes another target for it"),
     Feature("to_main", "the target is the main conclusion", "the target is the chosen main conclusion"),
     Feature("before", "the target comes just before it", "the target is the unit before"),
     Feature("after", "the target comes just after it", "the target is the unit after"),
     Feature("distance", "how far apart they are", "log(1 + units between them)"),
     Feature("same_sentence", "they share a sentence", "both units in one sentence"),
+    Feature(
+        "previous_sentence", "the target is in the sentence before", "the target's sentence is the one before"
+    ),
+    Feature("next_sentence", "the target is in the next sentence", "the target's sentence is the one after"),
+    Feature("sentence_gap", "how many sentences apart they are", "log(1 + sentences between them)"),
     Feature("same_paragraph", "they share a paragraph", "both units in one paragraph"),
+    Feature(
+        "next_paragraph", "the target is in the next paragraph", "the target's paragraph follows the source's"
+    ),
+    Feature("previous_paragraph", "the target is in the paragraph before", "the target's paragraph precedes"),
     Feature("paragraph_head", "the target opens its paragraph", "the target opens the source's paragraph"),
     Feature("overlap", "they share words", "two content words or more in common"),
+    Feature("overlap_share", "they share words", "Jaccard share of their content words, 0 .. 1"),
     Feature("sides_differ", "they speak for different sides", "one voices the other side, one the author"),
     Feature("target_off_line", "the target is a question or aside", "the target is tagged background"),
     Feature("source_off_line", "it is a question or aside", "the source is tagged background"),
     Feature("target_later", "the target comes later", "the target follows the source"),
 )
+
+# What kind of proposition a unit states, read from language (the comment corpus's types: testimony, policy,
+# value, fact, reference): the kinds link differently (testimony and references back a claim, a policy is
+# what is backed). They join the unit's own cues below, as a link's source and as its target.
+KINDS: tuple[Feature, ...] = (
+    Feature("kind.i", "it speaks in the first person", "'I', 'my', 'we', 'our'"),
+    Feature("kind.you", "it addresses the reader", "'you', 'your'"),
+    Feature("kind.policy", "it says what should be done", "a deontic stance: 'should', 'must', 'I urge'"),
+    Feature("kind.value", "it judges", "an evaluative word or the writer's opinion marker"),
+    Feature("kind.fact", "it states a fact", "no stance, judgement, opinion or story of the writer's"),
+    Feature("kind.reference", "it cites a source", "a URL, 'according to', 'see', a section"),
+    Feature("kind.number", "it gives a figure", "a digit"),
+)
+
+# A link's direction and reach: each cue of the source (and of the target) also fires joined to one of these,
+# so a linear model can learn that "because X" backs the clause just before and "So Y" what came before it.
+DIRECTIONS: tuple[Feature, ...] = (
+    Feature("before", "the target comes just before", "the target is the unit before"),
+    Feature("after", "the target comes just after", "the target is the unit after"),
+    Feature("back", "the target comes earlier", "the target is two or more units before"),
+    Feature("ahead", "the target comes later", "the target is two or more units after"),
+)
+# The unit features joined to a direction (as the link's source, and as its target).
+SOURCE_DIRECTED = (
+    "premise_opening", "conclusion_opening", "conclusion_inside", "example_opening", "addition_opening",
+    "counter_opening", "inside_sentence", "stance", "evaluative", "opinion", "testimony", "narrative",
+    "question", "short", "first", "last", "paragraph_opening",
+)  # fmt: skip
+TARGET_DIRECTED = (
+    "stance", "evaluative", "opinion", "conclusion_opening", "premise_opening", "example_opening",
+    "testimony", "question", "first", "inside_sentence", "short", "paragraph_opening",
+)  # fmt: skip
 
 TEXT_FEATURES: tuple[Feature, ...] = (
     Feature("text_first_person", "the writer speaks of themself", "share of units in the first person"),
@@ -145,7 +187,24 @@ WORDS = {
     **{f"link.{f.name}": f.words for f in (*UNIT_FEATURES, *TEXT_FEATURES)},
     **{f"pair.source.{f.name}": f.words for f in UNIT_FEATURES},
     **{f"pair.target.{f.name}": "the target: " + f.words.replace("it ", "", 1) for f in UNIT_FEATURES},
+    **{f"pair.source.{f.name}": f.words for f in KINDS},
+    **{f"pair.target.{f.name}": "the target: " + f.words.replace("it ", "", 1) for f in KINDS},
 }
+_UNIT_WORDS = {f.name: f.words for f in (*UNIT_FEATURES, *KINDS)}
+WORDS.update(
+    {
+        f"pair.{d.name}.source.{c}": f"{_UNIT_WORDS[c]}, and {d.words}"
+        for d in DIRECTIONS
+        for c in (*SOURCE_DIRECTED, *(k.name for k in KINDS))
+    }
+)
+WORDS.update(
+    {
+        f"pair.{d.name}.target.{c}": f"{d.words}: " + _UNIT_WORDS[c].replace("it ", "", 1)
+        for d in DIRECTIONS
+        for c in (*TARGET_DIRECTED, *(k.name for k in KINDS))
+    }
+)
 
 Row = dict[str, float]
 
@@ -268,9 +327,64 @@ def unit_rows(rs: list[Reading], title: str | None = None) -> tuple[list[Row], l
     return rows, cues
 
 
-def pair_row(rs: list[Reading], i: int, j: int, main: int | None, words: list[frozenset[str]]) -> Row:
+_REFERENCE = re.compile(
+    r"__url__|https?://|\bwww\.|\baccording to\b|\bsee\s+(?:the\s+)?(?:section|page|http|www|__url__)|§"
+    r"|\b(?:section|page|p\.)\s*\d"
+)
+_NUMBER = re.compile(r"\d")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b")
+
+
+def kinds_of(r: Reading, row: Row) -> frozenset[str]:
+    """The kinds of proposition unit ``r`` states (:data:`KINDS`), from its words and its features ``row``."""
+    out = set()
+    if _FIRST_PERSON.search(r.low):
+        out.add("kind.i")
+    if _SECOND_PERSON.search(r.low):
+        out.add("kind.you")
+    if "stance" in row:
+        out.add("kind.policy")
+    if "evaluative" in row or "opinion" in row:
+        out.add("kind.value")
+    if not out & {"kind.policy", "kind.value"} and "testimony" not in row and "question" not in row:
+        out.add("kind.fact")
+    if _REFERENCE.search(r.low):
+        out.add("kind.reference")
+    if _NUMBER.search(r.low):
+        out.add("kind.number")
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class PairContext:
+    """What :func:`pair_row` reads of every unit, computed once a text: content words, and the cues joined
+    to a link's direction as its source and as its target."""
+
+    words: list[frozenset[str]]
+    kinds: list[frozenset[str]]
+    as_source: list[tuple[str, ...]]
+    as_target: list[tuple[str, ...]]
+
+
+def pair_context(rs: list[Reading], rows: list[Row]) -> PairContext:
+    """The per-unit part of every pair's features (``rows``: the units' own features)."""
+    words = [content_words(r.low) for r in rs]
+    kinds = [kinds_of(r, row) for r, row in zip(rs, rows, strict=True)]
+    source = [
+        tuple(sorted({c for c in SOURCE_DIRECTED if c in row} | k))
+        for row, k in zip(rows, kinds, strict=True)
+    ]
+    target = [
+        tuple(sorted({c for c in TARGET_DIRECTED if c in row} | k))
+        for row, k in zip(rows, kinds, strict=True)
+    ]
+    return PairContext(words=words, kinds=kinds, as_source=source, as_target=target)
+
+
+def pair_row(rs: list[Reading], i: int, j: int, main: int | None, ctx: PairContext) -> Row:
     """The features of the link from unit ``i`` (source) to unit ``j`` (target)."""
     a, b = rs[i], rs[j]
+    words = ctx.words
     f: Row = {}
     proposed = a.link[1] if a.link is not None else None
     if a.link is not None and proposed == j:
@@ -281,19 +395,33 @@ def pair_row(rs: list[Reading], i: int, j: int, main: int | None, words: list[fr
         f["rule_elsewhere"] = 1
     if j == main:
         f["to_main"] = 1
+    direction = "before" if j == i - 1 else "after" if j == i + 1 else "back" if j < i else "ahead"
     if j == i - 1:
         f["before"] = 1
     if j == i + 1:
         f["after"] = 1
     f["distance"] = math.log1p(abs(i - j) - 1)
-    if a.unit.sentence == b.unit.sentence:
+    gap = b.unit.sentence - a.unit.sentence
+    if gap == 0:
         f["same_sentence"] = 1
+    elif gap == -1:
+        f["previous_sentence"] = 1
+    elif gap == 1:
+        f["next_sentence"] = 1
+    f["sentence_gap"] = math.log1p(max(abs(gap) - 1, 0))
     if a.unit.paragraph == b.unit.paragraph:
         f["same_paragraph"] = 1
         if j == 0 or rs[j - 1].unit.paragraph != b.unit.paragraph:
             f["paragraph_head"] = 1
-    if len(words[i] & words[j]) >= 2:
+    elif b.unit.paragraph == a.unit.paragraph + 1:
+        f["next_paragraph"] = 1
+    elif b.unit.paragraph == a.unit.paragraph - 1:
+        f["previous_paragraph"] = 1
+    shared = len(words[i] & words[j])
+    if shared >= 2:
         f["overlap"] = 1
+    if shared:
+        f["overlap_share"] = shared / len(words[i] | words[j])
     if a.voice != b.voice:
         f["sides_differ"] = 1
     if "background" in b.tags or "question" in b.tags:
@@ -302,6 +430,10 @@ def pair_row(rs: list[Reading], i: int, j: int, main: int | None, words: list[fr
         f["source_off_line"] = 1
     if j > i:
         f["target_later"] = 1
+    for c in ctx.as_source[i]:
+        f[f"{direction}.source.{c}"] = 1
+    for c in ctx.as_target[j]:
+        f[f"{direction}.target.{c}"] = 1
     return f
 
 

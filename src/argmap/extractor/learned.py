@@ -106,9 +106,11 @@ def weighed(
     for name, share in model.contributions(row, k):
         if share <= 0 or len(parts) == top:
             continue
-        base = name.split(":", 1)[0]  # "rule:link.example" is worded as "rule"
-        words = WORDS.get(f"{prefix}.{base}", base)
-        cue = cues.get(base.removeprefix("source."), "")
+        base, _, rule = name.partition(":")  # "rule:link.example": the rule's own weight, named by its id
+        words = f"the rule {rule}" if base == "rule" and rule else WORDS.get(f"{prefix}.{base}", base)
+        # The cue words are the explained unit's own: a source's cue, never the target's (another unit's).
+        key = "" if "target." in base else base.rpartition("source.")[2]
+        cue = cues.get(key, "")
         if "{cue}" in words and not cue:
             continue  # no cue words to show (another unit's): the next contribution explains better
         parts.append((name, f"{words.format(cue=cue)} ({share:+.1f})"))

@@ -32,7 +32,15 @@ from argmap.extractor.cues import (
     SUMMARY,
     WEAK_OPPONENT,
 )
-from argmap.extractor.features import RESTATED_SHARE, Row, link_rows, pair_row, unit_rows
+from argmap.extractor.features import (
+    RESTATED_SHARE,
+    PairContext,
+    Row,
+    link_rows,
+    pair_context,
+    pair_row,
+    unit_rows,
+)
 from argmap.extractor.learned import PAIR_CLASSES, Linear, Models, softmax, weighed
 from argmap.extractor.learned import models as shipped_models
 from argmap.extractor.reading import (
@@ -62,7 +70,7 @@ _PRESENT = re.compile(
 
 LONG_UNITS = 12  # a text with this many units and several paragraphs is read as an op-ed
 UNSEEN_RULE_GAIN = 100.0  # the same, for a rule no training text showed: the tree keeps its link
-RULE_GAIN = 6.0  # added to the gain of the link a rule proposes (see bench/eval_cross.py)
+RULE_GAIN = 4.0  # a prior on the rules where the data are thin (measured: see README, "One global decision")
 LINK_PRIOR = 1.0  # added to every unit's log-odds of linking at all (see bench/eval_cross.py)
 WINDOW = 5  # a unit may link to the units this many places either side, its rule's target and the main claim
 _CONDITION = re.compile(rf"[\"'(\s]*(?:{'|'.join(re.escape(c) for c in CONDITIONAL)})\b")
@@ -462,20 +470,26 @@ def candidates_of(rs: list[Reading], i: int, main: int) -> list[int]:
     return sorted(out)
 
 
-def _ends(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """The units' own features as a link's source and as its target (``source.``, ``target.``)."""
-    source = [{f"source.{k}": v for k, v in row.items() if k != "position"} for row in rows]
-    target = [{f"target.{k}": v for k, v in row.items() if k != "position"} for row in rows]
+def _ends(rows: list[Row], ctx: PairContext) -> tuple[list[Row], list[Row]]:
+    """The units' own features (and kinds) as a link's source and as its target (``source.``, ``target.``)."""
+    source = [
+        {f"source.{k}": v for k, v in row.items() if k != "position"} | {f"source.{k}": 1.0 for k in kinds}
+        for row, kinds in zip(rows, ctx.kinds, strict=True)
+    ]
+    target = [
+        {f"target.{k}": v for k, v in row.items() if k != "position"} | {f"target.{k}": 1.0 for k in kinds}
+        for row, kinds in zip(rows, ctx.kinds, strict=True)
+    ]
     return source, target
 
 
 def pair_rows(rs: list[Reading], main: int, rows: list[Row]) -> dict[tuple[int, int], Row]:
     """The features of every candidate link (source, target) of a text: what joins them, and what each says
     (``rows``: the units' own features, prefixed ``source.`` and ``target.``)."""
-    words = [content_words(r.low) for r in rs]
-    source, target = _ends(rows)
+    ctx = pair_context(rs, rows)
+    source, target = _ends(rows, ctx)
     return {
-        (i, j): {**pair_row(rs, i, j, main, words), **source[i], **target[j]}
+        (i, j): {**pair_row(rs, i, j, main, ctx), **source[i], **target[j]}
         for i in range(len(rs))
         if i != main
         for j in candidates_of(rs, i, main)
@@ -492,12 +506,13 @@ def _decide_tree(
 ) -> None:
     """Replace the rules' links by the maximum spanning arborescence over the learned pair scores: each link's
     kind follows the sides (support within a side, attack across), its gain is the log-odds of that kind over
-    no link; a unit the tree leaves out is not linked."""
+    no link; a unit the tree leaves out is not linked. A rule's proposal is one feature of its pair (``rule``,
+    ``rule:<id>``), weighed like the others."""
     for r in rs:
         r.proposed = r.link
     # The model is linear: each unit's share as a source and as a target is scored once, not once a pair.
-    words = [content_words(r.low) for r in rs]
-    as_src, as_trg = _ends(unit)
+    ctx = pair_context(rs, unit)
+    as_src, as_trg = _ends(unit, ctx)
     as_source = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_src]
     as_target = [[a - b for a, b in zip(pair.scores(f), pair.bias, strict=True)] for f in as_trg]
     rows: dict[tuple[int, int], Row] = {}
@@ -506,7 +521,7 @@ def _decide_tree(
         if i == main or "background" in rs[i].tags or "question" in rs[i].tags:
             continue
         for j in candidates_of(rs, i, main):
-            rows[(i, j)] = row = pair_row(rs, i, j, main, words)
+            rows[(i, j)] = row = pair_row(rs, i, j, main, ctx)
             parts = zip(pair.scores(row), as_source[i], as_target[j], strict=True)
             probs = softmax([a + b + c for a, b, c in parts])
             p_link[(i, j)] = probs[PAIR_CLASSES.index("attack" if rs[i].voice != rs[j].voice else "support")]
@@ -540,17 +555,32 @@ def _decide_tree(
             continue
         j = chosen[i]
         kind = "attack" if r.voice != rs[j].voice else "support"
-        if r.link == (kind, j):
-            r.fired.append("decide.tree")  # the rule's link, kept by the tree and worded by the rule
-            continue
         k = PAIR_CLASSES.index(kind)
         row = {**rows[(i, j)], **as_src[i], **as_trg[j]}
         top = weighed(pair, row, cues[i], "pair", k)
         r.learned.extend(f"pair:{name}" for name, _ in top)
-        why = ", ".join(words for _, words in top) or "the likeliest link"
+        why = ", ".join(words for _, words in top) or "the likeliest link of the tree"
+        if r.link == (kind, j):
+            r.fired.append(
+                "decide.tree"
+            )  # the rule's link, kept by the tree: worded by the rule, and weighed
+            r.reason = f"{r.reason}; weighed: {why}"
+            continue
         role = "premise" if kind == "support" else ("objection" if r.voice == "opponent" else "rebuttal")
+        verb = "supports" if kind == "support" else "attacks"
+        where = (
+            "the main conclusion"
+            if j == main
+            else "the statement before it"
+            if j == i - 1
+            else "the statement after it"
+            if j == i + 1
+            else "an earlier statement"
+            if j < i
+            else "a later statement"
+        )
         r.link, r.rule = (kind, j), "decide.tree"
-        r.reason = f"{role}: the best tree links it here ({why})"
+        r.reason = f"{role}: it {verb} {where}; weighed: {why}"
 
 
 def _narrative(rs: list[Reading], main: int | None, reported: frozenset[int] = frozenset()) -> list[int]:

@@ -31,7 +31,8 @@ def decide(n: int, main: int, gains: dict[tuple[int, int], float]) -> dict[int, 
     for k in range(n):
         g.add_edge(_ROOT, k, weight=0.0)
     for (i, j), w in gains.items():
-        if i != main and i != j and 0 <= j < n and 0 <= i < n:
+        # A link that gains nothing never enters the best tree (the virtual root's 0 beats it): left out.
+        if i != main and i != j and 0 <= j < n and 0 <= i < n and w > 0:
             g.add_edge(j, i, weight=w)
     arb = nx.maximum_spanning_arborescence(g, attr="weight")
     return {i: j for j, i in arb.edges() if j != _ROOT}
