@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import current, dot, shown
+from tests.app.conftest import current, dot, shown, tree_data
 
 
 def node_line(source: str, nid: str) -> str:
@@ -89,10 +89,10 @@ def _containers_of(node, kind: str, path: tuple[str, ...] = ()) -> list[tuple[st
 
 def test_the_tree_takes_the_full_width_unless_put_beside_the_findings(app) -> None:
     at = app("check")
-    (where,) = _containers_of(at.main, "graphviz_chart")
+    (where,) = _containers_of(at.main, "bidi_component")  # the app's clickable tree
     assert "column" not in where  # full width: beside the findings a wide tree was too small to read
     at.toggle(key="check_beside").set_value(True).run()
-    (where,) = _containers_of(at.main, "graphviz_chart")
+    (where,) = _containers_of(at.main, "bidi_component")
     assert "column" in where
     box = at.selectbox(key="check_finding")
     n = next(i for i, label in enumerate(box.options) if "why quibble" in label)
@@ -166,7 +166,7 @@ def test_showing_a_point_marks_its_words_and_its_nodes(app) -> None:
     assert at.session_state["audit_point"] == key
     nodes = key.split(":", 1)[1].split("+")
     assert any("<mark" in h.proto.body for h in at.get("html"))  # its words, marked in the text
-    tree = at.get("graphviz_chart")[-1].proto.spec  # the full tree, below
+    tree = tree_data(at)["dot"]  # the full tree, below
     assert "peripheries=2" in node_line(tree, nodes[0]) or "peripheries=2" in tree
 
 

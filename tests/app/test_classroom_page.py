@@ -413,3 +413,21 @@ def test_the_teacher_browses_a_students_revisions_and_compares_one_with_the_late
     assert store.seat(made.code, ana.token).revision == 2
     assert current(at).statements == reference().statements  # the teacher's open map is untouched
     assert [s.revision for s in store.history(made.code, key, ana.seat)] == [1, 2]
+
+
+def test_the_links_wrap_and_copy_on_a_phone(app, store_dir) -> None:
+    store = AssignmentStore(store_dir)
+    made, key = store.create(reference())
+    seat = store.join(made.code, "Ana")
+    at = teacher_at(app, made.code, key)
+    links = {c.value: c.proto for c in at.code}
+    student_link = next(v for v in links if v.endswith(f"?join={made.code}"))
+    teacher_link = next(v for v in links if f"teach={made.code}&key={key}" in v)
+    # Wrapped rather than cut off at 390 px; st.code's copy button copies the whole link.
+    assert links[student_link].wrap_lines and links[teacher_link].wrap_lines
+    other = app()
+    other.query_params["join"] = made.code
+    other.query_params["seat"] = seat.token
+    other.switch_page("src/argmap/app/views/classroom.py").run()
+    [back] = [c.proto for c in other.code if c.value.endswith(f"seat={seat.token}")]
+    assert back.wrap_lines

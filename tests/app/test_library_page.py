@@ -242,3 +242,42 @@ def test_revisions_name_who_saved_them_and_compare_in_words(app, store_dir: Path
     assert "bob added 1 statement and 1 attack" in body
     assert "bob added an objection to" in body and "Nobody reads privacy notices" in body
     assert at.get("graphviz_chart")  # the newer revision drawn with what changed marked
+
+
+def test_import_over_unsaved_changes_asks_first_and_imports_nothing_until_yes(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "My unsaved point.")
+    at.run()
+    mine = current(at)
+    other = edit.rebuild(native.loads(EXAMPLE.read_text(encoding="utf-8")), title="An imported map", id="imp")
+    at.get("file_uploader")[0].upload("imported.json", native.dumps(other).encode(), "application/json")
+    at.run()
+    at.button(key="library_import").click().run()
+    assert current(at) == mine and "Importing this file replaces the open map" in " ".join(
+        messages(at)["warning"]
+    )
+    assert len(Store(store_dir).list()) == 1  # nothing imported while the question stands
+    at.button(key="library_import_no").click().run()
+    assert current(at) == mine
+    at.button(key="library_import").click().run()
+    at.button(key="library_import_yes").click().run()
+    assert not at.exception
+    assert current(at).title == "An imported map"
+
+
+def test_restoring_a_revision_over_unsaved_changes_asks_first(app, store_dir: Path) -> None:
+    at = app("library")
+    _change(at, "Second revision point.")
+    at.run()
+    at.button(key="library_save").click().run()
+    _change(at, "Unsaved third point.")
+    at.run()
+    mine = current(at)
+    at.selectbox(key="library_pick").select(NAME).run()
+    at.selectbox(key="library_revision").select(1).run()
+    at.button(key="library_restore").click().run()
+    assert current(at) == mine and Store(store_dir).load(NAME).revision == 2  # asked, not restored
+    assert "Restoring revision 1 replaces the open map" in " ".join(messages(at)["warning"])
+    at.button(key="library_restore_yes").click().run()
+    assert not at.exception
+    assert Store(store_dir).load(NAME).revision == 3 and current(at) == Store(store_dir).load(NAME)

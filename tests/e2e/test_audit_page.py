@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import settle, shot, wait_for_map
+from tests.e2e.conftest import settle, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -21,7 +21,8 @@ def test_audit_opens_on_the_top_points_and_shows_a_points_words(
     page.set_default_timeout(30_000)
     try:
         page.goto(f"{server}/check")  # by address: at 390 px the top navigation folds into a menu
-        wait_for_map(page)
+        # The app's tree: boxes on a wide screen, one node at a time as cards on a phone.
+        page.locator(".am-view svg g.node:visible, .am-cards .am-card:visible").first.wait_for(timeout=30_000)
         heading = page.get_by_role("heading", name="What to raise first")
         heading.wait_for()
         first = page.locator('[data-testid="stMarkdownContainer"] p').filter(has_text="—").first

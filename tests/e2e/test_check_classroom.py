@@ -15,9 +15,7 @@ EXAMPLE = ROOT / "arguments" / "democrats-voter-data.json"
 
 def _fill(page, node_id: str) -> str:
     """The fill colour of a node of the tree."""
-    shape = page.locator('[data-testid="stGraphVizChart"] svg g.node').filter(
-        has=page.locator(f'title:text-is("{node_id}")')
-    )
+    shape = page.locator(".am-view svg g.node").filter(has=page.locator(f'title:text-is("{node_id}")'))
     return shape.first.locator("path, polygon").first.get_attribute("fill") or ""
 
 
@@ -25,7 +23,7 @@ def _doubled(page) -> set[str]:
     """The ids of the nodes drawn with a double border (the highlighted ones)."""
     return set(
         page.evaluate(
-            """() => [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg g.node')]
+            """() => [...document.querySelectorAll('.am-view svg g.node')]
                 .filter(g => g.querySelectorAll('path, polygon').length > 1)
                 .map(g => g.querySelector('title').textContent)"""
         )
@@ -47,7 +45,7 @@ def test_check_a_finding_lights_up_its_nodes_and_a_rating_recolours(page, server
     option.click()
     settle(page)
     page.wait_for_function(
-        """id => [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg g.node')]
+        """id => [...document.querySelectorAll('.am-view svg g.node')]
             .some(g => g.querySelector('title').textContent === id
                        && g.querySelectorAll('path, polygon').length > 1)""",
         arg=finding_nodes,
@@ -70,7 +68,7 @@ def test_check_a_finding_lights_up_its_nodes_and_a_rating_recolours(page, server
     banner(page, "Rated s8: rejected").wait_for()
     page.wait_for_function(
         """([id, old]) => {
-            const g = [...document.querySelectorAll('[data-testid="stGraphVizChart"] svg g.node')]
+            const g = [...document.querySelectorAll('.am-view svg g.node')]
                 .find(g => g.querySelector('title').textContent === id);
             return g && g.querySelector('path, polygon').getAttribute('fill') !== old;
         }""",

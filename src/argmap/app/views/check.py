@@ -10,11 +10,12 @@ from argmap.analysis.checks import SEVERITIES, Finding, at_least, by_node
 from argmap.analysis.evaluation import evaluation
 from argmap.analysis.schemes import SCHEMES, answers_for, scheme, suggest
 from argmap.app import audit_panel, state, widgets
+from argmap.app import tree as apptree
 from argmap.edit import operations as edit
 from argmap.edit.comments import open_questions
 from argmap.errors import ArgmapError
 from argmap.model import Answer, ArgumentMap, Attack, Evidence, Inference
-from argmap.render import ViewOptions, to_dot
+from argmap.render import ViewOptions
 from argmap.render.highlight import STATUS_COLORS, legend_html
 from argmap.render.view import DIRECTIONS
 from argmap.roles import derive
@@ -80,6 +81,12 @@ def _save_rating() -> None:
             state.flash("success", f"Rated {widgets.md(eid)}: {value}. The evaluation is updated.")
     except ArgmapError as err:
         widgets.report(err)
+
+
+def _pick(eid: str) -> None:
+    """A box clicked in the tree: selected, and the one the Ratings tab rates."""
+    apptree.choose(eid)
+    st.session_state["rate_target"] = eid
 
 
 def _new_list() -> None:
@@ -323,7 +330,8 @@ with tree:
         evaluation=ev.status if color else None,
     )
     try:
-        st.graphviz_chart(to_dot(amap, view), width="stretch")
+        # The app's tree: a click on a box selects it (as on the Map page) and makes it the one rated.
+        apptree.show(amap, view, state.selected(), key="check_tree", on_pick=_pick)
     except ArgmapError as err:
         widgets.error(err)
     if color:

@@ -201,7 +201,10 @@ else:
                     st.code(outline(old), language=None)
             if len(revs) > 1:
                 _compare_revisions(pick, revs, rev)
-            if rev != revs[0].revision and st.button(f"Restore revision {rev}", key="library_restore"):
+            restore = rev != revs[0].revision and st.button(f"Restore revision {rev}", key="library_restore")
+            if rev != revs[0].revision and widgets.replace_confirmed(
+                f"Restoring revision {rev}", "library_restore", restore
+            ):
                 with widgets.guard():
                     restored = store.restore(
                         pick, rev, expected_revision=revs[0].revision, author=state.author()
@@ -266,7 +269,8 @@ _IMPORT_HINT = (
     + ". Pick the format by hand if the file's name does not tell it; to map a piece of writing, "
     "paste it on **Analyze**."
 )
-if st.button("Import", key="library_import", disabled=upload is None) and upload is not None:
+importing = st.button("Import", key="library_import", disabled=upload is None) and upload is not None
+if widgets.replace_confirmed("Importing this file", "library_import", importing) and upload is not None:
     with widgets.guard(_IMPORT_HINT):
         chosen = None if fmt == "auto" else fmt
         name, imported = store.import_bytes(upload.getvalue(), upload.name, chosen)
