@@ -70,6 +70,14 @@ def test_a_one_line_introduction_has_no_end_to_close():
     assert all("intro_end" not in r and "intro_first" not in r for r in rows)
 
 
+def test_an_open_question_closing_the_introduction_takes_no_stance():
+    words, rows = _rows(
+        "Teenagers sit on walls in my town. What should a town offer its young people?\n\n"
+        "A skate park costs little.\n\nEvery town should build a skate park for its teenagers."
+    )
+    assert all("intro_end" not in r for r in rows)
+
+
 def _pair(text: str, i: int, j: int):
     from argmap.extractor.features import pair_context, pair_row
 

@@ -298,3 +298,18 @@ def test_a_block_quote_left_unanswered_keeps_its_reading():
     p, words = read(BLOCK.format(answer="The stalls are busy."))
     quoted = [i for i, w in enumerate(words) if w.startswith(("The market loses", "Traders are"))]
     assert all(p.readings[i].voice == "author" for i in quoted)
+
+
+def test_a_weak_report_is_the_authors_unless_answered_but_a_doubt_is_the_other_sides():
+    from argmap.extractor import read_text
+
+    text = (
+        "Translation apps are everywhere now.\n\n{report} Learning French is worth it.\n\n"
+        "Schools should keep teaching languages."
+    )
+    told = read_text(text.format(report="Many travellers say the apps helped them abroad.")).plan.readings
+    doubt = read_text(
+        text.format(report="Some of my classmates ask why they should learn French.")
+    ).plan.readings
+    assert told[1].voice == "author" and "voice.answer_needed" in told[1].fired
+    assert doubt[1].voice == "opponent"

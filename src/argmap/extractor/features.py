@@ -216,7 +216,9 @@ def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _takes_stance(r: Reading) -> bool:
     """A thesis takes a stance: a demand, a judgement, an opinion or a conclusion drawn (an opening story's
-    last line does not)."""
+    last line does not, nor does an open question: "What should a town offer?")."""
+    if r.question and "rhetorical question" not in r.tags:
+        return False
     return bool({"stance", "evaluative", "conclusion"} & (set(r.inner) | set(r.starts))) or any(
         o in r.low for o in _OPINION
     )

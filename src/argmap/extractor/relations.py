@@ -245,13 +245,17 @@ _EXPLICIT = frozenset(
 )
 
 
+_DOUBT = re.compile(r"\b(?:ask|asks|wonder|wonders|question|questions)\s+(?:why|whether|if)\b")
+
+
 def _weak(r: Reading, cue: str) -> bool:
     """A weak sign of the other side (cues.WEAK_OPPONENT): a group's view, supporters, a concessive inside."""
     if cue in WEAK_OPPONENT:
         return True
     if cue in INNER_CONCESSIVE:
         return "opponent" not in r.starts  # "Although X, Y" concedes; "..., even if X" qualifies
-    return group_view(r) and cue not in OPPONENT
+    # "Some of my classmates ask why they should ...": a group that asks why doubts; that is no weak sign.
+    return group_view(r) and cue not in OPPONENT and _DOUBT.search(r.low) is None
 
 
 def _answered(rs: list[Reading], i: int) -> bool:
