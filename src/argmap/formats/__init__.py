@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,7 +63,7 @@ def parse_json(text: str, *, fmt: str, path: str | None = None) -> Any:
     holding a lone UTF-16 surrogate (``"\\ud800"``: no file can store it, so every later save failed).
     """
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = _loads(text)
     except json.JSONDecodeError as err:
         raise FormatError(
             f"not valid JSON: {err.msg} (column {err.colno})", fmt=fmt, path=path, line=err.lineno
@@ -80,6 +81,23 @@ def parse_json(text: str, *, fmt: str, path: str | None = None) -> Any:
                 path=path,
                 element=where,
             )
+    return data
+
+
+# Within one ``read`` the same text was parsed up to three times (the .json check, the sniff, the
+# reader): 3.5 s for 16 MB of keys. The last parse of this read is kept, by the text's identity, and
+# dropped when the read ends (never kept between reads: it can be hundreds of MB).
+_SHARED: ContextVar[list[tuple[str, Any]] | None] = ContextVar("argmap_shared_parse", default=None)
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` (NaN and Infinity refused), parsed once per ``read``."""
+    shared = _SHARED.get()
+    if shared and shared[0][0] is text:
+        return shared[0][1]
+    data = json.loads(text, parse_constant=_no_constant)
+    if shared is not None:
+        shared[:] = [(text, data)]
     return data
 
 
@@ -170,6 +188,14 @@ def read(data: bytes, filename: str | None = None, fmt: str | None = None) -> tu
         raise InputError(
             f"{filename or 'input'}: {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes"
         )
+    token = _SHARED.set([])
+    try:
+        return _read(data, filename, fmt)
+    finally:
+        _SHARED.reset(token)
+
+
+def _read(data: bytes, filename: str | None, fmt: str | None) -> tuple[ArgumentMap, Format]:
     binary = (fmt in FORMATS and FORMATS[fmt].binary) or data[:4] == b"PK\x03\x04"
     text = None if binary else decode(data, filename)
     if fmt is None and filename is None:  # stdin: the content must tell
@@ -268,9 +294,12 @@ def _sniff(text: str) -> str | None:
     if not head.startswith("{"):
         return None
     try:
-        data = json.loads(head)
+        data = _loads(head)
     except (ValueError, RecursionError):
-        return None
+        try:  # NaN or Infinity: not JSON, but the keys may still say which format was meant
+            data = json.loads(head)
+        except (ValueError, RecursionError):
+            return None
     if not isinstance(data, dict):
         return None
     if "locutions" in data or isinstance(data.get("AIF"), dict) or ("nodes" in data and "edges" in data):

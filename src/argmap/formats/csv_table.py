@@ -162,6 +162,10 @@ def loads(data: bytes | str, path: str | None = None) -> ArgumentMap:
         raise FormatError("expected the bytes of a .zip file, got text", fmt=NAME, path=path)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as err:  # a member needs a newer zip than Python reads ("version 8.4")
+        raise FormatError(
+            f"cannot unpack it ({err}); save the zip again with plain deflate", fmt=NAME, path=path
+        ) from None
     except _DAMAGED:
         raise FormatError(
             "not a zip file; expected a .zip holding statements.csv and relations.csv", fmt=NAME, path=path

@@ -22,6 +22,8 @@ def check_package(data: bytes, name: str, kind: str, member: str) -> None:
             encrypted = any(i.flag_bits & 0x1 for i in infos)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError):
         raise InputError(f"{name}: not a readable {kind} (the file is damaged or is not one)") from None
+    except NotImplementedError as err:  # a part needs a newer zip than Python reads ("zip file version 8.4")
+        raise InputError(f"{name}: not a readable {kind} (its package needs {err})") from None
     if "EncryptionInfo" in names or encrypted:
         raise InputError(f"{name}: the {kind} is password-protected; save a copy without a password")
     if member not in names:
