@@ -59,6 +59,18 @@ def test_according_to_and_figures():
     assert [i.kind for i in found.items] == ["study"]
 
 
+def test_a_block_quote_after_a_colon_is_one_report():
+    text, found = find(
+        "The Herald reports that the council will sell the park:\n\n"
+        "The council met on Monday. It agreed to the sale.\n\nThis is a scandal."
+    )
+    kinds = [(i.kind, text[i.start : i.end][:20]) for i in found.items]
+    assert len(found.items) == 2, kinds
+    block = found.items[1]
+    assert text[block.start : block.end] == "The council met on Monday. It agreed to the sale."
+    assert block.claim == found.items[0].claim
+
+
 def test_named_speaker_without_that():
     text, found = find("Anna Berg said rents will double next year. Having said that, prices fell.")
     (item,) = found.items
@@ -167,6 +179,18 @@ def test_an_opening_phrase_goes_with_the_report_not_the_argument():
     assert item.source.author == "Gordon Hale"
     assert text[item.start : item.end].startswith("Last week in these pages, Gordon Hale argued")
     assert [text[s.start : s.end] for s in found.sentences] == ["the library should close."]
+
+
+def test_a_closing_attribution_is_evidence_for_its_clause():
+    text, found = find("The campaign became a lobbying effort, as AFP pointed out yesterday. We object.")
+    (item,) = found.items
+    assert text[item.start : item.end] == "as AFP pointed out yesterday."
+    assert item.source.author == "AFP"
+    assert [text[s.start : s.end] for s in found.sentences] == [
+        "The campaign became a lobbying effort",
+        "We object.",
+    ]
+    assert item.claim == (found.sentences[0].start, found.sentences[0].end)
 
 
 def test_a_subject_with_its_own_clause_and_a_figure_in_words():

@@ -25,6 +25,20 @@ CASES: dict[str, tuple[str, str]] = {
         "The pool must stay open. The coach reports that children learn to swim faster there.",
         "The pool must stay open. Children learn to swim faster there.",
     ),
+    "evidence.block_quote": (
+        (
+            "The pool must stay open. The coach reports that the pool is full:\n\nChildren queue at the door "
+            "every morning. They wait an hour.\n\nThat is reason enough."
+        ),
+        (
+            "The pool must stay open. The coach reports that the pool is full.\n\nChildren queue at the door "
+            "every morning. They wait an hour.\n\nThat is reason enough."
+        ),
+    ),
+    "evidence.closing_attribution": (
+        "The pool must stay open. Swimming lessons save lives, as the coastguard pointed out last year.",
+        "The pool must stay open. Swimming lessons save lives, and the coastguard runs them every year.",
+    ),
     "evidence.figure": (
         "The pool must stay open. Forty per cent, or 40%, of the children in town swim there.",
         "The pool must stay open. Most of the children in town swim there every week.",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from argmap.extractor.speech import evidence_kind, read_report, resolve_name
+from argmap.extractor.speech import evidence_kind, read_closing_attribution, read_report, resolve_name
 
 
 @pytest.mark.parametrize(
@@ -43,9 +43,11 @@ def test_evidence_kind_follows_the_source():
     assert evidence_kind("Jane Roe", "said", " an economist at the bank") == "expert"
 
 
-def test_names():
+def test_names_and_closing_attributions():
     assert resolve_name("Brighton", ["Drew Brighton of TargetSmart"]) == "Drew Brighton of TargetSmart"
     assert resolve_name("Mr Hale", ["Gordon Hale"]) == "Mr Hale"
+    at, who, verb = read_closing_attribution("It became a lobby, as AFP pointed out yesterday")
+    assert (who, verb) == ("AFP", "pointed out") and at == len("It became a lobby")
 
 
 def test_a_time_phrase_before_the_verb_is_no_part_of_the_source():

@@ -1,4 +1,4 @@
-"""Find evidence in normalised text: quotations, reported speech, figures and examples.
+"""Find evidence in normalised text: quotations, reported speech, block quotes, figures and examples.
 
 One evidence item per quotation or report, with its full words and a source named by its noun phrase
 (:mod:`argmap.extractor.speech` reads who says what):
@@ -10,6 +10,9 @@ One evidence item per quotation or report, with its full words and a source name
   statement, the whole report becomes evidence backing P; its kind follows the source: a figure in P makes a
   statistic, a document ("the law states") a document, a study or finding a study, a titled expert an
   expert, anyone else testimony; a bare surname or "he" takes the full name met before;
+- a closing attribution (``P, as AFP pointed out``) is evidence for its clause;
+- a paragraph that a reporting sentence introduces with a colon is a block quote: evidence for what
+  that sentence reported;
 - a sentence with a figure (``%``, ``million``, ``$``, "one in five", "1,200", "twice as likely") gets
   statistic evidence; one opening with an example ("for example", "take the case of") or telling an
   anecdote ("my neighbour skipped ...", "last winter we ...") gets example evidence, backing itself.
@@ -29,6 +32,7 @@ from argmap.extractor.speech import (
     NOT_SOURCES,
     VERBS,
     evidence_kind,
+    read_closing_attribution,
     read_report,
     resolve_name,
 )
@@ -119,6 +123,31 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
     speaker_at = -10
     known: list[str] = []  # every name met, so a bare surname finds its full name
     last: tuple[int, str] | None = None  # (sentence number, source) of the last quotation or report
+    block_for: tuple[tuple[int, int], str, str] | None = None  # (claim, who, verb) of a "...:" introduction
+    block_para = -1
+
+    def _keep(text: str, s: Sentence) -> Sentence:
+        """The sentence for the argument line, less a closing attribution, which becomes evidence for it."""
+        words = text[s.start : s.end]
+        tail = read_closing_attribution(words) if on("evidence.closing_attribution") else None
+        if tail is None:
+            return s
+        at, who, verb = tail
+        end = s.start + len(words[:at].rstrip(" ,;:-"))
+        found.items.append(
+            Item(
+                s.start + at + len(words[at:]) - len(words[at:].lstrip(" ,;:-")),
+                s.end,
+                evidence_kind(who, verb),
+                EvidenceSource(author=who),
+                (s.start, end),
+                (f"as ... {verb}",),
+                f"evidence: '{words[at:].strip(' ,;:-.')}' names who said what the clause says",
+                attributed=False,
+                rule="evidence.closing_attribution",
+            )
+        )
+        return Sentence(s.start, end, s.paragraph)
 
     def extend(n: int, s: Sentence, who: str) -> bool:
         """Join a quotation to the previous item when the same speaker goes on in the same paragraph."""
@@ -132,6 +161,36 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
 
     for n, s in enumerate(sentences):
         words = text[s.start : s.end]
+        if block_for is not None and s.paragraph == block_para and on("evidence.block_quote"):
+            claim, who, verb = block_for
+            found.taken.add(s)
+            prev = found.items[-1] if found.items else None
+            if (
+                prev is not None
+                and prev.cues == (verb,)
+                and prev.claim == claim
+                and prev.start != claim[0]
+                and prev.source == EvidenceSource(author=who)
+                and text.count("\n\n", prev.end, s.start) == 0
+            ):
+                found.items[-1] = replace(prev, end=s.end, claim=claim, attributed=False)
+                continue
+            if not any(ch.isalnum() for ch in words):
+                continue
+            found.items.append(
+                Item(
+                    s.start,
+                    s.end,
+                    evidence_kind(who, verb),
+                    EvidenceSource(author=who),
+                    claim,
+                    (verb,),
+                    f"evidence: quoted from {who}, introduced by '{verb} ...:'",
+                    rule="evidence.block_quote",
+                )
+            )
+            continue
+        block_for = None
         outside = _outside_quotes(words)
         quoted = outside != words
         if quoted and on("evidence.quotation"):
@@ -205,8 +264,14 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                     found.sentences.append(s)
                 else:
                     if head:
-                        found.sentences.append(Sentence(s.start, s.start + len(head), s.paragraph))
+                        found.sentences.append(
+                            _keep(text, Sentence(s.start, s.start + len(head), s.paragraph))
+                        )
                     found.sentences.append(Sentence(cstart, s.end, s.paragraph))
+                if words.rstrip().endswith(":") and n + 1 < len(sentences):
+                    block_for, block_para = (claim, who, rep.verb), sentences[n + 1].paragraph
+                    if block_para == s.paragraph:
+                        block_for = None
                 continue
         acc = _ACCORDING.search(words) if on("evidence.according_to") else None
         fig = _FIGURE.search(words) if on("evidence.figure") else None
@@ -248,5 +313,6 @@ def find_evidence(text: str, sentences: list[Sentence]) -> Found:
                 )
             )
         last = None
-        found.sentences.append(s)
+        found.sentences.append(_keep(text, s))
+    found.items.sort(key=lambda item: item.start)  # a closing attribution is found after what follows it
     return found

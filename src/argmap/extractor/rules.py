@@ -39,6 +39,8 @@ RULES: tuple[Rule, ...] = (
     # evidence: evidence.find_evidence
     Rule("evidence.quotation", "a sentence quoting a named speaker ('\"...,\" said X') is their testimony"),
     Rule("evidence.reported_speech", "'X reports that P': the report backs P, which stays in the argument"),
+    Rule("evidence.block_quote", "a paragraph a report introduces with a colon is quoted evidence for it"),
+    Rule("evidence.closing_attribution", "'P, as X pointed out': the attribution backs its clause"),
     Rule("evidence.figure", "a sentence with a figure ('%', 'one in five', '1,200') carries a statistic"),
     Rule("evidence.example", "an example or an anecdote ('for example', 'my neighbour lost') backs itself"),
     Rule("evidence.according_to", "'according to X' backs the statement it qualifies"),

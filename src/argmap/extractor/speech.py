@@ -1,6 +1,6 @@
 """Who says what: reported speech read from language, for :mod:`argmap.extractor.evidence`.
 
-``X says that P``, ``X told a newspaper that P``, ``X said P``: where the source's
+``X says that P``, ``X told a newspaper that P``, ``X said P``, ``P, as X pointed out``: where the source's
 name stands (the noun phrase before the verb: a determiner, modifiers, a head, an affiliation such as "of
 TargetSmart Communications"; an appositive in "Dr. X, an economist, says" is read past), the verb, and where
 the reported claim starts. Groups ("critics", "some people"), pronouns and anaphora ("this shows that") are
@@ -82,6 +82,14 @@ _NP_LINKS = frozenset(("of", "at", "from", "for", "by", "in", "and", "&"))
 _RELATIVE = re.compile(r"(?P<np>.*?\S)\s+(?:that|which|who)\s+[^,]{1,60}$")  # a subject with its clause
 _GLUED = re.compile(r"^[a-z]{3,}(?=[A-Z])")  # "yesterdayProPublica": a missing space
 _CLAUSE_BREAK = re.compile(r"[,;:(\"]| - ")
+# "P, as AFP pointed out yesterday": an attribution closing the sentence (or what is left of it).
+_AS_REPORTED = re.compile(
+    rf",\s+as\s+(?P<who>[\w.'&-]+(?:\s+[\w.'&-]+){{0,6}}?)\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?P<verb>{VERBS})(?:\s+(?:out|yesterday|today|recently|earlier|before|last\s+\w+|in\s+\d{{4}}))*"
+    r"\W*$",
+    re.I,
+)
+
 EXPERT = re.compile(rf"(?<!\w)(?:{_alt(C.EXPERT_WORDS)})(?!\w)", re.I)
 _DOCUMENT = frozenset(C.DOCUMENT_WORDS)
 _STUDY = frozenset(C.STUDY_WORDS)
@@ -252,3 +260,14 @@ def resolve_name(who: str, known: list[str]) -> str:
         if who != name and who in name.split():
             return name
     return who
+
+
+def read_closing_attribution(words: str) -> tuple[int, str, str] | None:
+    """A closing attribution ("..., as AFP pointed out yesterday"): where it starts, who, and the verb."""
+    m = _AS_REPORTED.search(words)
+    if m is None:
+        return None
+    np = _noun_phrase(m.group("who"))
+    if np is None or np[0] != 0:
+        return None
+    return m.start(), m.group("who").strip(), m.group("verb").lower()
