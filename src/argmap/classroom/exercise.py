@@ -36,12 +36,12 @@ STUDENT_KIND: Final = "argmap-exercise-student"
 INSTRUCTIONS: Final = "Map the argument of this piece: its main conclusion, reasons, objections and evidence."
 
 
-class StudentExercise(BaseModel):
-    """What students get: the piece to map and how; never the reference map."""
+class _Piece(BaseModel):
+    """What both files hold: the piece to map and how students start (``kind`` names the file)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["argmap-exercise-student"] = STUDENT_KIND
+    kind: str
     schema_version: Literal[1] = 1
     title: str
     instructions: str = INSTRUCTIONS
@@ -54,19 +54,17 @@ class StudentExercise(BaseModel):
         return ArgumentMap(id="my-map", title=self.title, source=Source(title=self.title, text=self.text))
 
 
-class Exercise(BaseModel):
+class StudentExercise(_Piece):
+    """What students get: the piece to map and how; never the reference map."""
+
+    kind: Literal["argmap-exercise-student"] = STUDENT_KIND
+
+
+class Exercise(_Piece):
     """The teacher's file: a piece to map, the reference map to compare with, and what students see."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     kind: Literal["argmap-exercise"] = KIND
-    schema_version: Literal[1] = 1
-    title: str
-    instructions: str = INSTRUCTIONS
-    text: str  # the piece itself
-    source: str | None = None  # where the piece comes from (outlet, URL)
     reference: ArgumentMap
-    show_draft: bool = False  # may students start from the automatic draft?
     show_reference: bool = True  # do students see the reference map after submitting?
 
     def students(self) -> StudentExercise:
